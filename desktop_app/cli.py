@@ -1,0 +1,158 @@
+"""The command line (ARCHITECTURE §5): parse, open the library, call services, print.
+
+Exit codes: 0 ok, 1 a bug, 2 bad input, 3 a library problem. ``--json`` prints one JSON
+document on stdout. The GUI is imported only by the commands that need it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__, textout
+from desktop_app.assets import read_json
+from desktop_app.core.present import record_view, summary_view
+from desktop_app.core.sample import add_samples
+from desktop_app.core.services import MatterService
+from desktop_app.errors import EXIT_OK, EXIT_PROBLEM, LibraryLockedError, UserError
+from desktop_app.logs import setup_logging
+from desktop_app.paths import LibraryPaths, resolve_data_dir
+from desktop_app.storage import queries
+from desktop_app.storage.library import Library
+
+log = logging.getLogger(__name__)
+Handler = Callable[[argparse.Namespace, LibraryPaths], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code."""
+    args = build_parser().parse_args(argv)
+    paths = LibraryPaths(resolve_data_dir(args.data_dir))
+    handler: Handler = args.handler
+    try:
+        setup_logging(paths)
+        return handler(args, paths)
+    except UserError as exc:
+        print(f"compliance-desk: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("unexpected error in %s", args.command)
+        print("compliance-desk: an unexpected error occurred; details are in the log "
+              f"folder {paths.logs}.", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(prog="compliance-desk", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"compliance-desk {__version__}")
+    parser.add_argument("--data-dir", help="the library folder (default: per-user data folder)")
+    parser.set_defaults(handler=run_gui, command="gui")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add(sub, "gui", run_gui, "open the window (the default)")
+    _add(sub, "sample", run_sample, "add the illustrative sample matters")
+    _add(sub, "cases", run_cases, "list the matters", json_flag=True)
+    show = _add(sub, "show", run_show, "print one matter whole", json_flag=True)
+    show.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    shot = _add(sub, "screenshot", run_screenshot, "draw the window into a PNG file")
+    shot.add_argument("out", metavar="OUT.png", type=Path)
+    shot.add_argument("--case", help="open this matter's workspace")
+    shot.add_argument("--view", default="docket", help="docket, or a matter tab: "
+                      "overview, parties, items, history")
+    return parser
+
+
+def _add(sub: Any, name: str, handler: Handler, help_text: str,
+         json_flag: bool = False) -> argparse.ArgumentParser:
+    cmd: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    cmd.set_defaults(handler=handler, command=name)
+    if json_flag:
+        cmd.add_argument("--json", action="store_true", help="print one JSON document")
+    return cmd
+
+
+def open_for_reading(paths: LibraryPaths) -> Library:
+    """Open to read: as the writer when free (creating or upgrading the library), else
+    read-only beside the process that holds it."""
+    try:
+        library = Library.open(paths, write=True)
+    except LibraryLockedError:
+        if not paths.database.exists():
+            raise
+        library = Library.open(paths, write=False)
+    if library.problem:
+        print(f"compliance-desk: warning: library opened read-only: {library.problem}",
+              file=sys.stderr)
+    return library
+
+
+def run_sample(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Add the sample matters not yet present."""
+    library = Library.open(paths, write=True)
+    try:
+        service = MatterService(library, actor="sample")
+        added = add_samples(library, service, read_json("sample/matters.json"))
+    finally:
+        library.close()
+    for matter in added:
+        print(f"added {matter.number}  {matter.title}")
+    if not added:
+        print("the sample matters are already in the library")
+    return EXIT_OK
+
+
+def run_cases(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """List every matter."""
+    library = open_for_reading(paths)
+    try:
+        rows = queries.docket(library.db)
+    finally:
+        library.close()
+    if args.json:
+        _print_json([summary_view(s) for s in rows])
+    else:
+        print(textout.docket_table(rows))
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Print one matter with its parties, items, activities and notes."""
+    library = open_for_reading(paths)
+    try:
+        record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
+    finally:
+        library.close()
+    view = record_view(record)
+    if args.json:
+        _print_json(view)
+    else:
+        print(textout.record_text(view))
+    return EXIT_OK
+
+
+def run_gui(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Open the window."""
+    from desktop_app.gui.app import run_app
+
+    return run_app(paths)
+
+
+def run_screenshot(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Render the window offscreen into a PNG."""
+    from desktop_app.gui.screenshot import take_screenshot
+
+    take_screenshot(paths, args.out, case=args.case, view=args.view)
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def _print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,1 @@
+"""The domain: records, vocabularies, rules and use cases. No Qt, no SQL, no reportlab."""

@@ -1,0 +1,157 @@
+"""The records of a matter file as frozen dataclasses.
+
+A record with ``id == 0`` has not been stored yet; storage assigns ids. Every text field holds
+exactly what the person typed: nothing is trimmed or normalised on the way in or out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.core.enums import (
+    ActivityStatus,
+    Agency,
+    ItemKind,
+    MatterKind,
+    MatterStatus,
+    NationalityBasis,
+    PartyKind,
+    PartyRole,
+    Privilege,
+    ReleaseMechanism,
+    TransactionType,
+    UsStatus,
+)
+
+
+@dataclass(frozen=True)
+class Matter:
+    """One export-control matter: a license application, a letter, a review."""
+
+    title: str
+    kind: MatterKind
+    number: str = ""
+    summary: str = ""
+    status: MatterStatus = MatterStatus.OPEN
+    agency: Agency = Agency.BIS
+    acn: str = ""
+    license_number: str = ""
+    counsel: str = ""
+    opened: date | None = None
+    closed: date | None = None
+    tags: tuple[str, ...] = ()
+    privilege: Privilege = Privilege.AC_WP
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class Nationality:
+    """A citizenship or permanent residency of a person, with the date it was acquired."""
+
+    country: str
+    basis: NationalityBasis = NationalityBasis.CITIZENSHIP
+    since: date | None = None
+
+
+@dataclass(frozen=True)
+class Party:
+    """A person or body in a matter: applicant, consignee, Annex A entity, foreign national."""
+
+    matter_id: int
+    name: str
+    role: PartyRole
+    kind: PartyKind = PartyKind.ENTITY
+    country: str = ""
+    address: str = ""
+    aliases: tuple[str, ...] = ()
+    annex_row: int | None = None
+    employer_id: int | None = None
+    nationalities: tuple[Nationality, ...] = ()
+    us_status: UsStatus = UsStatus.NOT_APPLICABLE
+    visa_type: str = ""
+    visa_expiry: date | None = None
+    notes: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item of a matter: a commodity, software, technology or AI model weights."""
+
+    matter_id: int
+    name: str
+    kind: ItemKind = ItemKind.TECHNOLOGY
+    eccn: str = ""
+    description: str = ""
+    model_name: str = ""
+    model_version: str = ""
+    training_ops: float | None = None
+    weights_published: bool | None = None
+    hosting_location: str = ""
+    hosting_country: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One licensable act: an item going to a party by a transaction type (DOMAIN §1.2)."""
+
+    matter_id: int
+    type: TransactionType
+    item_id: int | None = None
+    party_id: int | None = None
+    from_country: str = "US"
+    to_country: str = ""
+    mechanism: ReleaseMechanism = ReleaseMechanism.ELECTRONIC_TRANSMISSION
+    description: str = ""
+    status: ActivityStatus = ActivityStatus.PLANNED
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class Note:
+    """A dated note counsel keep on a matter."""
+
+    matter_id: int
+    text: str
+    author: str = ""
+    created_at: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One link of the audit chain: who changed what, before and after (ARCHITECTURE §3)."""
+
+    seq: int
+    at: str
+    actor: str
+    action: str
+    entity: str
+    entity_id: int
+    matter_id: int | None
+    before: str | None
+    after: str | None
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class MatterRecord:
+    """A matter with everything that hangs on it, as `show` prints it."""
+
+    matter: Matter
+    parties: tuple[Party, ...] = ()
+    items: tuple[Item, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class MatterSummary:
+    """A docket row: the matter plus counts, enough to list and filter without loading more."""
+
+    matter: Matter
+    party_count: int = 0
+    item_count: int = 0

@@ -1,0 +1,59 @@
+"""What the core needs from a library, stated as protocols so the core never imports storage.
+
+Storage implements these over SQLite; tests may implement them over anything. A unit of work is
+one write transaction: every insert, update and delete it performs writes its audit entry in the
+same transaction, and nothing is kept unless the block ends without an exception.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import Protocol, TypeVar
+
+from desktop_app.core.models import Activity, Item, Matter, Note, Party
+
+Record = TypeVar("Record", Matter, Party, Item, Activity, Note)
+
+
+class UnitOfWork(Protocol):
+    """The reads and audited writes available inside one write transaction."""
+
+    def get(self, kind: type[Record], record_id: int) -> Record:
+        """Return one record; raise NotFoundError when it does not exist."""
+        ...
+
+    def children(self, kind: type[Record], matter_id: int) -> list[Record]:
+        """Every record of a kind that belongs to a matter, in id order."""
+        ...
+
+    def insert(self, record: Record) -> Record:
+        """Store a new record and return it with its id."""
+        ...
+
+    def update(self, record: Record) -> Record:
+        """Replace a stored record; return the version it replaced."""
+        ...
+
+    def delete(self, kind: type[Record], record_id: int) -> Record:
+        """Remove a record and return what was removed."""
+        ...
+
+    def find_matter(self, number: str) -> Matter | None:
+        """The matter with this number, if any."""
+        ...
+
+    def matter_titles(self) -> set[str]:
+        """The title of every matter in the library."""
+        ...
+
+    def last_matter_sequence(self, year: int) -> int:
+        """The highest NNNN of the numbers EC-<year>-NNNN in use, or 0."""
+        ...
+
+
+class Store(Protocol):
+    """A library that hands out write transactions."""
+
+    def transaction(self, actor: str) -> AbstractContextManager[UnitOfWork]:
+        """Open one write transaction on behalf of ``actor``."""
+        ...

@@ -1,0 +1,59 @@
+"""What a matter says, as plain data: the shape of ``show --json`` and of the text views.
+
+Pure functions over records; derived facts (a person's deemed destination, the names an
+activity points at) are computed here so every face shows the same answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop_app.core.deemed import deemed_destination
+from desktop_app.core.enums import PartyKind
+from desktop_app.core.models import Activity, MatterRecord, MatterSummary, Party
+from desktop_app.core.serialize import to_plain
+
+Plain = dict[str, Any]
+
+
+def summary_view(summary: MatterSummary) -> Plain:
+    """One docket row."""
+    view: Plain = to_plain(summary.matter)
+    view.pop("summary")
+    view["parties"] = summary.party_count
+    view["items"] = summary.item_count
+    return view
+
+
+def record_view(record: MatterRecord) -> Plain:
+    """The whole matter with derived facts beside the stored ones."""
+    names = {p.id: p.name for p in record.parties}
+    people = {p.id: p for p in record.parties}
+    items = {i.id: i.name for i in record.items}
+    return {
+        "matter": to_plain(record.matter),
+        "parties": [party_view(p, names) for p in record.parties],
+        "items": [to_plain(i) for i in record.items],
+        "activities": [activity_view(a, people, items) for a in record.activities],
+        "notes": [to_plain(n) for n in record.notes],
+    }
+
+
+def party_view(party: Party, names: dict[int, str]) -> Plain:
+    """A party with its employer's name and, for a person, the deemed destination."""
+    view: Plain = to_plain(party)
+    view["employer"] = names.get(party.employer_id) if party.employer_id else None
+    if party.kind is PartyKind.INDIVIDUAL:
+        view["deemed_destination"] = to_plain(deemed_destination(party))
+    return view
+
+
+def activity_view(activity: Activity, people: dict[int, Party], items: dict[int, str]) -> Plain:
+    """An activity with the names of its item and party, and its deemed destination."""
+    view: Plain = to_plain(activity)
+    party = people.get(activity.party_id) if activity.party_id else None
+    view["item"] = items.get(activity.item_id) if activity.item_id else None
+    view["party"] = party.name if party else None
+    if activity.type.is_deemed and party is not None:
+        view["deemed_destination"] = to_plain(deemed_destination(party))
+    return view

@@ -1,0 +1,127 @@
+"""The sample matters: turning the shipped JSON into records through the matter service.
+
+The JSON (resources/sample/matters.json) refers to parties and items by keys; ids exist only
+once stored, so parties are added employers first and activities last. A matter whose title is
+already in the library is skipped, so adding the samples twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from desktop_app.core.enums import (
+    ActivityStatus,
+    Agency,
+    ItemKind,
+    MatterKind,
+    MatterStatus,
+    NationalityBasis,
+    PartyKind,
+    PartyRole,
+    Privilege,
+    ReleaseMechanism,
+    TransactionType,
+    UsStatus,
+)
+from desktop_app.core.models import Activity, Item, Matter, Nationality, Note, Party
+from desktop_app.core.ports import Store
+from desktop_app.core.services import MatterService
+
+Json = Mapping[str, Any]
+
+
+def add_samples(store: Store, service: MatterService, data: Json) -> list[Matter]:
+    """Add every sample matter not yet in the library, all in one transaction."""
+    with store.transaction("sample") as tx:
+        present = tx.matter_titles()
+        specs = [spec for spec in data["matters"] if spec["title"] not in present]
+        return [_add_matter(service, spec) for spec in specs]
+
+
+def _add_matter(service: MatterService, spec: Json) -> Matter:
+    matter = service.create_matter(_matter(spec)).record
+    party_ids: dict[str, int] = {}
+    for p in sorted(spec["parties"], key=lambda p: p["employer"] is not None):
+        employer = party_ids[p["employer"]] if p["employer"] else None
+        party_ids[p["key"]] = service.add_party(_party(matter.id, p, employer)).record.id
+    item_ids = {i["key"]: service.add_item(_item(matter.id, i)).record.id for i in spec["items"]}
+    for a in spec["activities"]:
+        service.add_activity(_activity(matter.id, a, item_ids[a["item"]], party_ids[a["party"]]))
+    for text in spec["notes"]:
+        service.add_note(Note(matter.id, text))
+    return matter
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _matter(s: Json) -> Matter:
+    return Matter(
+        title=s["title"],
+        kind=MatterKind(s["kind"]),
+        summary=s["summary"],
+        status=MatterStatus(s["status"]),
+        agency=Agency(s["agency"]),
+        acn=s["acn"],
+        license_number=s["license_number"],
+        counsel=s["counsel"],
+        opened=_day(s["opened"]),
+        closed=_day(s["closed"]),
+        tags=tuple(s["tags"]),
+        privilege=Privilege(s["privilege"]),
+    )
+
+
+def _party(matter_id: int, s: Json, employer_id: int | None) -> Party:
+    return Party(
+        matter_id=matter_id,
+        name=s["name"],
+        role=PartyRole(s["role"]),
+        kind=PartyKind(s["kind"]),
+        country=s["country"],
+        address=s["address"],
+        aliases=tuple(s["aliases"]),
+        annex_row=s["annex_row"],
+        employer_id=employer_id,
+        nationalities=tuple(
+            Nationality(n["country"], NationalityBasis(n["basis"]), _day(n["since"]))
+            for n in s["nationalities"]
+        ),
+        us_status=UsStatus(s["us_status"]),
+        visa_type=s["visa_type"],
+        visa_expiry=_day(s["visa_expiry"]),
+        notes=s["notes"],
+    )
+
+
+def _item(matter_id: int, s: Json) -> Item:
+    return Item(
+        matter_id=matter_id,
+        name=s["name"],
+        kind=ItemKind(s["kind"]),
+        eccn=s["eccn"],
+        description=s["description"],
+        model_name=s["model_name"],
+        model_version=s["model_version"],
+        training_ops=s["training_ops"],
+        weights_published=s["weights_published"],
+        hosting_location=s["hosting_location"],
+        hosting_country=s["hosting_country"],
+    )
+
+
+def _activity(matter_id: int, s: Json, item_id: int, party_id: int) -> Activity:
+    return Activity(
+        matter_id=matter_id,
+        type=TransactionType(s["type"]),
+        item_id=item_id,
+        party_id=party_id,
+        from_country=s["from_country"],
+        to_country=s["to_country"],
+        mechanism=ReleaseMechanism(s["mechanism"]),
+        description=s["description"],
+        status=ActivityStatus(s["status"]),
+    )

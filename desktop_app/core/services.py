@@ -1,0 +1,177 @@
+"""Use cases that change a matter file: the one way the window, the command line and tests write.
+
+Each public method is one business operation and one transaction: it validates, writes, and
+(through the unit of work) audits, or raises and leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Generic, TypeVar
+
+from desktop_app.core import validation as v
+from desktop_app.core.models import Activity, Item, Matter, Note, Party
+from desktop_app.core.ports import Store, UnitOfWork
+from desktop_app.errors import ValidationError
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Saved(Generic[T]):
+    """A stored record and the warnings worth showing about it."""
+
+    record: T
+    warnings: tuple[str, ...] = ()
+
+
+class MatterService:
+    """Create and change matters and what hangs on them: parties, items, activities, notes."""
+
+    def __init__(self, store: Store, actor: str, today: Callable[[], date] = date.today) -> None:
+        self._store = store
+        self._actor = actor
+        self._today = today
+
+    def create_matter(self, draft: Matter) -> Saved[Matter]:
+        """Store a new matter, assigning its number (EC-<year opened>-NNNN) unless given."""
+        draft = replace(draft, opened=draft.opened or self._today())
+        _check(v.matter_errors(draft))
+        with self._store.transaction(self._actor) as tx:
+            number = draft.number or _next_number(tx, draft.opened or self._today())
+            if tx.find_matter(number) is not None:
+                raise ValidationError({"number": f"Matter {number} already exists."})
+            stored = tx.insert(replace(draft, number=number, id=0))
+        return Saved(stored, tuple(v.matter_warnings(stored)))
+
+    def update_matter(self, matter: Matter) -> Saved[Matter]:
+        """Replace a matter's fields; its number stays unique."""
+        _check(v.matter_errors(matter))
+        with self._store.transaction(self._actor) as tx:
+            other = tx.find_matter(matter.number)
+            if other is not None and other.id != matter.id:
+                raise ValidationError({"number": f"Matter {matter.number} already exists."})
+            tx.update(matter)
+        return Saved(matter, tuple(v.matter_warnings(matter)))
+
+    def add_party(self, party: Party) -> Saved[Party]:
+        """Add a party to its matter."""
+        _check(v.party_errors(party))
+        with self._store.transaction(self._actor) as tx:
+            self._check_party_links(tx, party)
+            return Saved(tx.insert(party))
+
+    def update_party(self, party: Party) -> Saved[Party]:
+        """Replace a party's fields."""
+        _check(v.party_errors(party))
+        with self._store.transaction(self._actor) as tx:
+            self._check_party_links(tx, party)
+            tx.update(party)
+        return Saved(party)
+
+    def remove_party(self, party_id: int) -> Party:
+        """Remove a party that no activity and no employee points at."""
+        with self._store.transaction(self._actor) as tx:
+            party = tx.get(Party, party_id)
+            _refuse_if_used(tx, party)
+            return tx.delete(Party, party_id)
+
+    def add_item(self, item: Item) -> Saved[Item]:
+        """Add an item to its matter."""
+        _check(v.item_errors(item))
+        with self._store.transaction(self._actor) as tx:
+            tx.get(Matter, item.matter_id)
+            return Saved(tx.insert(item))
+
+    def update_item(self, item: Item) -> Saved[Item]:
+        """Replace an item's fields."""
+        _check(v.item_errors(item))
+        with self._store.transaction(self._actor) as tx:
+            tx.update(item)
+        return Saved(item)
+
+    def remove_item(self, item_id: int) -> Item:
+        """Remove an item that no activity points at."""
+        with self._store.transaction(self._actor) as tx:
+            item = tx.get(Item, item_id)
+            used = [a for a in tx.children(Activity, item.matter_id) if a.item_id == item_id]
+            if used:
+                raise ValidationError({"item": _in_use(item.name, len(used), "activity")})
+            return tx.delete(Item, item_id)
+
+    def add_activity(self, activity: Activity) -> Saved[Activity]:
+        """Add an activity whose item and party belong to the same matter."""
+        with self._store.transaction(self._actor) as tx:
+            self._check_activity(tx, activity)
+            return Saved(tx.insert(activity))
+
+    def update_activity(self, activity: Activity) -> Saved[Activity]:
+        """Replace an activity's fields."""
+        with self._store.transaction(self._actor) as tx:
+            self._check_activity(tx, activity)
+            tx.update(activity)
+        return Saved(activity)
+
+    def remove_activity(self, activity_id: int) -> Activity:
+        """Remove an activity."""
+        with self._store.transaction(self._actor) as tx:
+            return tx.delete(Activity, activity_id)
+
+    def add_note(self, note: Note) -> Saved[Note]:
+        """Add a note to a matter."""
+        _check(v.text_errors(note))
+        if not note.text.strip():
+            raise ValidationError({"text": "A note cannot be empty."})
+        with self._store.transaction(self._actor) as tx:
+            tx.get(Matter, note.matter_id)
+            return Saved(tx.insert(replace(note, author=note.author or self._actor)))
+
+    def remove_note(self, note_id: int) -> Note:
+        """Remove a note."""
+        with self._store.transaction(self._actor) as tx:
+            return tx.delete(Note, note_id)
+
+    def _check_party_links(self, tx: UnitOfWork, party: Party) -> None:
+        tx.get(Matter, party.matter_id)
+        if party.employer_id is None:
+            return
+        employer = tx.get(Party, party.employer_id)
+        if employer.matter_id != party.matter_id:
+            raise ValidationError({"employer_id": "The employer must be a party of this matter."})
+
+    def _check_activity(self, tx: UnitOfWork, activity: Activity) -> None:
+        party = tx.get(Party, activity.party_id) if activity.party_id is not None else None
+        _check(v.activity_errors(activity, party))
+        tx.get(Matter, activity.matter_id)
+        if party is not None and party.matter_id != activity.matter_id:
+            raise ValidationError({"party_id": "The party must belong to this matter."})
+        if activity.item_id is not None:
+            if tx.get(Item, activity.item_id).matter_id != activity.matter_id:
+                raise ValidationError({"item_id": "The item must belong to this matter."})
+
+
+def _check(errors: dict[str, str]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _next_number(tx: UnitOfWork, opened: date) -> str:
+    return f"EC-{opened.year:04d}-{tx.last_matter_sequence(opened.year) + 1:04d}"
+
+
+def _refuse_if_used(tx: UnitOfWork, party: Party) -> None:
+    acts = [a for a in tx.children(Activity, party.matter_id) if a.party_id == party.id]
+    if acts:
+        raise ValidationError({"party": _in_use(party.name, len(acts), "activity")})
+    staff = [p for p in tx.children(Party, party.matter_id) if p.employer_id == party.id]
+    if staff:
+        raise ValidationError({"party": f"{party.name} is the employer of {len(staff)} people; "
+                               "change their employer first."})
+
+
+def _in_use(name: str, count: int, what: str) -> str:
+    plural = "activities" if count != 1 and what == "activity" else what
+    return f"{name} is used by {count} {plural}; remove or change them first."
+

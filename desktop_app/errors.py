@@ -1,0 +1,60 @@
+"""The two kinds of failure: the person's or the environment's (UserError), and our bugs.
+
+A UserError carries a message a person can act on. The command line prints it without a
+traceback and exits with its ``exit_code``; the window shows it in a dialog. Anything else is a
+bug: logged with its traceback and reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_BAD_INPUT = 2
+EXIT_LIBRARY = 3
+
+
+class UserError(Exception):
+    """A failure a person can understand and fix."""
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(UserError):
+    """Input that cannot be stored; ``fields`` maps a field name to what is wrong with it."""
+
+    def __init__(self, fields: Mapping[str, str]) -> None:
+        self.fields = dict(fields)
+        text = "; ".join(f"{name}: {why}" for name, why in self.fields.items())
+        super().__init__(text or "The input is not valid.")
+
+
+class NotFoundError(UserError):
+    """A matter, party or item the person named does not exist."""
+
+
+class LibraryError(UserError):
+    """The library cannot be used as asked: locked, damaged, too new, read-only."""
+
+    exit_code = EXIT_LIBRARY
+
+
+class LibraryLockedError(LibraryError):
+    """Another Compliance Desk process is writing to this library."""
+
+
+class LibraryDamagedError(LibraryError):
+    """The library file fails SQLite's checks or is not a library at all."""
+
+
+class LibraryTooNewError(LibraryError):
+    """The library was changed by a newer build of Compliance Desk."""
+
+
+class ReadOnlyLibraryError(LibraryError):
+    """A change was asked of a library opened for reading only."""

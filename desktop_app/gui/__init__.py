@@ -1,0 +1,1 @@
+"""The window: PySide6 only. app.py is the composition root."""

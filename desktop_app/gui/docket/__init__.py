@@ -1,0 +1,1 @@
+"""The docket view: every matter in one filterable table."""

@@ -1,0 +1,1 @@
+"""The matter workspace and its tabs."""

@@ -1,0 +1,28 @@
+"""Logging to rotating files in the library's logs/ folder.
+
+Only operations, ids and tracebacks are logged; never the text of a matter, a party's details
+or a document (RELIABILITY T25).
+"""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+
+from desktop_app.paths import LibraryPaths
+
+LOG_NAME = "compliance-desk.log"
+
+
+def setup_logging(paths: LibraryPaths) -> None:
+    """Send our log records to logs/compliance-desk.log (1 MB × 5 files)."""
+    root = logging.getLogger("desktop_app")
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    paths.logs.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handler = RotatingFileHandler(
+        paths.logs / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)

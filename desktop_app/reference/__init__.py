@@ -1,0 +1,1 @@
+"""Loaders for the reference data shipped in resources/reference (eCFR and CSL editions)."""

@@ -1,0 +1,92 @@
+"""Records to rows and back, driven by the dataclass type hints.
+
+Enums are stored by value, dates as ISO text, tuples as JSON arrays, optional booleans as 0/1/NULL.
+One table per record type; ``TABLES`` is the only place that pairs them.
+"""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from dataclasses import fields, is_dataclass
+from datetime import date
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+from desktop_app.core.models import Activity, Item, Matter, Note, Party
+from desktop_app.core.serialize import to_plain
+
+TABLES: dict[type, str] = {
+    Matter: "matters",
+    Party: "parties",
+    Item: "items",
+    Activity: "activities",
+    Note: "notes",
+}
+
+R = TypeVar("R")
+
+
+def to_row(record: object) -> dict[str, Any]:
+    """The column values of a record (without ``id`` when it has none yet)."""
+    row: dict[str, Any] = {}
+    for f in fields(record):  # type: ignore[arg-type]
+        value = getattr(record, f.name)
+        if f.name == "id" and not value:
+            continue
+        row[f.name] = _encode(value)
+    return row
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return json.dumps(to_plain(value), ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return to_plain(value)
+
+
+def from_row(kind: type[R], row: dict[str, Any]) -> R:
+    """Rebuild a record of ``kind`` from its row."""
+    hints = _hints(kind)
+    values = {name: _decode(hint, row[name]) for name, hint in hints.items()}
+    return kind(**values)
+
+
+@cache
+def _hints(kind: type) -> dict[str, Any]:
+    resolved = typing.get_type_hints(kind)
+    return {f.name: resolved[f.name] for f in fields(kind)}
+
+
+def _decode(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    base = _non_optional(hint)
+    origin = typing.get_origin(base)
+    if origin is tuple:
+        return _decode_tuple(typing.get_args(base)[0], json.loads(value))
+    if isinstance(base, type) and issubclass(base, Enum):
+        return base(value)
+    if base is date:
+        return date.fromisoformat(value)
+    if base is bool:
+        return bool(value)
+    if base is float:
+        return float(value)
+    return value
+
+
+def _decode_tuple(element: Any, values: list[Any]) -> tuple[Any, ...]:
+    if is_dataclass(element):
+        return tuple(from_row(element, v) for v in values)
+    return tuple(values)
+
+
+def _non_optional(hint: Any) -> Any:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return args[0] if len(args) == 1 else hint
+    return hint

@@ -1,0 +1,70 @@
+"""Opening SQLite the one way this app does: explicit transactions and the listed pragmas.
+
+Settings follow RELIABILITY.md (c): WAL, synchronous=FULL, foreign keys on, a busy timeout,
+trusted_schema off, secure_delete on, temp files in memory, memory-mapped I/O off.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from desktop_app.errors import LibraryDamagedError
+
+PRAGMAS = (
+    "PRAGMA busy_timeout=5000",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA trusted_schema=OFF",
+    "PRAGMA cell_size_check=ON",
+    "PRAGMA mmap_size=0",
+    "PRAGMA secure_delete=ON",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA journal_size_limit=67108864",
+)
+
+
+def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """Open the library file with explicit transactions and every pragma set."""
+    uri = f"{path.as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+        if not read_only:
+            _set_wal(conn)
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, str(exc)) from exc
+    return conn
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise sqlite3.DatabaseError(f"journal mode is {mode}, not WAL")
+
+
+def health_problem(conn: sqlite3.Connection) -> str | None:
+    """Run ``quick_check`` and the settings checks; return what is wrong, or None."""
+    try:
+        result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        settings = {
+            "foreign_keys": conn.execute("PRAGMA foreign_keys").fetchone()[0],
+            "trusted_schema": conn.execute("PRAGMA trusted_schema").fetchone()[0],
+        }
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if result != ["ok"]:
+        return "; ".join(str(r) for r in result)
+    if settings != {"foreign_keys": 1, "trusted_schema": 0}:
+        return f"unexpected connection settings {settings}"
+    return None
+
+
+def damaged(path: Path, detail: str) -> LibraryDamagedError:
+    """The error for a library file SQLite refuses or finds inconsistent."""
+    return LibraryDamagedError(
+        f"The library {path} is damaged or is not a Compliance Desk library ({detail}). "
+        "Restore it from a backup, or move the folder aside and start a new library "
+        "with --data-dir."
+    )

@@ -1,0 +1,135 @@
+"""A library: its folder, its SQLite connection, its lock, and its write transactions.
+
+``Library.open(paths, write=True)`` takes the single-writer lock, creates the folders, runs the
+migrations and checks the file; ``write=False`` opens read-only (for a second window, or for
+reading while another process writes). A library failing ``quick_check`` opens read-only with
+``problem`` set, so what can be read still can be.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlite_utils import Database
+
+from desktop_app.errors import (
+    LibraryDamagedError,
+    LibraryTooNewError,
+    ReadOnlyLibraryError,
+)
+from desktop_app.paths import LibraryPaths
+from desktop_app.storage import audit
+from desktop_app.storage.connection import connect, damaged, health_problem
+from desktop_app.storage.lock import LibraryLock
+from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown_migrations
+from desktop_app.storage.unit_of_work import SqliteUnitOfWork
+
+
+class Library:
+    """An open library. Use from the thread that opened it; close when done."""
+
+    def __init__(
+        self,
+        paths: LibraryPaths,
+        db: Database,
+        lock: LibraryLock | None,
+        problem: str | None = None,
+        clock: audit.Clock = audit.utc_now,
+    ) -> None:
+        self.paths = paths
+        self.db = db
+        self.problem = problem
+        self._lock = lock
+        self._clock = clock
+
+    @property
+    def read_only(self) -> bool:
+        """True when this library cannot be changed through this object."""
+        return self._lock is None or self.problem is not None
+
+    @classmethod
+    def open(
+        cls, paths: LibraryPaths, *, write: bool, clock: audit.Clock = audit.utc_now
+    ) -> Library:
+        """Open the library in ``paths``; see the module docstring for the two modes."""
+        lock = _acquire(paths) if write else None
+        try:
+            db = Database(connect(paths.database, read_only=not write))
+            problem = health_problem(db.conn)
+            if problem is None and write:
+                _migrate(db, paths)
+            elif problem is None:
+                _refuse_unknown(db)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(paths, db, lock, problem, clock)
+
+    @contextmanager
+    def transaction(self, actor: str) -> Iterator[SqliteUnitOfWork]:
+        """One write transaction (BEGIN IMMEDIATE); nested calls become savepoints."""
+        self._check_writable()
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield SqliteUnitOfWork(self.db, actor, self._clock)
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield SqliteUnitOfWork(self.db, actor, self._clock)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection and release the lock."""
+        try:
+            if not self.read_only:
+                self.db.execute("PRAGMA optimize")
+        finally:
+            self.db.close()
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def _check_writable(self) -> None:
+        if self.problem is not None:
+            raise LibraryDamagedError(
+                f"The library {self.paths.database} failed its check ({self.problem}) and is "
+                "open read-only. Restore it from a backup before changing anything."
+            )
+        if self._lock is None:
+            raise ReadOnlyLibraryError("This library is open read-only.")
+
+
+def _acquire(paths: LibraryPaths) -> LibraryLock:
+    for folder in (paths.root, paths.blobs, paths.staging, paths.backups, paths.logs):
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock = LibraryLock(paths.lock)
+    lock.acquire()
+    return lock
+
+
+def _migrate(db: Database, paths: LibraryPaths) -> None:
+    _refuse_unknown(db)
+    try:
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise damaged(paths.database, str(exc)) from exc
+
+
+def _refuse_unknown(db: Database) -> None:
+    if not db[MIGRATIONS_TABLE].exists():
+        return
+    unknown = unknown_migrations(db)
+    if unknown:
+        raise LibraryTooNewError(
+            "This library was changed by a newer version of Compliance Desk (it has the "
+            f"changes {', '.join(unknown)}). Install that version to open it, or choose "
+            "another library with --data-dir."
+        )
+

@@ -1,0 +1,61 @@
+"""The single-writer lock: one process at a time may change a library.
+
+An OS advisory lock on ``<data-dir>/lock`` (fcntl on POSIX, msvcrt on Windows) is released by the
+OS when the process dies, so a crash never leaves a stale lock behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import IO
+
+from desktop_app.errors import LibraryLockedError
+
+
+class LibraryLock:
+    """An exclusive lock on a library folder, held until `release`."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise LibraryLockedError naming the holder."""
+        handle = open(self._path, "a+", encoding="utf-8")  # noqa: SIM115 - held while locked
+        try:
+            _lock(handle)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise LibraryLockedError(
+                f"Another Compliance Desk (process {holder}) is using the library in "
+                f"{self._path.parent}. Close it first, or use another --data-dir."
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._file = handle
+
+    def release(self) -> None:
+        """Give the lock back; harmless when not held."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
+    import msvcrt
+
+    def _lock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)

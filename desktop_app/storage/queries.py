@@ -1,0 +1,88 @@
+"""Read-only questions the window and the command line ask of a library."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlite_utils import Database
+
+from desktop_app.core.models import (
+    Activity,
+    AuditEntry,
+    Item,
+    Matter,
+    MatterRecord,
+    MatterSummary,
+    Note,
+    Party,
+)
+from desktop_app.errors import NotFoundError
+from desktop_app.storage import audit
+from desktop_app.storage.codec import TABLES, from_row
+
+R = TypeVar("R")
+
+_SUMMARY_SQL = """
+SELECT m.*,
+  (SELECT count(*) FROM parties p WHERE p.matter_id = m.id) AS _parties,
+  (SELECT count(*) FROM items i WHERE i.matter_id = m.id) AS _items
+FROM matters m ORDER BY m.number
+"""
+
+
+def docket(db: Database) -> list[MatterSummary]:
+    """Every matter with its counts, in matter-number order."""
+    summaries = []
+    for row in db.query(_SUMMARY_SQL):
+        parties, items = row.pop("_parties"), row.pop("_items")
+        summaries.append(MatterSummary(from_row(Matter, row), parties, items))
+    return summaries
+
+
+def matter_by_number(db: Database, number: str) -> Matter:
+    """The matter with this number (case-insensitive), or NotFoundError."""
+    rows = list(db["matters"].rows_where("upper(number) = upper(?)", [number.strip()]))
+    if not rows:
+        raise NotFoundError(f"No matter numbered {number!r}. `compliance-desk cases` lists them.")
+    return from_row(Matter, rows[0])
+
+
+def matter_by_id(db: Database, matter_id: int) -> Matter:
+    """The matter with this id, or NotFoundError."""
+    rows = list(db["matters"].rows_where("id = ?", [matter_id]))
+    if not rows:
+        raise NotFoundError(f"No matter with id {matter_id}.")
+    return from_row(Matter, rows[0])
+
+
+def children(db: Database, kind: type[R], matter_id: int) -> list[R]:
+    """Every record of ``kind`` on a matter, in id order."""
+    rows = db[TABLES[kind]].rows_where("matter_id = ?", [matter_id], order_by="id")
+    return [from_row(kind, row) for row in rows]
+
+
+def matter_record(db: Database, matter: Matter) -> MatterRecord:
+    """A matter with its parties, items, activities and notes."""
+    return MatterRecord(
+        matter=matter,
+        parties=tuple(children(db, Party, matter.id)),
+        items=tuple(children(db, Item, matter.id)),
+        activities=tuple(children(db, Activity, matter.id)),
+        notes=tuple(children(db, Note, matter.id)),
+    )
+
+
+def history(db: Database, matter_id: int) -> list[AuditEntry]:
+    """The audit entries of one matter, newest first."""
+    rows = db["audit"].rows_where("matter_id = ?", [matter_id], order_by="seq desc")
+    return [AuditEntry(**row) for row in rows]
+
+
+def audit_entries(db: Database) -> list[AuditEntry]:
+    """The whole audit chain, oldest first."""
+    return [AuditEntry(**row) for row in db["audit"].rows_where(order_by="seq")]
+
+
+def audit_head(db: Database) -> tuple[int, str]:
+    """The last entry's sequence number and hash."""
+    return audit.head(db)

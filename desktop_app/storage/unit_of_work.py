@@ -1,0 +1,103 @@
+"""One write transaction over the library, with audited inserts, updates and deletes.
+
+Implements `desktop_app.core.ports.UnitOfWork`. Every mutation method writes its audit entry
+before returning, on the same connection, inside the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError as RowNotFound
+
+from desktop_app.core.models import Matter
+from desktop_app.core.serialize import canonical_json
+from desktop_app.errors import NotFoundError, ValidationError
+from desktop_app.storage import audit
+from desktop_app.storage.codec import TABLES, from_row, to_row
+
+R = TypeVar("R")
+
+
+class SqliteUnitOfWork:
+    """Reads and audited writes bound to one open transaction on ``db``."""
+
+    def __init__(self, db: Database, actor: str, clock: audit.Clock) -> None:
+        self._db = db
+        self._actor = actor
+        self._clock = clock
+
+    def get(self, kind: type[R], record_id: int) -> R:
+        """Return one record; raise NotFoundError when it does not exist."""
+        try:
+            row = self._db[TABLES[kind]].get(record_id)
+        except RowNotFound:
+            raise NotFoundError(f"No {kind.__name__.lower()} with id {record_id}.") from None
+        return from_row(kind, row)
+
+    def children(self, kind: type[R], matter_id: int) -> list[R]:
+        """Every record of a kind that belongs to a matter, in id order."""
+        rows = self._db[TABLES[kind]].rows_where("matter_id = ?", [matter_id], order_by="id")
+        return [from_row(kind, row) for row in rows]
+
+    def insert(self, record: R) -> R:
+        """Store a new record and return it with its id."""
+        table = self._db[TABLES[type(record)]]
+        table.insert(to_row(record))
+        stored = replace(record, id=table.last_pk)  # type: ignore[type-var]
+        self._audit("insert", stored, None, stored)
+        return stored
+
+    def update(self, record: R) -> R:
+        """Replace a stored record; return the version it replaced."""
+        before = self.get(type(record), _id(record))
+        if getattr(before, "matter_id", None) != getattr(record, "matter_id", None):
+            raise ValidationError({"matter_id": "A record cannot move to another matter."})
+        if before == record:
+            return before
+        self._db[TABLES[type(record)]].update(_id(record), to_row(record))
+        self._audit("update", record, before, record)
+        return before
+
+    def delete(self, kind: type[R], record_id: int) -> R:
+        """Remove a record and return what was removed."""
+        before = self.get(kind, record_id)
+        self._db[TABLES[kind]].delete(record_id)
+        self._audit("delete", before, before, None)
+        return before
+
+    def find_matter(self, number: str) -> Matter | None:
+        """The matter with this number, if any."""
+        rows = list(self._db["matters"].rows_where("number = ?", [number]))
+        return from_row(Matter, rows[0]) if rows else None
+
+    def matter_titles(self) -> set[str]:
+        """The title of every matter in the library."""
+        return {row[0] for row in self._db.execute("SELECT title FROM matters")}
+
+    def last_matter_sequence(self, year: int) -> int:
+        """The highest NNNN of the numbers EC-<year>-NNNN in use, or 0."""
+        prefix = f"EC-{year:04d}-"
+        sql = "SELECT number FROM matters WHERE substr(number, 1, ?) = ?"
+        tails = [row[0][len(prefix):] for row in self._db.execute(sql, [len(prefix), prefix])]
+        return max((int(t) for t in tails if t.isdigit()), default=0)
+
+    def _audit(self, action: str, record: Any, before: Any, after: Any) -> None:
+        matter_id = record.id if isinstance(record, Matter) else record.matter_id
+        audit.append(
+            self._db,
+            self._clock,
+            actor=self._actor,
+            action=action,
+            entity=TABLES[type(record)],
+            entity_id=record.id,
+            matter_id=matter_id,
+            before=None if before is None else canonical_json(before),
+            after=None if after is None else canonical_json(after),
+        )
+
+
+def _id(record: Any) -> int:
+    return int(record.id)

@@ -1,0 +1,50 @@
+"""Plain-text renderings for the terminal: the docket table and one matter."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from desktop_app.core.models import MatterSummary
+
+
+def printable(text: str) -> str:
+    """Text with control and bidi-override characters shown as escapes, safe for a terminal."""
+    return "".join(
+        ch if ch == " " or unicodedata.category(ch)[0] not in "CZ" else f"\\u{ord(ch):04x}"
+        for ch in text
+    )
+
+
+def docket_table(rows: list[MatterSummary]) -> str:
+    """One line per matter: number, status, kind, title."""
+    if not rows:
+        return "No matters yet. `compliance-desk sample` adds three illustrative ones."
+    lines = [f"{'MATTER':<13} {'STATUS':<13} {'KIND':<26} TITLE"]
+    for row in rows:
+        m = row.matter
+        lines.append(
+            f"{m.number:<13} {m.status.label:<13} {m.kind.label:<26} {printable(m.title)[:80]}"
+        )
+    return "\n".join(lines)
+
+
+def record_text(view: dict[str, Any]) -> str:
+    """A matter as readable text, section by section."""
+    m = view["matter"]
+    lines = [f"{m['number']}  {printable(m['title'])}", ""]
+    for key in ("kind", "status", "agency", "acn", "license_number", "counsel", "opened"):
+        if m[key]:
+            lines.append(f"  {key.replace('_', ' '):<15} {printable(str(m[key]))}")
+    lines += ["", "Parties:"]
+    for p in view["parties"]:
+        dest = p.get("deemed_destination")
+        extra = f"  deemed: {dest['country'] or '—'} ({dest['reason']})" if dest else ""
+        lines.append(f"  {p['role']:<24} {printable(p['name'])} [{p['country']}]{extra}")
+    lines += ["", "Items:"]
+    lines += [f"  {i['eccn'] or '(unclassified)':<10} {printable(i['name'])}"
+              for i in view["items"]]
+    lines += ["", "Activities:"]
+    lines += [f"  {a['type']:<20} {printable(a['item'] or '')} → {printable(a['party'] or '')}"
+              for a in view["activities"]]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Runtime assets of Compliance Desk (reference data, sample matters); read via desktop_app.assets."""

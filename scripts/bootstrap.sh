@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Sourced by ./run.sh and ./test.sh: make .venv, install the project when pyproject.toml changed,
+# and make sure the system libraries Qt needs are present (installed with apt when we are root,
+# otherwise named so a person can install them).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PYTHON="${PYTHON:-python3}"
+export LANG="${LANG:-C.UTF-8}"
+
+need_python() {
+  if ! "$PYTHON" -c 'import sys; sys.exit(not ((3, 11) <= sys.version_info[:2] < (3, 14)))' 2>/dev/null; then
+    echo "Compliance Desk needs Python 3.11 to 3.13 (found: $("$PYTHON" --version 2>&1))." >&2
+    echo "Install one, or point PYTHON at it: PYTHON=/path/to/python3.11 $0" >&2
+    exit 2
+  fi
+}
+
+ensure_system_libs() {
+  [ "$(uname -s)" = Linux ] || return 0
+  local missing=() lib
+  declare -A pkg=([libEGL.so.1]=libegl1 [libGL.so.1]=libgl1 [libfontconfig.so.1]=libfontconfig1
+                  [libxkbcommon.so.0]=libxkbcommon0 [libglib-2.0.so.0]=libglib2.0-0
+                  [libdbus-1.so.3]=libdbus-1-3)
+  for lib in "${!pkg[@]}"; do
+    ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("${pkg[$lib]}")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing system libraries Qt needs: ${missing[*]}" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" fonts-dejavu-core >&2
+  else
+    echo "Qt needs these system libraries; please install them: ${missing[*]}" >&2
+    echo "  e.g. sudo apt-get install ${missing[*]}" >&2
+    exit 2
+  fi
+}
+
+ensure_venv() {
+  local stamp="$VENV/.installed" want
+  want="$(cat "$ROOT/pyproject.toml" "$0" | sha256sum | cut -c1-16)"
+  if [ ! -x "$VENV/bin/python" ]; then
+    need_python
+    echo "Creating the virtual environment in .venv (first run only)..." >&2
+    "$PYTHON" -m venv "$VENV"
+  fi
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "Installing Compliance Desk and its dependencies into .venv..." >&2
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT[dev]" 2>&1 \
+      | grep -v "is ignored: it is neither a file nor a directory" >&2 || true
+    "$VENV/bin/python" -c "import desktop_app, PySide6, sqlite_utils" \
+      || { echo "The install into .venv failed; see the messages above." >&2; exit 2; }
+    echo "$want" > "$stamp"
+  fi
+}
+
+ensure_system_libs
+ensure_venv
