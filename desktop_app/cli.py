@@ -44,8 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception:
         log.exception("unexpected error in %s", args.command)
-        print("compliance-desk: an unexpected error occurred; details are in the log "
-              f"folder {paths.logs}.", file=sys.stderr)
+        print(
+            "compliance-desk: an unexpected error occurred; details are in the log "
+            f"folder {paths.logs}.",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEM
 
 
@@ -64,13 +67,17 @@ def build_parser() -> argparse.ArgumentParser:
     shot = _add(sub, "screenshot", run_screenshot, "draw the window into a PNG file")
     shot.add_argument("out", metavar="OUT.png", type=Path)
     shot.add_argument("--case", help="open this matter's workspace")
-    shot.add_argument("--view", default="docket", help="docket, or a matter tab: "
-                      "overview, parties, items, history")
+    shot.add_argument(
+        "--view",
+        default="docket",
+        help="docket, or a matter tab: overview, parties, items, history",
+    )
     return parser
 
 
-def _add(sub: Any, name: str, handler: Handler, help_text: str,
-         json_flag: bool = False) -> argparse.ArgumentParser:
+def _add(
+    sub: Any, name: str, handler: Handler, help_text: str, json_flag: bool = False
+) -> argparse.ArgumentParser:
     cmd: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
     cmd.set_defaults(handler=handler, command=name)
     if json_flag:
@@ -79,8 +86,10 @@ def _add(sub: Any, name: str, handler: Handler, help_text: str,
 
 
 def open_for_reading(paths: LibraryPaths) -> Library:
-    """Open to read: as the writer when free (creating or upgrading the library), else
-    read-only beside the process that holds it."""
+    """Open a library to read it, read-only when another process is writing to it.
+
+    As the writer when free, so a new library is created and an old one upgraded.
+    """
     try:
         library = Library.open(paths, write=True)
     except LibraryLockedError:
@@ -88,8 +97,10 @@ def open_for_reading(paths: LibraryPaths) -> Library:
             raise
         library = Library.open(paths, write=False)
     if library.problem:
-        print(f"compliance-desk: warning: library opened read-only: {library.problem}",
-              file=sys.stderr)
+        print(
+            f"compliance-desk: warning: library opened read-only: {library.problem}",
+            file=sys.stderr,
+        )
     return library
 
 
@@ -98,7 +109,7 @@ def run_sample(args: argparse.Namespace, paths: LibraryPaths) -> int:
     library = Library.open(paths, write=True)
     try:
         service = MatterService(library, actor="sample")
-        added = add_samples(library, service, read_json("sample/matters.json"))
+        added = add_samples(service, read_json("sample/matters.json"))
     finally:
         library.close()
     for matter in added:
@@ -139,14 +150,14 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 def run_gui(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Open the window."""
-    from desktop_app.gui.app import run_app
+    from desktop_app.gui.app import run_app  # noqa: PLC0415 - Qt loads only for the window
 
     return run_app(paths)
 
 
 def run_screenshot(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Render the window offscreen into a PNG."""
-    from desktop_app.gui.screenshot import take_screenshot
+    from desktop_app.gui.screenshot import take_screenshot  # noqa: PLC0415 - Qt on demand
 
     take_screenshot(paths, args.out, case=args.case, view=args.view)
     print(f"wrote {args.out}")

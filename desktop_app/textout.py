@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from desktop_app.core.models import MatterSummary
-
-
-def printable(text: str) -> str:
-    """Text with control and bidi-override characters shown as escapes, safe for a terminal."""
-    return "".join(
-        ch if ch == " " or unicodedata.category(ch)[0] not in "CZ" else f"\\u{ord(ch):04x}"
-        for ch in text
-    )
+from desktop_app.core.text import visible as printable
 
 
 def docket_table(rows: list[MatterSummary]) -> str:
@@ -42,9 +34,12 @@ def record_text(view: dict[str, Any]) -> str:
         extra = f"  deemed: {dest['country'] or '—'} ({dest['reason']})" if dest else ""
         lines.append(f"  {p['role']:<24} {printable(p['name'])} [{p['country']}]{extra}")
     lines += ["", "Items:"]
-    lines += [f"  {i['eccn'] or '(unclassified)':<10} {printable(i['name'])}"
-              for i in view["items"]]
+    lines += [
+        f"  {i['eccn'] or '(unclassified)':<10} {printable(i['name'])}" for i in view["items"]
+    ]
     lines += ["", "Activities:"]
-    lines += [f"  {a['type']:<20} {printable(a['item'] or '')} → {printable(a['party'] or '')}"
-              for a in view["activities"]]
+    lines += [
+        f"  {a['type']:<20} {printable(a['item'] or '')} → {printable(a['party'] or '')}"
+        for a in view["activities"]
+    ]
     return "\n".join(lines)

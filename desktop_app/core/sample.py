@@ -26,15 +26,14 @@ from desktop_app.core.enums import (
     UsStatus,
 )
 from desktop_app.core.models import Activity, Item, Matter, Nationality, Note, Party
-from desktop_app.core.ports import Store
 from desktop_app.core.services import MatterService
 
 Json = Mapping[str, Any]
 
 
-def add_samples(store: Store, service: MatterService, data: Json) -> list[Matter]:
+def add_samples(service: MatterService, data: Json) -> list[Matter]:
     """Add every sample matter not yet in the library, all in one transaction."""
-    with store.transaction("sample") as tx:
+    with service.batch() as tx:
         present = tx.matter_titles()
         specs = [spec for spec in data["matters"] if spec["title"] not in present]
         return [_add_matter(service, spec) for spec in specs]

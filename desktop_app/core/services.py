@@ -7,8 +7,9 @@ Each public method is one business operation and one transaction: it validates, 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Generic, TypeVar
 
 from desktop_app.core import validation as v
@@ -30,10 +31,21 @@ class Saved(Generic[T]):
 class MatterService:
     """Create and change matters and what hangs on them: parties, items, activities, notes."""
 
-    def __init__(self, store: Store, actor: str, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        store: Store,
+        actor: str,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
         self._store = store
         self._actor = actor
         self._today = today
+        self._now = now
+
+    def batch(self) -> AbstractContextManager[UnitOfWork]:
+        """One transaction around several calls, so they are kept or lost together."""
+        return self._store.transaction(self._actor)
 
     def create_matter(self, draft: Matter) -> Saved[Matter]:
         """Store a new matter, assigning its number (EC-<year opened>-NNNN) unless given."""
@@ -49,6 +61,8 @@ class MatterService:
     def update_matter(self, matter: Matter) -> Saved[Matter]:
         """Replace a matter's fields; its number stays unique."""
         _check(v.matter_errors(matter))
+        if not matter.number:
+            raise ValidationError({"number": "A stored matter keeps its number."})
         with self._store.transaction(self._actor) as tx:
             other = tx.find_matter(matter.number)
             if other is not None and other.id != matter.id:
@@ -126,7 +140,12 @@ class MatterService:
             raise ValidationError({"text": "A note cannot be empty."})
         with self._store.transaction(self._actor) as tx:
             tx.get(Matter, note.matter_id)
-            return Saved(tx.insert(replace(note, author=note.author or self._actor)))
+            stamped = replace(
+                note,
+                author=note.author or self._actor,
+                created_at=note.created_at or self._now().isoformat(timespec="seconds"),
+            )
+            return Saved(tx.insert(stamped))
 
     def remove_note(self, note_id: int) -> Note:
         """Remove a note."""
@@ -147,9 +166,9 @@ class MatterService:
         tx.get(Matter, activity.matter_id)
         if party is not None and party.matter_id != activity.matter_id:
             raise ValidationError({"party_id": "The party must belong to this matter."})
-        if activity.item_id is not None:
-            if tx.get(Item, activity.item_id).matter_id != activity.matter_id:
-                raise ValidationError({"item_id": "The item must belong to this matter."})
+        item = tx.get(Item, activity.item_id) if activity.item_id is not None else None
+        if item is not None and item.matter_id != activity.matter_id:
+            raise ValidationError({"item_id": "The item must belong to this matter."})
 
 
 def _check(errors: dict[str, str]) -> None:
@@ -167,11 +186,14 @@ def _refuse_if_used(tx: UnitOfWork, party: Party) -> None:
         raise ValidationError({"party": _in_use(party.name, len(acts), "activity")})
     staff = [p for p in tx.children(Party, party.matter_id) if p.employer_id == party.id]
     if staff:
-        raise ValidationError({"party": f"{party.name} is the employer of {len(staff)} people; "
-                               "change their employer first."})
+        raise ValidationError(
+            {
+                "party": f"{party.name} is the employer of {len(staff)} people; "
+                "change their employer first."
+            }
+        )
 
 
 def _in_use(name: str, count: int, what: str) -> str:
     plural = "activities" if count != 1 and what == "activity" else what
     return f"{name} is used by {count} {plural}; remove or change them first."
-

@@ -39,14 +39,16 @@ def head(db: Database) -> tuple[int, str]:
 
 
 def append(db: Database, clock: Clock, **change: Any) -> AuditEntry:
-    """Append one entry for ``change`` (actor, action, entity, entity_id, matter_id, before,
-    after) to the chain; the caller owns the transaction."""
+    """Append one entry for ``change`` to the chain; the caller owns the transaction.
+
+    ``change`` holds actor, action, entity, entity_id, matter_id, before and after.
+    """
     seq, prev = head(db)
     fields = {"seq": seq + 1, "at": clock().isoformat(timespec="microseconds"), **change}
     fields["prev_hash"] = prev
     fields["hash"] = entry_hash(fields)
     entry = AuditEntry(**fields)
-    db["audit"].insert(asdict(entry))
+    db.table("audit").insert(asdict(entry))
     return entry
 
 

@@ -50,7 +50,7 @@ def _encode(value: Any) -> Any:
 
 def from_row(kind: type[R], row: dict[str, Any]) -> R:
     """Rebuild a record of ``kind`` from its row."""
-    hints = _hints(kind)
+    hints = _hints(kind)  # type: ignore[arg-type]  # classes are hashable
     values = {name: _decode(hint, row[name]) for name, hint in hints.items()}
     return kind(**values)
 
@@ -61,26 +61,23 @@ def _hints(kind: type) -> dict[str, Any]:
     return {f.name: resolved[f.name] for f in fields(kind)}
 
 
+_SCALARS: dict[Any, Any] = {date: date.fromisoformat, bool: bool, float: float}
+
+
 def _decode(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     base = _non_optional(hint)
-    origin = typing.get_origin(base)
-    if origin is tuple:
+    if typing.get_origin(base) is tuple:
         return _decode_tuple(typing.get_args(base)[0], json.loads(value))
     if isinstance(base, type) and issubclass(base, Enum):
         return base(value)
-    if base is date:
-        return date.fromisoformat(value)
-    if base is bool:
-        return bool(value)
-    if base is float:
-        return float(value)
-    return value
+    convert = _SCALARS.get(base)
+    return convert(value) if convert else value
 
 
 def _decode_tuple(element: Any, values: list[Any]) -> tuple[Any, ...]:
-    if is_dataclass(element):
+    if isinstance(element, type) and is_dataclass(element):
         return tuple(from_row(element, v) for v in values)
     return tuple(values)
 

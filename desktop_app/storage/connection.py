@@ -29,11 +29,15 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     uri = f"{path.as_uri()}?mode={'ro' if read_only else 'rwc'}"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        raise damaged(path, str(exc)) from exc
+    try:
         for pragma in PRAGMAS:
             conn.execute(pragma)
         if not read_only:
             _set_wal(conn)
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise damaged(path, str(exc)) from exc
     return conn
 

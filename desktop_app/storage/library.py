@@ -55,6 +55,7 @@ class Library:
     ) -> Library:
         """Open the library in ``paths``; see the module docstring for the two modes."""
         lock = _acquire(paths) if write else None
+        db: Database | None = None
         try:
             db = Database(connect(paths.database, read_only=not write))
             problem = health_problem(db.conn)
@@ -63,6 +64,8 @@ class Library:
             elif problem is None:
                 _refuse_unknown(db)
         except BaseException:
+            if db is not None:
+                db.close()
             if lock is not None:
                 lock.release()
             raise
@@ -80,10 +83,14 @@ class Library:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield SqliteUnitOfWork(self.db, actor, self._clock)
+            conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # An error such as SQLITE_FULL or RAISE(ROLLBACK) may already have ended the
+            # transaction; a failed COMMIT may have left it open. Either way, end it here and
+            # let the original error through.
+            if self.db.conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
 
     def close(self) -> None:
         """Close the connection and release the lock."""
@@ -123,7 +130,7 @@ def _migrate(db: Database, paths: LibraryPaths) -> None:
 
 
 def _refuse_unknown(db: Database) -> None:
-    if not db[MIGRATIONS_TABLE].exists():
+    if not db.table(MIGRATIONS_TABLE).exists():
         return
     unknown = unknown_migrations(db)
     if unknown:
@@ -132,4 +139,3 @@ def _refuse_unknown(db: Database) -> None:
             f"changes {', '.join(unknown)}). Install that version to open it, or choose "
             "another library with --data-dir."
         )
-

@@ -17,70 +17,124 @@ MIGRATIONS_TABLE = sqlite_utils.Migrations.migrations_table
 
 @migrations(name="0001_matters_parties_items_audit")
 def _initial(db: Database) -> None:
-    db["matters"].create(
+    db.table("matters").create(
         {
-            "id": int, "number": str, "title": str, "summary": str, "kind": str,
-            "status": str, "agency": str, "acn": str, "license_number": str,
-            "counsel": str, "opened": str, "closed": str, "tags": str, "privilege": str,
+            "id": int,
+            "number": str,
+            "title": str,
+            "summary": str,
+            "kind": str,
+            "status": str,
+            "agency": str,
+            "acn": str,
+            "license_number": str,
+            "counsel": str,
+            "opened": str,
+            "closed": str,
+            "tags": str,
+            "privilege": str,
         },
-        pk="id", not_null={"number", "title", "kind", "status", "agency", "privilege"},
+        pk="id",
+        not_null={"number", "title", "kind", "status", "agency", "privilege"},
         strict=True,
     )
-    db["matters"].create_index(["number"], unique=True)
-    db["parties"].create(
+    db.table("matters").create_index(["number"], unique=True)
+    db.table("parties").create(
         {
-            "id": int, "matter_id": int, "name": str, "role": str, "kind": str,
-            "country": str, "address": str, "aliases": str, "annex_row": int,
-            "employer_id": int, "nationalities": str, "us_status": str,
-            "visa_type": str, "visa_expiry": str, "notes": str,
+            "id": int,
+            "matter_id": int,
+            "name": str,
+            "role": str,
+            "kind": str,
+            "country": str,
+            "address": str,
+            "aliases": str,
+            "annex_row": int,
+            "employer_id": int,
+            "nationalities": str,
+            "us_status": str,
+            "visa_type": str,
+            "visa_expiry": str,
+            "notes": str,
         },
-        pk="id", not_null={"matter_id", "name", "role", "kind"},
+        pk="id",
+        not_null={"matter_id", "name", "role", "kind"},
         foreign_keys=[("matter_id", "matters", "id"), ("employer_id", "parties", "id")],
         strict=True,
     )
-    db["items"].create(
+    db.table("items").create(
         {
-            "id": int, "matter_id": int, "name": str, "kind": str, "eccn": str,
-            "description": str, "model_name": str, "model_version": str,
-            "training_ops": float, "weights_published": int, "hosting_location": str,
+            "id": int,
+            "matter_id": int,
+            "name": str,
+            "kind": str,
+            "eccn": str,
+            "description": str,
+            "model_name": str,
+            "model_version": str,
+            "training_ops": float,
+            "weights_published": int,
+            "hosting_location": str,
             "hosting_country": str,
         },
-        pk="id", not_null={"matter_id", "name", "kind"},
-        foreign_keys=[("matter_id", "matters", "id")], strict=True,
+        pk="id",
+        not_null={"matter_id", "name", "kind"},
+        foreign_keys=[("matter_id", "matters", "id")],
+        strict=True,
     )
-    db["activities"].create(
+    db.table("activities").create(
         {
-            "id": int, "matter_id": int, "type": str, "item_id": int, "party_id": int,
-            "from_country": str, "to_country": str, "mechanism": str,
-            "description": str, "status": str,
+            "id": int,
+            "matter_id": int,
+            "type": str,
+            "item_id": int,
+            "party_id": int,
+            "from_country": str,
+            "to_country": str,
+            "mechanism": str,
+            "description": str,
+            "status": str,
         },
-        pk="id", not_null={"matter_id", "type", "status"},
+        pk="id",
+        not_null={"matter_id", "type", "status"},
         foreign_keys=[
-            ("matter_id", "matters", "id"), ("item_id", "items", "id"),
+            ("matter_id", "matters", "id"),
+            ("item_id", "items", "id"),
             ("party_id", "parties", "id"),
         ],
         strict=True,
     )
-    db["notes"].create(
+    db.table("notes").create(
         {"id": int, "matter_id": int, "text": str, "author": str, "created_at": str},
-        pk="id", not_null={"matter_id", "text"},
-        foreign_keys=[("matter_id", "matters", "id")], strict=True,
+        pk="id",
+        not_null={"matter_id", "text"},
+        foreign_keys=[("matter_id", "matters", "id")],
+        strict=True,
     )
-    db["audit"].create(
+    db.table("audit").create(
         {
-            "seq": int, "at": str, "actor": str, "action": str, "entity": str,
-            "entity_id": int, "matter_id": int, "before": str, "after": str,
-            "prev_hash": str, "hash": str,
+            "seq": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "entity": str,
+            "entity_id": int,
+            "matter_id": int,
+            "before": str,
+            "after": str,
+            "prev_hash": str,
+            "hash": str,
         },
-        pk="seq", not_null={"at", "actor", "action", "entity", "prev_hash", "hash"},
+        pk="seq",
+        not_null={"at", "actor", "action", "entity", "prev_hash", "hash"},
         strict=True,
     )
     for table in ("parties", "items", "activities", "notes"):
-        db[table].create_index(["matter_id"])
-    db["activities"].create_index(["party_id"])
-    db["activities"].create_index(["item_id"])
-    db["parties"].create_index(["employer_id"])
-    db["audit"].create_index(["matter_id", "seq"])
+        db.table(table).create_index(["matter_id"])
+    db.table("activities").create_index(["party_id"])
+    db.table("activities").create_index(["item_id"])
+    db.table("parties").create_index(["employer_id"])
+    db.table("audit").create_index(["matter_id", "seq"])
 
 
 def known_names() -> set[str]:

@@ -41,7 +41,7 @@ def docket(db: Database) -> list[MatterSummary]:
 
 def matter_by_number(db: Database, number: str) -> Matter:
     """The matter with this number (case-insensitive), or NotFoundError."""
-    rows = list(db["matters"].rows_where("upper(number) = upper(?)", [number.strip()]))
+    rows = list(db.table("matters").rows_where("upper(number) = upper(?)", [number.strip()]))
     if not rows:
         raise NotFoundError(f"No matter numbered {number!r}. `compliance-desk cases` lists them.")
     return from_row(Matter, rows[0])
@@ -49,7 +49,7 @@ def matter_by_number(db: Database, number: str) -> Matter:
 
 def matter_by_id(db: Database, matter_id: int) -> Matter:
     """The matter with this id, or NotFoundError."""
-    rows = list(db["matters"].rows_where("id = ?", [matter_id]))
+    rows = list(db.table("matters").rows_where("id = ?", [matter_id]))
     if not rows:
         raise NotFoundError(f"No matter with id {matter_id}.")
     return from_row(Matter, rows[0])
@@ -57,7 +57,7 @@ def matter_by_id(db: Database, matter_id: int) -> Matter:
 
 def children(db: Database, kind: type[R], matter_id: int) -> list[R]:
     """Every record of ``kind`` on a matter, in id order."""
-    rows = db[TABLES[kind]].rows_where("matter_id = ?", [matter_id], order_by="id")
+    rows = db.table(TABLES[kind]).rows_where("matter_id = ?", [matter_id], order_by="id")
     return [from_row(kind, row) for row in rows]
 
 
@@ -74,13 +74,13 @@ def matter_record(db: Database, matter: Matter) -> MatterRecord:
 
 def history(db: Database, matter_id: int) -> list[AuditEntry]:
     """The audit entries of one matter, newest first."""
-    rows = db["audit"].rows_where("matter_id = ?", [matter_id], order_by="seq desc")
+    rows = db.table("audit").rows_where("matter_id = ?", [matter_id], order_by="seq desc")
     return [AuditEntry(**row) for row in rows]
 
 
 def audit_entries(db: Database) -> list[AuditEntry]:
     """The whole audit chain, oldest first."""
-    return [AuditEntry(**row) for row in db["audit"].rows_where(order_by="seq")]
+    return [AuditEntry(**row) for row in db.table("audit").rows_where(order_by="seq")]
 
 
 def audit_head(db: Database) -> tuple[int, str]:

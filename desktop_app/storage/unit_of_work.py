@@ -32,19 +32,19 @@ class SqliteUnitOfWork:
     def get(self, kind: type[R], record_id: int) -> R:
         """Return one record; raise NotFoundError when it does not exist."""
         try:
-            row = self._db[TABLES[kind]].get(record_id)
+            row = self._db.table(TABLES[kind]).get(record_id)
         except RowNotFound:
             raise NotFoundError(f"No {kind.__name__.lower()} with id {record_id}.") from None
         return from_row(kind, row)
 
     def children(self, kind: type[R], matter_id: int) -> list[R]:
         """Every record of a kind that belongs to a matter, in id order."""
-        rows = self._db[TABLES[kind]].rows_where("matter_id = ?", [matter_id], order_by="id")
+        rows = self._db.table(TABLES[kind]).rows_where("matter_id = ?", [matter_id], order_by="id")
         return [from_row(kind, row) for row in rows]
 
     def insert(self, record: R) -> R:
         """Store a new record and return it with its id."""
-        table = self._db[TABLES[type(record)]]
+        table = self._db.table(TABLES[type(record)])
         table.insert(to_row(record))
         stored = replace(record, id=table.last_pk)  # type: ignore[type-var]
         self._audit("insert", stored, None, stored)
@@ -57,20 +57,20 @@ class SqliteUnitOfWork:
             raise ValidationError({"matter_id": "A record cannot move to another matter."})
         if before == record:
             return before
-        self._db[TABLES[type(record)]].update(_id(record), to_row(record))
+        self._db.table(TABLES[type(record)]).update(_id(record), to_row(record))
         self._audit("update", record, before, record)
         return before
 
     def delete(self, kind: type[R], record_id: int) -> R:
         """Remove a record and return what was removed."""
         before = self.get(kind, record_id)
-        self._db[TABLES[kind]].delete(record_id)
+        self._db.table(TABLES[kind]).delete(record_id)
         self._audit("delete", before, before, None)
         return before
 
     def find_matter(self, number: str) -> Matter | None:
         """The matter with this number, if any."""
-        rows = list(self._db["matters"].rows_where("number = ?", [number]))
+        rows = list(self._db.table("matters").rows_where("number = ?", [number]))
         return from_row(Matter, rows[0]) if rows else None
 
     def matter_titles(self) -> set[str]:
@@ -81,7 +81,7 @@ class SqliteUnitOfWork:
         """The highest NNNN of the numbers EC-<year>-NNNN in use, or 0."""
         prefix = f"EC-{year:04d}-"
         sql = "SELECT number FROM matters WHERE substr(number, 1, ?) = ?"
-        tails = [row[0][len(prefix):] for row in self._db.execute(sql, [len(prefix), prefix])]
+        tails = [row[0][len(prefix) :] for row in self._db.execute(sql, [len(prefix), prefix])]
         return max((int(t) for t in tails if t.isdigit()), default=0)
 
     def _audit(self, action: str, record: Any, before: Any, after: Any) -> None:

@@ -1,0 +1,24 @@
+"""Showing stored text safely: control and direction-override characters made visible.
+
+A title containing U+202E (right-to-left override) could make a list lie about what it shows; a
+NUL or a line break would break a one-line cell or a terminal. Stored values never change: only
+what is drawn or printed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_KEPT = {"\u200d", "\u200c"}  # joiners inside emoji and Indic scripts are part of the text
+_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
+
+
+def visible(text: str) -> str:
+    """``text`` with control, format and bidi-override characters written as escapes."""
+    return "".join(_escape(ch) for ch in text)
+
+
+def _escape(ch: str) -> str:
+    if ch in _KEPT or unicodedata.category(ch) not in _HIDDEN:
+        return ch
+    return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"

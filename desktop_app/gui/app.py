@@ -1,0 +1,115 @@
+"""The window's composition root: display check, QApplication, library session, main window.
+
+The writing library lives on the worker thread; the window reads through its own read-only
+connection. A library another process holds can be opened read-only instead.
+"""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import __version__
+from desktop_app.errors import EXIT_OK, LibraryLockedError, UserError
+from desktop_app.gui.crash import install_crash_handler
+from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.qt_messages import install_qt_message_handler
+from desktop_app.gui.worker import LibraryWorker
+from desktop_app.i18n import _
+from desktop_app.paths import LibraryPaths
+from desktop_app.reference.ccl import load_ccl
+from desktop_app.storage.library import Library
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Session:
+    """An open library as the window uses it: writer worker (if any) and reader."""
+
+    gateway: Gateway
+    worker: LibraryWorker | None
+
+    def close(self) -> None:
+        """Finish pending writes and close both connections."""
+        if self.worker is not None:
+            self.worker.close()
+        self.gateway.reader.close()
+
+
+def ensure_display() -> None:
+    """Run offscreen, saying so, when there is no display to draw on."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        print(
+            "compliance-desk: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
+            "running offscreen, so no window will appear. Run it from a desktop session "
+            "to see the window.",
+            file=sys.stderr,
+        )
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def application() -> QApplication:
+    """The QApplication, made once."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    install_qt_message_handler()
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Compliance Desk")
+    app.setOrganizationName("Compliance Desk")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def open_session(paths: LibraryPaths, actor: str, *, write: bool = True) -> Session:
+    """Open the library for the window: the writer on its thread, then a reader here."""
+    worker = LibraryWorker(lambda: Library.open(paths, write=True)) if write else None
+    try:
+        reader = Library.open(paths, write=False)
+    except BaseException:
+        if worker is not None:
+            worker.close()
+        raise
+    return Session(Gateway(reader, worker, actor, load_ccl()), worker)
+
+
+def run_app(paths: LibraryPaths) -> int:
+    """Open the window on the library in ``paths`` and run until it closes."""
+    ensure_display()
+    app = application()
+    install_crash_handler(paths)
+    session = _open_or_explain(paths)
+    if session is None:
+        return 3
+    window = MainWindow(session.gateway, QSettings())
+    window.show()
+    try:
+        code = app.exec()
+    finally:
+        session.close()
+    return code or EXIT_OK
+
+
+def _open_or_explain(paths: LibraryPaths) -> Session | None:
+    actor = getpass.getuser()
+    try:
+        return open_session(paths, actor)
+    except LibraryLockedError as exc:
+        answer = QMessageBox.question(
+            None, _("Library in use"), exc.message + "\n\n" + _("Open it read-only instead?")
+        )
+        if answer == QMessageBox.StandardButton.Yes and paths.database.exists():
+            return open_session(paths, actor, write=False)
+    except UserError as exc:
+        QMessageBox.critical(None, _("Compliance Desk"), exc.message)
+    return None

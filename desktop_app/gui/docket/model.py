@@ -1,0 +1,83 @@
+"""The docket table: one row per matter, and the filter that narrows it as counsel type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from desktop_app.core.enums import MatterKind, MatterStatus
+from desktop_app.core.models import MatterSummary
+from desktop_app.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RecordTableModel
+
+DOCKET_COLUMNS: list[Column[MatterSummary]] = [
+    Column("Matter", lambda s: s.matter.number),
+    Column("Status", lambda s: s.matter.status.label),
+    Column("Title", lambda s: s.matter.title, tooltip=lambda s: s.matter.title),
+    Column("Kind", lambda s: s.matter.kind.label),
+    Column("Agency", lambda s: s.matter.agency.label),
+    Column("Counsel", lambda s: s.matter.counsel),
+    Column("Opened", lambda s: s.matter.opened.isoformat() if s.matter.opened else ""),
+    Column("Parties", lambda s: str(s.party_count), lambda s: s.party_count, align_right=True),
+    Column("Items", lambda s: str(s.item_count), lambda s: s.item_count, align_right=True),
+]
+
+
+def docket_model() -> RecordTableModel[MatterSummary]:
+    """A docket table model keyed by matter id."""
+    return RecordTableModel(DOCKET_COLUMNS, key=lambda s: s.matter.id)
+
+
+def haystack(summary: MatterSummary) -> str:
+    """Everything the filter box searches in, case-folded."""
+    m = summary.matter
+    words = [m.number, m.title, m.counsel, m.acn, m.license_number, m.summary, *m.tags]
+    return "\n".join(words).casefold()
+
+
+class DocketFilter(QSortFilterProxyModel):
+    """Keeps the matters whose text contains every typed word and that match status and kind."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._words: list[str] = []
+        self._status: MatterStatus | None = None
+        self._kind: MatterKind | None = None
+        self._haystacks: dict[int, str] = {}
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        """Filter by words (all must appear, in any field, any case)."""
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: MatterStatus | None) -> None:
+        """Show only matters with this status (None: all)."""
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_kind(self, kind: MatterKind | None) -> None:
+        """Show only matters of this kind (None: all)."""
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(  # noqa: N802
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        """True when the matter at ``source_row`` passes every filter."""
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        summary: MatterSummary = index.data(ROW_ROLE)
+        matter = summary.matter
+        if self._status is not None and matter.status is not self._status:
+            return False
+        if self._kind is not None and matter.kind is not self._kind:
+            return False
+        text = self._haystacks.get(matter.id)
+        if text is None:
+            text = self._haystacks[matter.id] = haystack(summary)
+        return all(word in text for word in self._words)
+
+    def forget_text(self) -> None:
+        """Drop cached search text after the rows changed."""
+        self._haystacks.clear()

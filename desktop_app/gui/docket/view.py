@@ -1,0 +1,177 @@
+"""The docket view: filter box, status and kind filters, the table, and the empty-library offer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.enums import MatterKind, MatterStatus
+from desktop_app.core.models import MatterSummary
+from desktop_app.gui.docket.model import DocketFilter, docket_model
+from desktop_app.gui.widgets.enum_combo import EnumCombo
+from desktop_app.gui.widgets.table_model import ROW_ROLE
+from desktop_app.i18n import _
+
+
+class DocketView(QWidget):
+    """Every matter in one table, filtered as you type."""
+
+    matter_chosen = Signal(int)
+    """A matter was selected: its id."""
+    sample_requested = Signal()
+    """The person asked to add the sample matters."""
+    new_matter_requested = Signal()
+    """The person asked to create a matter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = docket_model()
+        self.proxy = DocketFilter()
+        self.proxy.setSourceModel(self.model)
+        for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self.proxy.forget_text)
+        self.filter_box = QLineEdit(
+            placeholderText=_("Filter matters — number, title, counsel, tag…")
+        )
+        self.filter_box.setClearButtonEnabled(True)
+        self.status_filter = EnumCombo(MatterStatus, _("All statuses"))
+        self.kind_filter = EnumCombo(MatterKind, _("All kinds"))
+        self.table = self._make_table()
+        self.count_label = QLabel()
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self._make_empty_state())
+        self._lay_out()
+        self._connect()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((100, 95, 300, 150, 60, 130, 85, 55, 50)):
+            table.setColumnWidth(column, width)
+        return table
+
+    def _make_empty_state(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        text = QLabel(
+            _(
+                "<h3>No matters yet</h3><p>Create your first matter, or add three "
+                "illustrative sample matters to see how a file is kept.</p>"
+            )
+        )
+        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.sample_button = QPushButton(_("Add the sample matters"))
+        self.new_button = QPushButton(_("New matter…"))
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.new_button)
+        row.addWidget(self.sample_button)
+        row.addStretch()
+        layout.addStretch()
+        layout.addWidget(text)
+        layout.addLayout(row)
+        layout.addStretch()
+        return box
+
+    def _lay_out(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_box, 3)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.kind_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        title = QLabel(_("<b>Docket</b>"))
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self.count_label)
+
+    def _connect(self) -> None:
+        self.filter_box.textChanged.connect(self._on_filter)
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self._apply(lambda: self.proxy.set_status(self.status_filter.value()))
+        )
+        self.kind_filter.currentIndexChanged.connect(
+            lambda: self._apply(lambda: self.proxy.set_kind(self.kind_filter.value()))
+        )
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.sample_button.clicked.connect(self.sample_requested)
+        self.new_button.clicked.connect(self.new_matter_requested)
+
+    def _on_filter(self, text: str) -> None:
+        self._apply(lambda: self.proxy.set_text(text))
+
+    def _apply(self, change: object) -> None:
+        assert callable(change)
+        change()
+        self._update_count()
+
+    def set_matters(self, rows: list[MatterSummary]) -> None:
+        """Show these matters, keeping the selection where it can."""
+        self.model.set_rows(rows)
+        self._stack.setCurrentIndex(0 if rows else 1)
+        self._update_count()
+
+    def select_matter(self, matter_id: int) -> None:
+        """Select the row of a matter (clearing the filters if they hide it)."""
+        position = self.model.position_of(matter_id)
+        if position is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(position, 0))
+        if not index.isValid():
+            self.clear_filters()
+            index = self.proxy.mapFromSource(self.model.index(position, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+
+    def clear_filters(self) -> None:
+        """Show every matter again."""
+        self.filter_box.clear()
+        self.status_filter.set_value(None)
+        self.kind_filter.set_value(None)
+
+    def selected_matter_id(self) -> int | None:
+        """The id of the selected matter, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        summary: MatterSummary = rows[0].data(ROW_ROLE)
+        return summary.matter.id
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes: list[QModelIndex] = selected.indexes()
+        if indexes:
+            summary: MatterSummary = indexes[0].data(ROW_ROLE)
+            self.matter_chosen.emit(summary.matter.id)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = (
+            _("{total} matters").format(total=total)
+            if shown == total
+            else _("{shown} of {total} matters").format(shown=shown, total=total)
+        )
+        self.count_label.setText(text)

@@ -1,0 +1,94 @@
+"""The window's single way to the library: reads on the GUI thread, writes through the worker.
+
+Every write runs a `MatterService` call on the writer thread via `run_op`; when it succeeds the
+gateway announces `library_changed` so views reload from the read connection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.core.models import AuditEntry, MatterRecord, MatterSummary
+from desktop_app.core.services import MatterService
+from desktop_app.errors import ReadOnlyLibraryError
+from desktop_app.gui.worker import LibraryWorker
+from desktop_app.reference.ccl import CclEdition
+from desktop_app.storage import queries
+from desktop_app.storage.library import Library
+
+T = TypeVar("T")
+Op = Callable[[MatterService], T]
+
+
+class Gateway(QObject):
+    """Reads and writes for the window."""
+
+    library_changed = Signal(object)
+    """A write succeeded: its result (often the stored record)."""
+    write_failed = Signal(object)
+    """A write failed: the exception, for a dialog-less caller to show."""
+
+    def __init__(
+        self, reader: Library, worker: LibraryWorker | None, actor: str, ccl: CclEdition
+    ) -> None:
+        super().__init__()
+        self.reader = reader
+        self.worker = worker
+        self.actor = actor
+        self.ccl = ccl
+
+    @property
+    def writable(self) -> bool:
+        """False when the library is open read-only."""
+        return self.worker is not None
+
+    def docket(self) -> list[MatterSummary]:
+        """Every matter with its counts."""
+        return queries.docket(self.reader.db)
+
+    def record(self, matter_id: int) -> MatterRecord:
+        """One matter with everything on it."""
+        return queries.matter_record(
+            self.reader.db, queries.matter_by_id(self.reader.db, matter_id)
+        )
+
+    def history(self, matter_id: int) -> list[AuditEntry]:
+        """The matter's audit entries, newest first."""
+        return queries.history(self.reader.db, matter_id)
+
+    def write(
+        self,
+        op: Op[T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``op(service)`` on the writer thread; report back on the GUI thread."""
+        if self.worker is None:
+            (on_error or self.write_failed.emit)(
+                ReadOnlyLibraryError("This library is open read-only.")
+            )
+            return
+        actor = self.actor
+
+        def run(library: Library) -> T:
+            return op(MatterService(library, actor))
+
+        def done(result: T) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.library_changed.emit(result)
+
+        self.worker.run_op(run, done, on_error or self.write_failed.emit)
+
+    def submitter(self, op: Callable[[MatterService, Any], T]) -> Callable[..., None]:
+        """A `FormDialog` submit function that saves the dialog's record with ``op``."""
+
+        def submit(
+            record: Any, on_done: Callable[[T], None], on_error: Callable[[BaseException], None]
+        ) -> None:
+            self.write(lambda service: op(service, record), on_done, on_error)
+
+        return submit

@@ -1,0 +1,219 @@
+"""The main window: the docket on the left, the matter workspace in the centre, menus, status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.assets import read_json
+from desktop_app.core.enums import MatterKind
+from desktop_app.core.models import Matter
+from desktop_app.core.sample import add_samples
+from desktop_app.core.services import MatterService, Saved
+from desktop_app.errors import UserError, ValidationError
+from desktop_app.gui.docket.view import DocketView
+from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.matter.matter_dialog import MatterDialog
+from desktop_app.gui.matter.workspace import TABS, MatterWorkspace
+from desktop_app.i18n import _
+
+
+class MainWindow(QMainWindow):
+    """Docket and workspace side by side."""
+
+    def __init__(self, gateway: Gateway, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self._gateway = gateway
+        self._settings = settings
+        self.matter_id: int | None = None
+        self.setWindowTitle(_("Compliance Desk"))
+        self.docket = DocketView()
+        self.workspace = MatterWorkspace(gateway)
+        self._centre = QStackedWidget()
+        self._placeholder = QLabel(
+            _("Select a matter in the docket, or press Ctrl+N for a new one.")
+        )
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._centre.addWidget(self._placeholder)
+        self._centre.addWidget(self.workspace)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.docket)
+        self.splitter.addWidget(self._centre)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._connect()
+        self._show_library_state()
+        self.refresh()
+        self._restore_state()
+
+    def _connect(self) -> None:
+        self.docket.matter_chosen.connect(self.open_matter)
+        self.docket.sample_requested.connect(self.add_sample_matters)
+        self.docket.new_matter_requested.connect(self.new_matter)
+        self._gateway.library_changed.connect(self._after_change)
+        self._gateway.write_failed.connect(self._show_error)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self._action(file_menu, _("&New matter…"), self.new_matter, QKeySequence.StandardKey.New)
+        self._action(file_menu, _("Add the &sample matters"), self.add_sample_matters)
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        matter = self.menuBar().addMenu(_("&Matter"))
+        ws = self.workspace
+        self._action(matter, _("&Edit matter…"), ws.edit_matter, "Ctrl+E")
+        self._action(matter, _("Add &party…"), lambda: ws.edit_party(None), "Ctrl+Shift+P")
+        self._action(matter, _("Add &item…"), lambda: ws.edit_item(None), "Ctrl+Shift+I")
+        self._action(matter, _("Add &activity…"), lambda: ws.edit_activity(None), "Ctrl+Shift+A")
+        self._action(matter, _("Add &note…"), ws.add_note, "Ctrl+Shift+N")
+        view = self.menuBar().addMenu(_("&View"))
+        self._action(
+            view, _("&Filter the docket"), self.focus_filter, QKeySequence.StandardKey.Find
+        )
+        self._action(view, _("&Clear filters"), self.docket.clear_filters, "Ctrl+Shift+F")
+        view.addSeparator()
+        for number, tab in enumerate(TABS, start=1):
+            self._action(view, tab.capitalize(), lambda t=tab: self.show_tab(t), f"Ctrl+{number}")
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self._action(help_menu, _("&About Compliance Desk"), self.about)
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def refresh(self) -> None:
+        """Reload the docket and the open matter from the library."""
+        self.docket.set_matters(self._gateway.docket())
+        if self.matter_id is not None:
+            self.open_matter(self.matter_id)
+
+    def open_matter(self, matter_id: int) -> None:
+        """Show a matter in the workspace."""
+        self.matter_id = matter_id
+        self.workspace.show_matter(
+            self._gateway.record(matter_id), self._gateway.history(matter_id)
+        )
+        self._centre.setCurrentWidget(self.workspace)
+
+    def open_case(self, number: str) -> bool:
+        """Select and show the matter with this number; False if there is none."""
+        for summary in self._gateway.docket():
+            if summary.matter.number.casefold() == number.strip().casefold():
+                self.docket.select_matter(summary.matter.id)
+                self.open_matter(summary.matter.id)
+                return True
+        return False
+
+    def show_tab(self, name: str) -> None:
+        """Bring a workspace tab to the front."""
+        self.workspace.show_tab(name)
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the docket's filter box."""
+        self.docket.filter_box.setFocus()
+        self.docket.filter_box.selectAll()
+
+    def new_matter(self) -> None:
+        """Open the dialog for a new matter."""
+        self.workspace.open_dialog(
+            MatterDialog(
+                Matter(title="", kind=MatterKind.LICENSE_APPLICATION),
+                self._gateway.submitter(MatterService.create_matter),
+                self,
+            )
+        )
+
+    def add_sample_matters(self) -> None:
+        """Add the illustrative sample matters (those not yet present)."""
+        data = read_json("sample/matters.json")
+
+        self._gateway.write(lambda service: add_samples(service, data), self._samples_added)
+
+    def _samples_added(self, added: list[Matter]) -> None:
+        text = (
+            _("Added {n} sample matters.").format(n=len(added))
+            if added
+            else _("The sample matters are already in the library.")
+        )
+        self.statusBar().showMessage(text, 8000)
+
+    def _after_change(self, result: object) -> None:
+        saved = result.record if isinstance(result, Saved) else None
+        if isinstance(saved, Matter):
+            self.matter_id = saved.id
+        self.refresh()
+        if isinstance(result, Saved):
+            if isinstance(saved, Matter):
+                self.docket.select_matter(saved.id)
+            if result.warnings:
+                self.statusBar().showMessage(_("Saved. Note: ") + " ".join(result.warnings))
+        if isinstance(result, list) and result and isinstance(result[0], Matter):
+            self.docket.select_matter(result[0].id)
+
+    def _show_error(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            QMessageBox.warning(self, _("Not saved"), "\n".join(error.fields.values()))
+        elif isinstance(error, UserError):
+            QMessageBox.warning(self, _("Compliance Desk"), error.message)
+        else:
+            raise error
+
+    def about(self) -> None:
+        """Version, library folder and reference-data edition."""
+        QMessageBox.about(
+            self,
+            _("About Compliance Desk"),
+            _(
+                "Compliance Desk {version}\n\nLibrary: {path}\nCommerce Control List: eCFR of "
+                "{edition}"
+            ).format(
+                version=__version__,
+                path=self._gateway.reader.paths.root,
+                edition=self._gateway.ccl.edition,
+            ),
+        )
+
+    def _show_library_state(self) -> None:
+        reader = self._gateway.reader
+        state = str(reader.paths.root)
+        if not self._gateway.writable:
+            state += _("  —  read-only")
+            self.setWindowTitle(_("Compliance Desk — read-only"))
+        self.statusBar().addPermanentWidget(QLabel(state))
+
+    def _restore_state(self) -> None:
+        if self._settings is None:
+            self.resize(1440, 860)
+            self.splitter.setSizes([600, 840])
+            return
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            splitter = self._settings.value("window/splitter")
+            if isinstance(splitter, QByteArray):
+                self.splitter.restoreState(splitter)
+        else:
+            self.resize(1440, 860)
+            self.splitter.setSizes([600, 840])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Remember the window's geometry and splitter."""
+        if self._settings is not None:
+            self._settings.setValue("window/geometry", self.saveGeometry())
+            self._settings.setValue("window/splitter", self.splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,99 @@
+"""Adding and editing an activity: what goes to whom, how, and its deemed destination."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+
+from desktop_app.core.deemed import deemed_destination
+from desktop_app.core.enums import ActivityStatus, ReleaseMechanism, TransactionType
+from desktop_app.core.models import Activity, Item, Party
+from desktop_app.gui.widgets.enum_combo import EnumCombo
+from desktop_app.gui.widgets.fields import CountryField
+from desktop_app.gui.widgets.form import FormDialog, Submit, TextBinding
+from desktop_app.i18n import _
+
+
+class ActivityDialog(FormDialog[Activity]):
+    """The fields of one activity, choosing among the matter's items and parties."""
+
+    def __init__(
+        self,
+        activity: Activity,
+        items: list[Item],
+        parties: list[Party],
+        submit: Submit[Activity],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(_("Edit activity") if activity.id else _("Add activity"), submit, parent)
+        self._activity = activity
+        self._parties = {p.id: p for p in parties}
+        self.type: EnumCombo[TransactionType] = EnumCombo(TransactionType)
+        self.type.set_value(activity.type)
+        self.item = _choice(
+            [(i.id, f"{i.name} ({i.eccn or _('unclassified')})") for i in items], activity.item_id
+        )
+        self.party = _choice(
+            [(p.id, f"{p.name} — {p.role.label}") for p in parties], activity.party_id
+        )
+        self.from_country = CountryField(activity.from_country)
+        self.to_country = CountryField(activity.to_country)
+        self.mechanism: EnumCombo[ReleaseMechanism] = EnumCombo(ReleaseMechanism)
+        self.mechanism.set_value(activity.mechanism)
+        self.status: EnumCombo[ActivityStatus] = EnumCombo(ActivityStatus)
+        self.status.set_value(activity.status)
+        self.description = TextBinding(QPlainTextEdit(), activity.description)
+        self.deemed = QLabel()
+        self._add_rows()
+
+    def _add_rows(self) -> None:
+        self.add_row("type", _("Transaction"), self.type)
+        self.add_row("item_id", _("Item"), self.item)
+        self.add_row("party_id", _("To (party or person)"), self.party)
+        self.add_row("deemed", _("Deemed destination"), self.deemed)
+        self.add_row("from_country", _("From country"), self.from_country)
+        self.add_row(
+            "to_country",
+            _("To country"),
+            self.to_country,
+            _("For a deemed export: the country where the release happens."),
+        )
+        self.add_row("mechanism", _("Release mechanism"), self.mechanism)
+        self.add_row("status", _("Status"), self.status)
+        self.add_row("description", _("End use and notes"), self.description.widget)
+        self.type.currentIndexChanged.connect(self._show_deemed)
+        self.party.currentIndexChanged.connect(self._show_deemed)
+        self._show_deemed()
+
+    def _show_deemed(self) -> None:
+        kind = self.type.value()
+        party = self._parties.get(self.party.currentData())
+        if kind is None or not kind.is_deemed or party is None:
+            self.deemed.setText(_("— (only for deemed exports and reexports)"))
+            return
+        result = deemed_destination(party)
+        self.deemed.setText(f"{result.country or '—'}: {result.reason}")
+
+    def build(self) -> Activity:
+        """The activity as the fields describe it."""
+        return replace(
+            self._activity,
+            type=self.type.value() or self._activity.type,
+            item_id=self.item.currentData(),
+            party_id=self.party.currentData(),
+            from_country=self.from_country.value(),
+            to_country=self.to_country.value(),
+            mechanism=self.mechanism.value() or self._activity.mechanism,
+            status=self.status.value() or self._activity.status,
+            description=self.description.value(),
+        )
+
+
+def _choice(options: list[tuple[int, str]], current: int | None) -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(_("(none)"), None)
+    for key, label in options:
+        combo.addItem(label, key)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    return combo

@@ -1,0 +1,153 @@
+"""The columns of the workspace tables, declared once each."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from desktop_app.core.deemed import deemed_destination
+from desktop_app.core.enums import PartyKind
+from desktop_app.core.models import Activity, AuditEntry, Item, Note, Party
+from desktop_app.gui.widgets.table_model import Column
+
+
+def _deemed(party: Party) -> str:
+    if party.kind is not PartyKind.INDIVIDUAL:
+        return ""
+    result = deemed_destination(party)
+    return result.country or "—"
+
+
+def _nationalities(party: Party) -> str:
+    return ", ".join(n.country for n in party.nationalities)
+
+
+def party_columns(parties: dict[int, Party]) -> list[Column[Party]]:
+    """Party columns; ``parties`` (kept current by the caller) names each employer."""
+
+    def employer(p: Party) -> str:
+        return parties[p.employer_id].name if p.employer_id in parties else ""
+
+    return [*PARTY_COLUMNS[:3], Column("Employer", employer), *PARTY_COLUMNS[3:]]
+
+
+PARTY_COLUMNS: list[Column[Party]] = [
+    Column("Name", lambda p: p.name, tooltip=lambda p: p.name),
+    Column("Role", lambda p: p.role.label),
+    Column("Country", lambda p: p.country),
+    Column(
+        "Annex A row",
+        lambda p: "" if p.annex_row is None else str(p.annex_row),
+        lambda p: p.annex_row or 0,
+        align_right=True,
+    ),
+    Column("Nationalities", _nationalities),
+    Column(
+        "Deemed destination",
+        _deemed,
+        tooltip=lambda p: deemed_destination(p).reason if p.kind is PartyKind.INDIVIDUAL else "",
+    ),
+    Column("US status", lambda p: "" if p.kind is not PartyKind.INDIVIDUAL else p.us_status.label),
+    Column("Visa", lambda p: " ".join(x for x in (p.visa_type, _day(p.visa_expiry)) if x)),
+]
+
+ITEM_COLUMNS: list[Column[Item]] = [
+    Column("Name", lambda i: i.name, tooltip=lambda i: i.description),
+    Column("ECCN", lambda i: i.eccn or "unclassified"),
+    Column("Kind", lambda i: i.kind.label),
+    Column("Model", lambda i: " ".join(x for x in (i.model_name, i.model_version) if x)),
+    Column(
+        "Training ops",
+        lambda i: "" if i.training_ops is None else f"{i.training_ops:.2g}",
+        lambda i: i.training_ops or 0.0,
+        align_right=True,
+    ),
+    Column(
+        "Weights",
+        lambda i: {None: "", True: "published", False: "not published"}[i.weights_published],
+    ),
+    Column("Hosting", lambda i: " ".join(x for x in (i.hosting_location, i.hosting_country) if x)),
+]
+
+NOTE_COLUMNS: list[Column[Note]] = [
+    Column("Added", lambda n: _when(n.created_at)),
+    Column("By", lambda n: n.author),
+    Column("Note", lambda n: n.text, tooltip=lambda n: n.text),
+]
+
+
+def activity_columns(parties: dict[int, Party], items: dict[int, Item]) -> list[Column[Activity]]:
+    """Activity columns that name the item and party they point at."""
+
+    def party(a: Activity) -> str:
+        return parties[a.party_id].name if a.party_id in parties else ""
+
+    def deemed(a: Activity) -> str:
+        if not a.type.is_deemed or a.party_id not in parties:
+            return ""
+        return deemed_destination(parties[a.party_id]).country or "—"
+
+    return [
+        Column("Transaction", lambda a: a.type.label),
+        Column("Item", lambda a: items[a.item_id].name if a.item_id in items else ""),
+        Column("To", party),
+        Column("Route", lambda a: f"{a.from_country} → {a.to_country}"),
+        Column("Deemed destination", deemed),
+        Column("Mechanism", lambda a: a.mechanism.label),
+        Column("Status", lambda a: a.status.label),
+    ]
+
+
+def change_summary(entry: AuditEntry) -> str:
+    """The fields an audit entry changed, with old and new values for an update."""
+    before = json.loads(entry.before) if entry.before else {}
+    after = json.loads(entry.after) if entry.after else {}
+    if not before or not after:
+        record = after or before
+        return str(
+            record.get("title")
+            or record.get("name")
+            or record.get("text")
+            or record.get("type")
+            or ""
+        )
+    changed = [k for k in after if before.get(k) != after[k]]
+    return "; ".join(f"{k}: {_short(before.get(k))} → {_short(after[k])}" for k in changed)
+
+
+_ACTION = {"insert": "added", "update": "changed", "delete": "removed"}
+_ENTITY = {
+    "matters": "matter",
+    "parties": "party",
+    "items": "item",
+    "activities": "activity",
+    "notes": "note",
+}
+
+HISTORY_COLUMNS: list[Column[AuditEntry]] = [
+    Column("#", lambda e: str(e.seq), lambda e: e.seq, align_right=True),
+    Column("When", lambda e: _when(e.at), lambda e: e.at),
+    Column("Who", lambda e: e.actor),
+    Column(
+        "Action", lambda e: f"{_ACTION.get(e.action, e.action)} {_ENTITY.get(e.entity, e.entity)}"
+    ),
+    Column("What changed", change_summary, tooltip=change_summary),
+]
+
+
+def _short(value: object) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _when(iso: str) -> str:
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def _day(value: object) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else ""

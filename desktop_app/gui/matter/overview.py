@@ -1,0 +1,88 @@
+"""The Overview tab: the matter's fields at a glance, its summary, and its notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.models import Matter, Note
+from desktop_app.core.text import visible
+from desktop_app.gui.matter.columns import NOTE_COLUMNS
+from desktop_app.gui.widgets.record_table import RecordTable
+from desktop_app.i18n import _
+
+FIELDS: list[tuple[str, str]] = [
+    ("kind", _("Kind")),
+    ("status", _("Status")),
+    ("agency", _("Agency")),
+    ("acn", _("Application control no.")),
+    ("license_number", _("License number")),
+    ("counsel", _("Responsible counsel")),
+    ("opened", _("Opened")),
+    ("closed", _("Closed")),
+    ("tags", _("Tags")),
+    ("privilege", _("Privilege marking")),
+]
+
+
+def field_text(matter: Matter, name: str) -> str:
+    """One field of a matter as shown on the Overview tab."""
+    value = getattr(matter, name)
+    if value is None or value in ("", ()):
+        return "—"
+    if isinstance(value, tuple):
+        return ", ".join(visible(v) for v in value)
+    if hasattr(value, "label"):
+        return str(value.label)
+    return visible(value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+class OverviewTab(QWidget):
+    """Read the matter; edit it or add notes from here."""
+
+    edit_requested = Signal()
+    """The person asked to edit the matter's fields."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for name, label in FIELDS:
+            value = QLabel()
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.values[name] = value
+            form.addRow(f"{label}:", value)
+        self.summary = QPlainTextEdit(readOnly=True)
+        self.edit_button = QPushButton(_("Edit matter…"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.notes: RecordTable[Note] = RecordTable(_("Notes"), NOTE_COLUMNS, key=lambda n: n.id)
+        self.notes.edit_button.hide()
+        self._lay_out(form)
+
+    def _lay_out(self, form: QFormLayout) -> None:
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(_("<b>Summary</b>")))
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.notes, 1)
+
+    def show_matter(self, matter: Matter, notes: list[Note]) -> None:
+        """Fill the tab with this matter."""
+        for name, label in self.values.items():
+            label.setText(field_text(matter, name))
+        if self.summary.toPlainText() != matter.summary:
+            self.summary.setPlainText(matter.summary)
+        self.notes.set_rows(notes)

@@ -1,0 +1,133 @@
+"""Adding and editing a party: an entity, an Annex A row, or a person with nationalities."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from desktop_app.core.deemed import deemed_destination
+from desktop_app.core.enums import PartyKind, PartyRole, UsStatus
+from desktop_app.core.models import Nationality, Party
+from desktop_app.core.validation import country_name, party_errors
+from desktop_app.errors import ValidationError
+from desktop_app.gui.widgets.enum_combo import EnumCombo
+from desktop_app.gui.widgets.fields import CountryField, DateField, IntField, read_date
+from desktop_app.gui.widgets.form import FormDialog, LinesBinding, Submit, TextBinding
+from desktop_app.gui.widgets.nationalities import NationalitiesEditor
+from desktop_app.i18n import _
+
+
+class PartyDialog(FormDialog[Party]):
+    """The fields of one party; the person fields matter for deemed exports."""
+
+    def __init__(
+        self,
+        party: Party,
+        others: list[Party],
+        submit: Submit[Party],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            _("Edit party") if party.id else _("Add party"), submit, parent, check=party_errors
+        )
+        self._party = party
+        self.name = TextBinding(QLineEdit(), party.name)
+        self.role: EnumCombo[PartyRole] = EnumCombo(PartyRole)
+        self.role.set_value(party.role)
+        self.kind: EnumCombo[PartyKind] = EnumCombo(PartyKind)
+        self.kind.set_value(party.kind)
+        self.country = CountryField(party.country)
+        self.address = TextBinding(QPlainTextEdit(), party.address)
+        self.aliases = LinesBinding(QPlainTextEdit(), party.aliases)
+        self.annex_row = IntField(party.annex_row)
+        self.employer = self._employer_combo(party, others)
+        self.nationalities = NationalitiesEditor(party.nationalities)
+        self.us_status: EnumCombo[UsStatus] = EnumCombo(UsStatus)
+        self.us_status.set_value(party.us_status)
+        self.visa_type = TextBinding(QLineEdit(), party.visa_type)
+        self.visa_expiry = DateField(party.visa_expiry)
+        self.notes = TextBinding(QPlainTextEdit(), party.notes)
+        self.deemed = QLabel()
+        self._add_rows()
+        for signal in (self.nationalities.changed, self.us_status.currentIndexChanged):
+            signal.connect(self._show_deemed)
+        self._show_deemed()
+
+    def _employer_combo(self, party: Party, others: list[Party]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(_("(none)"), None)
+        for other in others:
+            if other.id != party.id and other.kind is not PartyKind.INDIVIDUAL:
+                combo.addItem(other.name, other.id)
+        found = combo.findData(party.employer_id)
+        combo.setCurrentIndex(max(found, 0))
+        return combo
+
+    def _add_rows(self) -> None:
+        self.add_row("name", _("Name"), self.name.widget)
+        self.add_row("role", _("Role"), self.role)
+        self.add_row("kind", _("Kind"), self.kind)
+        self.add_row(
+            "country", _("Country"), self.country, _("Where the party is located (ISO code).")
+        )
+        self.address.widget.setMaximumHeight(70)
+        self.add_row("address", _("Address"), self.address.widget)
+        self.aliases.widget.setMaximumHeight(60)
+        self.add_row("aliases", _("Aliases"), self.aliases.widget, _("One per line."))
+        self.add_row("annex_row", _("Annex A row"), self.annex_row)
+        self.add_row("employer_id", _("Employer"), self.employer)
+        self.add_row("nationalities", _("Citizenships and residencies"), self.nationalities)
+        self.add_row("us_status", _("US status"), self.us_status)
+        self.add_row("deemed", _("Deemed destination"), self.deemed)
+        self.add_row("visa_type", _("Visa type"), self.visa_type.widget)
+        self.add_row("visa_expiry", _("Visa expiry"), self.visa_expiry)
+        self.notes.widget.setMaximumHeight(80)
+        self.add_row("notes", _("Notes"), self.notes.widget)
+
+    def _show_deemed(self) -> None:
+        try:
+            draft = replace(
+                self._party,
+                nationalities=self.nationalities.value(),
+                us_status=self.us_status.value() or UsStatus.NOT_APPLICABLE,
+            )
+        except ValidationError:
+            self.deemed.setText(_("(complete the dates to see it)"))
+            return
+        result = deemed_destination(draft)
+        country = f"{result.country} — {country_name(result.country)}" if result.country else "—"
+        self.deemed.setText(f"{country}: {result.reason}")
+
+    def build(self) -> Party:
+        """The party as the fields describe it."""
+        errors: dict[str, str] = {}
+        annex_row: int | None = None
+        nationalities: tuple[Nationality, ...] = ()
+        try:
+            annex_row = self.annex_row.value("annex_row")
+        except ValidationError as exc:
+            errors.update(exc.fields)
+        try:
+            nationalities = self.nationalities.value()
+        except ValidationError as exc:
+            errors.update(exc.fields)
+        expiry = read_date(self.visa_expiry, "visa_expiry", errors)
+        if errors:
+            raise ValidationError(errors)
+        return replace(
+            self._party,
+            name=self.name.value(),
+            role=self.role.value() or self._party.role,
+            kind=self.kind.value() or self._party.kind,
+            country=self.country.value(),
+            address=self.address.value(),
+            aliases=self.aliases.value(),
+            annex_row=annex_row,
+            employer_id=self.employer.currentData(),
+            nationalities=nationalities,
+            us_status=self.us_status.value() or UsStatus.NOT_APPLICABLE,
+            visa_type=self.visa_type.value(),
+            visa_expiry=expiry,
+            notes=self.notes.value(),
+        )

@@ -1,0 +1,38 @@
+"""`compliance-desk screenshot`: the window drawn offscreen into a PNG, for people and docs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop_app.errors import NotFoundError, ValidationError
+from desktop_app.paths import LibraryPaths
+
+VIEWS = ("docket", "overview", "parties", "items", "activities", "history")
+SIZE = (1440, 860)
+
+
+def take_screenshot(paths: LibraryPaths, out: Path, *, case: str | None, view: str) -> None:
+    """Draw the main window (with ``case`` open on tab ``view``) into ``out``."""
+    if view not in VIEWS:
+        raise ValidationError({"view": f"Unknown view {view!r}; choose one of {', '.join(VIEWS)}."})
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # set before Qt is first imported
+    from desktop_app.gui.app import application, open_session  # noqa: PLC0415
+    from desktop_app.gui.main_window import MainWindow  # noqa: PLC0415
+
+    app = application()
+    session = open_session(paths, "screenshot")
+    try:
+        window = MainWindow(session.gateway, settings=None)
+        window.resize(*SIZE)
+        if case and not window.open_case(case):
+            raise NotFoundError(f"No matter numbered {case!r}. `compliance-desk cases` lists them.")
+        if case and view != "docket":
+            window.show_tab(view)
+        window.show()
+        app.processEvents()
+        if not window.grab().save(str(out), "PNG"):
+            raise ValidationError({"out": f"Could not write {out}."})
+        window.close()
+    finally:
+        session.close()

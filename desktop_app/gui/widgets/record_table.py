@@ -1,0 +1,134 @@
+"""A table of records with Add, Edit and Remove buttons: the body of most workspace tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RecordTableModel
+from desktop_app.i18n import _
+
+T = TypeVar("T")
+MAX_WIDTH = 260
+
+
+class RecordTable(QWidget, Generic[T]):
+    """Rows of one record type with the actions counsel take on them."""
+
+    add_requested = Signal()
+    """The person asked to add a record."""
+    edit_requested = Signal(object)
+    """The person asked to edit this record."""
+    remove_requested = Signal(object)
+    """The person asked to remove this record."""
+
+    def __init__(
+        self,
+        title: str,
+        columns: Sequence[Column[T]],
+        key: Callable[[T], Any],
+        editable: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model: RecordTableModel[T] = RecordTableModel(columns, key)
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = _make_view(self.proxy)
+        self.title = QLabel(f"<b>{title}</b>")
+        self.add_button = QPushButton(_("Add…"))
+        self.edit_button = QPushButton(_("Edit…"))
+        self.remove_button = QPushButton(_("Remove"))
+        self._editable = editable
+        self._lay_out(editable)
+        self._connect()
+
+    def _lay_out(self, editable: bool) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addStretch()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            bar.addWidget(button)
+            button.setVisible(editable)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    def _connect(self) -> None:
+        self.add_button.clicked.connect(self.add_requested)
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.table.doubleClicked.connect(self._edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        remove = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        remove.activated.connect(self._remove_selected)
+        self._update_buttons()
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        """Show these records."""
+        if self.model.set_rows(rows):
+            self._fit_columns()
+        self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
+            header.resizeSection(column, min(max(header.sectionSize(column), 70), MAX_WIDTH))
+
+    def selected(self) -> T | None:
+        """The selected record, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def set_editable(self, editable: bool) -> None:
+        """Enable or disable the buttons that change records (read-only libraries)."""
+        self.add_button.setEnabled(editable)
+        self._editable = editable
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None and self._editable
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def _edit_selected(self) -> None:
+        record = self.selected()
+        if record is not None and self.edit_button.isEnabled():
+            self.edit_requested.emit(record)
+
+    def _remove_selected(self) -> None:
+        record = self.selected()
+        if record is not None and self.remove_button.isEnabled():
+            self.remove_requested.emit(record)
+
+
+def _make_view(model: QSortFilterProxyModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setDefaultSectionSize(130)
+    return view

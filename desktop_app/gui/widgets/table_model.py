@@ -1,0 +1,118 @@
+"""A table model over a list of frozen dataclasses, with its columns declared once.
+
+Each `Column` names its header, how to get the display text from a row, an optional sort key
+and alignment. Replacing the rows emits the precise insert/remove/change signals rather than a
+reset, so selections and scroll positions survive a refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop_app.gui.widgets.text import display_text
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column(Generic[T]):
+    """One column: header, display accessor, optional sort key and tooltip, alignment."""
+
+    header: str
+    text: Callable[[T], str]
+    sort_key: Callable[[T], Any] | None = None
+    align_right: bool = False
+    tooltip: Callable[[T], str] | None = None
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """Rows of records shown through declared columns."""
+
+    def __init__(self, columns: Sequence[Column[T]], key: Callable[[T], Any]) -> None:
+        super().__init__()
+        self._columns = list(columns)
+        self._key = key
+        self._rows: list[T] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of records (none under a child index: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of declared columns."""
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Display text, sort key, tooltip, alignment or the record itself."""
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], self._columns[index.column()]
+        return self._role_value(row, column, role)
+
+    def _role_value(self, row: T, column: Column[T], role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(column.text(row))
+        if role == SORT_ROLE:
+            return column.sort_key(row) if column.sort_key else column.text(row).casefold()
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return display_text(column.tooltip(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column headers; row numbers vertically."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header if 0 <= section < len(self._columns) else None
+        return str(section + 1)
+
+    def row(self, position: int) -> T:
+        """The record at a row position."""
+        return self._rows[position]
+
+    def rows(self) -> list[T]:
+        """A copy of every record shown."""
+        return list(self._rows)
+
+    def position_of(self, key: Any) -> int | None:
+        """The row position of the record with this key, if shown."""
+        for position, row in enumerate(self._rows):
+            if self._key(row) == key:
+                return position
+        return None
+
+    def set_rows(self, rows: Sequence[T]) -> bool:
+        """Show ``rows``; return True when the set of rows changed (not only their values)."""
+        new = list(rows)
+        if [self._key(r) for r in new] == [self._key(r) for r in self._rows]:
+            self._update_in_place(new)
+            return False
+        if self._rows:
+            self.beginRemoveRows(QModelIndex(), 0, len(self._rows) - 1)
+            self._rows = []
+            self.endRemoveRows()
+        if new:
+            self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+            self._rows = new
+            self.endInsertRows()
+        return True
+
+    def _update_in_place(self, new: list[T]) -> None:
+        changed = [i for i, (a, b) in enumerate(zip(self._rows, new, strict=True)) if a != b]
+        self._rows = new
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))

@@ -1,0 +1,78 @@
+"""The library writer thread and `run_op`, the one way the window does work in the background.
+
+One worker thread owns the writing `Library` (a SQLite connection belongs to the thread that
+opened it). `run_op(fn, on_done, on_error)` runs ``fn(library)`` there and delivers the result
+or the exception on the GUI thread. The function must not touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.storage.library import Library
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Carries a finished future from the worker thread to the GUI thread."""
+
+    finished = Signal(object, object)
+    """(future, deliver): emitted on the worker thread, received on the GUI thread."""
+
+
+class LibraryWorker(QObject):
+    """Owns the writing library on its own thread and runs operations on it in order."""
+
+    op_finished = Signal()
+    """Emitted on the GUI thread after an operation's callbacks ran (tests wait on it)."""
+
+    def __init__(self, open_library: Callable[[], Library]) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
+        self._library = self._pool.submit(open_library).result()
+        self._relay = _Relay()
+        self._relay.finished.connect(self._deliver)
+        self._pending = 0
+
+    @property
+    def pending(self) -> int:
+        """Operations submitted whose callbacks have not run yet."""
+        return self._pending
+
+    def run_op(
+        self,
+        fn: Callable[[Library], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``fn(library)`` on the worker; call ``on_done`` or ``on_error`` on the GUI thread."""
+        self._pending += 1
+        future = self._pool.submit(fn, self._library)
+
+        def deliver(f: Future[T]) -> None:
+            error = f.exception()
+            if error is None:
+                on_done(f.result())
+            else:
+                on_error(error)
+
+        future.add_done_callback(lambda f: self._relay.finished.emit(f, deliver))
+
+    def _deliver(self, future: Future[Any], deliver: Callable[[Future[Any]], None]) -> None:
+        self._pending -= 1
+        try:
+            deliver(future)
+        finally:
+            self.op_finished.emit()
+
+    def close(self) -> None:
+        """Finish queued work, close the library and stop the thread."""
+        self._pool.submit(self._library.close).result()
+        self._pool.shutdown(wait=True)

@@ -1,0 +1,91 @@
+"""The real command, run as a person or a script would: `python -m desktop_app ...`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app import __version__
+
+pytestmark = pytest.mark.e2e
+
+REPO_ROOT = Path(__file__).parents[2]
+
+
+def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO_ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def _json(data_dir: Path, *args: str) -> Any:
+    done = _run(data_dir, *args, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def test_version(data_dir: Path) -> None:
+    done = _run(data_dir, "--version")
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"compliance-desk {__version__}"
+
+
+def test_sample_then_cases_and_show(data_dir: Path) -> None:
+    added = _run(data_dir, "sample")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.count("added EC-2026-") == 3
+
+    cases = _json(data_dir, "cases")
+    assert [c["number"] for c in cases] == ["EC-2026-0001", "EC-2026-0002", "EC-2026-0003"]
+
+    shown = _json(data_dir, "show", "EC-2026-0001")
+    assert shown["matter"]["number"] == "EC-2026-0001"
+    roles = [p["role"] for p in shown["parties"]]
+    assert roles.count("annex_a_entity") >= 5
+    assert roles.count("foreign_national") >= 8
+    assert shown["items"]
+    assert shown["activities"]
+    people = [p for p in shown["parties"] if p["kind"] == "individual"]
+    assert people
+    assert all({"country", "reason"} <= set(p["deemed_destination"]) for p in people)
+    assert any(p["deemed_destination"]["country"] for p in people)
+
+    again = _run(data_dir, "sample")
+    assert again.returncode == 0, again.stderr
+    assert "added" not in again.stdout
+    assert _json(data_dir, "cases") == cases
+    assert _json(data_dir, "show", "EC-2026-0001") == shown
+
+
+def test_an_unknown_matter_is_bad_input_without_a_traceback(data_dir: Path) -> None:
+    done = _run(data_dir, "show", "EC-9999-0001")
+    assert done.returncode == 2
+    assert "EC-9999-0001" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+
+
+def test_a_damaged_library_is_a_library_problem_without_a_traceback(data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / "library.db").write_bytes(b"\x00\xff garbage " * 4096)
+    done = _run(data_dir, "cases")
+    assert done.returncode == 3
+    assert "damaged" in done.stderr
+    assert "Restore" in done.stderr
+    assert "Traceback" not in done.stderr

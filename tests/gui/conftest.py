@@ -1,0 +1,103 @@
+"""Fixtures for window tests: offscreen Qt, a session on a temporary library, the main window.
+
+Every test under tests/gui is marked ``gui``. Qt runs offscreen with QStandardPaths in test
+mode, so settings never reach the real home.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QStandardPaths
+from pytestqt.qtbot import QtBot
+
+from desktop_app.assets import read_json
+from desktop_app.core.sample import add_samples
+from desktop_app.core.services import MatterService
+from desktop_app.gui.app import Session, open_session
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.paths import LibraryPaths
+from desktop_app.storage.library import Library
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test in this folder as a GUI test."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _qt_test_mode() -> None:
+    QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def sample_paths(paths: LibraryPaths) -> LibraryPaths:
+    """A library holding the three sample matters."""
+    library = Library.open(paths, write=True)
+    try:
+        add_samples(MatterService(library, "test"), read_json("sample/matters.json"))
+    finally:
+        library.close()
+    return paths
+
+
+@pytest.fixture
+def session(paths: LibraryPaths) -> Iterator[Session]:
+    """The window's session (writer worker and reader) on an empty library."""
+    opened = open_session(paths, "tester")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sample_session(sample_paths: LibraryPaths) -> Iterator[Session]:
+    """The window's session on the sample library."""
+    opened = open_session(sample_paths, "tester")
+    yield opened
+    opened.close()
+
+
+def _window(qtbot: QtBot, session: Session) -> MainWindow:
+    window = MainWindow(session.gateway, settings=None)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, session: Session) -> MainWindow:
+    """A shown main window on an empty library."""
+    return _window(qtbot, session)
+
+
+@pytest.fixture
+def sample_window(qtbot: QtBot, sample_session: Session) -> MainWindow:
+    """A shown main window on the sample library."""
+    return _window(qtbot, sample_session)
+
+
+class WriteWaiter:
+    """Waits until every queued write has delivered its result to the GUI thread."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self._qtbot = qtbot
+
+    def __call__(self, window: MainWindow) -> None:
+        worker = window.workspace._gateway.worker
+        assert worker is not None
+        self._qtbot.waitUntil(lambda: worker.pending == 0)
+
+
+@pytest.fixture
+def wait_writes(qtbot: QtBot) -> WriteWaiter:
+    """Call with a window to wait for its pending writes."""
+    return WriteWaiter(qtbot)

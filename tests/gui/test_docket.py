@@ -1,0 +1,59 @@
+"""The docket as counsel use it: filter as you type, filter by status and kind, empty library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core.enums import MatterKind, MatterStatus
+from desktop_app.gui.main_window import MainWindow
+
+WriteWaiter = Callable[[MainWindow], None]
+
+
+def test_filter_as_you_type(qtbot: QtBot, sample_window: MainWindow) -> None:
+    docket = sample_window.docket
+    assert docket.proxy.rowCount() == 3
+    qtbot.keyClicks(docket.filter_box, "halcyon annex")
+    assert docket.proxy.rowCount() == 1
+    assert docket.proxy.index(0, 0).data() == "EC-2026-0001"
+    assert docket.count_label.text() == "1 of 3 matters"
+    docket.filter_box.clear()
+    assert docket.proxy.rowCount() == 3
+
+
+def test_filter_by_status_and_kind(sample_window: MainWindow) -> None:
+    docket = sample_window.docket
+    docket.status_filter.set_value(MatterStatus.UNDER_REVIEW)
+    assert [docket.proxy.index(r, 0).data() for r in range(docket.proxy.rowCount())] == [
+        "EC-2026-0003"
+    ]
+    docket.status_filter.set_value(None)
+    docket.kind_filter.set_value(MatterKind.CLASSIFICATION_REQUEST)
+    assert docket.proxy.rowCount() == 1
+    docket.kind_filter.set_value(MatterKind.INTERNAL_REVIEW)
+    assert docket.proxy.rowCount() == 0
+
+
+def test_selecting_a_matter_opens_its_workspace(sample_window: MainWindow) -> None:
+    window = sample_window
+    window.docket.table.selectRow(2)
+    assert window.workspace.record is not None
+    assert window.workspace.record.matter.number == "EC-2026-0003"
+    assert "EC-2026-0003" in window.workspace.header.text()
+
+
+def test_empty_library_offers_the_samples(window: MainWindow, wait_writes: WriteWaiter) -> None:
+    assert window.docket.sample_button.isVisible()
+    window.docket.sample_button.click()
+    wait_writes(window)
+    assert window.docket.model.rowCount() == 3
+    assert not window.docket.sample_button.isVisible()
+    assert window.docket.table.isVisible()
+
+
+def test_sort_by_column(sample_window: MainWindow) -> None:
+    sample_window.docket.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert sample_window.docket.proxy.index(0, 0).data() == "EC-2026-0003"
