@@ -56,3 +56,5 @@ ensure_venv() {
 
 ensure_system_libs
 ensure_venv
+# Byte-compile our sources once per change, so start-up never compiles them (stale files only).
+"$VENV/bin/python" -m compileall -q "$ROOT/desktop_app" >/dev/null 2>&1 || true

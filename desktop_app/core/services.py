@@ -56,7 +56,7 @@ class MatterService:
             if tx.find_matter(number) is not None:
                 raise ValidationError({"number": f"Matter {number} already exists."})
             stored = tx.insert(replace(draft, number=number, id=0))
-        return Saved(stored, tuple(v.matter_warnings(stored)))
+        return Saved(stored, tuple(v.matter_warnings(stored).values()))
 
     def update_matter(self, matter: Matter) -> Saved[Matter]:
         """Replace a matter's fields; its number stays unique."""
@@ -68,7 +68,7 @@ class MatterService:
             if other is not None and other.id != matter.id:
                 raise ValidationError({"number": f"Matter {matter.number} already exists."})
             tx.update(matter)
-        return Saved(matter, tuple(v.matter_warnings(matter)))
+        return Saved(matter, tuple(v.matter_warnings(matter).values()))
 
     def add_party(self, party: Party) -> Saved[Party]:
         """Add a party to its matter."""

@@ -88,16 +88,16 @@ def matter_errors(matter: Matter) -> Errors:
     return errors
 
 
-def matter_warnings(matter: Matter) -> list[str]:
-    """Unusual but allowed values: ACN and license numbers in an unexpected format."""
-    warnings = []
+def matter_warnings(matter: Matter) -> Errors:
+    """Unusual but allowed values, by field: ACN and license numbers in an unexpected format."""
+    warnings: Errors = {}
     if matter.acn and not ACN.match(matter.acn):
-        warnings.append(
+        warnings["acn"] = (
             f"Application control number {matter.acn!r} is not a letter and six digits "
             "(15 CFR 748.6(b)); kept as typed."
         )
     if matter.license_number and not LICENSE_NUMBER.match(matter.license_number):
-        warnings.append(
+        warnings["license_number"] = (
             f"License number {matter.license_number!r} is not 'D' and six digits as BIS "
             "licenses usually are; kept as typed."
         )

@@ -80,7 +80,7 @@ def open_session(paths: LibraryPaths, actor: str, *, write: bool = True) -> Sess
         if worker is not None:
             worker.close()
         raise
-    return Session(Gateway(reader, worker, actor, load_ccl()), worker)
+    return Session(Gateway(reader, worker, actor, load_ccl), worker)
 
 
 def run_app(paths: LibraryPaths) -> int:

@@ -32,13 +32,22 @@ class Gateway(QObject):
     """A write failed: the exception, for a dialog-less caller to show."""
 
     def __init__(
-        self, reader: Library, worker: LibraryWorker | None, actor: str, ccl: CclEdition
+        self,
+        reader: Library,
+        worker: LibraryWorker | None,
+        actor: str,
+        ccl: Callable[[], CclEdition],
     ) -> None:
         super().__init__()
         self.reader = reader
         self.worker = worker
         self.actor = actor
-        self.ccl = ccl
+        self._ccl = ccl
+
+    @property
+    def ccl(self) -> CclEdition:
+        """The shipped Commerce Control List, read on first use (it is 1 MB of JSON)."""
+        return self._ccl()
 
     @property
     def writable(self) -> bool:

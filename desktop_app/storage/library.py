@@ -57,7 +57,7 @@ class Library:
         lock = _acquire(paths) if write else None
         db: Database | None = None
         try:
-            db = Database(connect(paths.database, read_only=not write))
+            db = Database(connect(paths.database, read_only=not write), execute_plugins=False)
             problem = health_problem(db.conn)
             if problem is None and write:
                 _migrate(db, paths)

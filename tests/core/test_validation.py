@@ -96,12 +96,12 @@ def test_odd_acn_or_license_number_warns_but_never_blocks(acn: str, license_numb
     assert v.matter_errors(matter) == {}
     warnings = v.matter_warnings(matter)
     assert len(warnings) == bool(acn) + bool(license_number)
-    assert all("kept as typed" in w for w in warnings)
+    assert all("kept as typed" in w for w in warnings.values())
 
 
 def test_customary_acn_and_license_number_do_not_warn() -> None:
-    assert v.matter_warnings(_matter(acn="Z123456", license_number="D123456")) == []
-    assert v.matter_warnings(_matter()) == []
+    assert v.matter_warnings(_matter(acn="Z123456", license_number="D123456")) == {}
+    assert v.matter_warnings(_matter()) == {}
 
 
 @pytest.mark.parametrize("title", ["", " ", "\t\n", "\u3000"])

@@ -89,3 +89,30 @@ def test_a_damaged_library_is_a_library_problem_without_a_traceback(data_dir: Pa
     assert "damaged" in done.stderr
     assert "Restore" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_locked_library_is_explained_and_still_readable(data_dir: Path) -> None:
+    from desktop_app.paths import LibraryPaths
+    from desktop_app.storage.library import Library
+
+    assert _run(data_dir, "sample").returncode == 0
+    holder = Library.open(LibraryPaths(data_dir), write=True)
+    try:
+        refused = _run(data_dir, "sample")
+        assert refused.returncode == 3
+        assert "Another Compliance Desk" in refused.stderr
+        assert "Traceback" not in refused.stderr
+        assert len(_json(data_dir, "cases")) == 3
+    finally:
+        holder.close()
+
+
+def test_screenshot_writes_a_png(data_dir: Path, tmp_path: Path) -> None:
+    assert _run(data_dir, "sample").returncode == 0
+    out = tmp_path / "matter.png"
+    done = _run(data_dir, "screenshot", str(out), "--case", "EC-2026-0003", "--view", "parties")
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    missing = _run(data_dir, "screenshot", str(tmp_path / "x.png"), "--case", "EC-2030-0001")
+    assert missing.returncode == 2
+    assert "No matter numbered" in missing.stderr

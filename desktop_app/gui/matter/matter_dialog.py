@@ -70,18 +70,23 @@ class MatterDialog(FormDialog[Matter]):
         self.acn.widget.textChanged.connect(self._show_warnings)
         self.license_number.widget.textChanged.connect(self._show_warnings)
 
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show the errors, and the format warnings where a field has no error."""
+        super().show_errors(errors)
+        if "acn" not in errors and "license_number" not in errors:
+            self._show_warnings()
+
     def _show_warnings(self) -> None:
         draft = replace(
             self._matter,
-            acn=self.acn.value().strip(),
-            license_number=self.license_number.value().strip(),
+            acn=self.acn.value(),
+            license_number=self.license_number.value(),
         )
         warnings = matter_warnings(draft)
-        for label, key in ((self.acn_warning, "Application"), (self.license_warning, "License")):
-            text = "\n".join(w for w in warnings if w.startswith(key))
+        for label, key in ((self.acn_warning, "acn"), (self.license_warning, "license_number")):
             label.setStyleSheet(WARNING_STYLE)
-            label.setText(text)
-            label.setVisible(bool(text))
+            label.setText(warnings.get(key, ""))
+            label.setVisible(key in warnings)
 
     def build(self) -> Matter:
         """The matter as the fields describe it."""

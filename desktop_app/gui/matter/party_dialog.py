@@ -53,6 +53,7 @@ class PartyDialog(FormDialog[Party]):
         for signal in (self.nationalities.changed, self.us_status.currentIndexChanged):
             signal.connect(self._show_deemed)
         self._show_deemed()
+        self.resize(780, 720)
 
     def _employer_combo(self, party: Party, others: list[Party]) -> QComboBox:
         combo = QComboBox()

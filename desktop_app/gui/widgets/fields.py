@@ -17,6 +17,7 @@ class DateField(QLineEdit):
     def __init__(self, value: date | None, parent: QWidget | None = None) -> None:
         super().__init__(value.isoformat() if value else "", parent)
         self.setPlaceholderText("YYYY-MM-DD")
+        self.setMinimumWidth(105)
         self.setMaximumWidth(140)
 
     def value(self, name: str) -> date | None:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -70,6 +70,7 @@ class LinesBinding:
 def _set_text(widget: QLineEdit | QPlainTextEdit, text: str) -> None:
     if isinstance(widget, QLineEdit):
         widget.setText(text)
+        widget.setCursorPosition(0)
     else:
         widget.setPlainText(text)
 
@@ -101,6 +102,7 @@ class FormDialog(QDialog, Generic[T]):
         self._errors: dict[str, QLabel] = {}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.general_error = _message_label(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -134,6 +136,7 @@ class FormDialog(QDialog, Generic[T]):
             box.addWidget(note)
         message = _message_label(ERROR_STYLE)
         box.addWidget(message)
+        box.addStretch()
         self.form.addRow(label, column)
         self._errors[name] = message
         return message
@@ -157,6 +160,7 @@ class FormDialog(QDialog, Generic[T]):
         """Show each message beside its field; messages for no field go at the top."""
         general = [why for name, why in errors.items() if name not in self._errors]
         for name, label in self._errors.items():
+            label.setStyleSheet(ERROR_STYLE)
             label.setText(errors.get(name, ""))
             label.setVisible(name in errors)
         self.general_error.setText("\n".join(general))

@@ -1,0 +1,45 @@
+"""Child process for the start-up benchmark: start a window, print when it first paints, quit.
+
+``bare`` starts an empty QMainWindow (the floor); ``app`` runs the real ``compliance-desk gui``
+entry point on the library given as the second argument.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+
+class FirstPaint(QObject):
+    """Quits the application at the first paint of a main window."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Report and quit on the first paint event of a QMainWindow."""
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            print("painted", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+            self.deleteLater()
+        return False
+
+
+def main() -> int:
+    """Run the probe named on the command line."""
+    mode = sys.argv[1]
+    if mode == "bare":
+        app = QApplication(sys.argv[:1])
+        app.installEventFilter(FirstPaint(app))
+        window = QMainWindow()
+        window.show()
+        return app.exec()
+    from desktop_app.cli import main as cli_main
+    from desktop_app.gui.app import application
+
+    app = application()
+    app.installEventFilter(FirstPaint(app))
+    return cli_main(["--data-dir", sys.argv[2], "gui"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
