@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.enums import (
     ActivityStatus,
     Agency,
@@ -146,6 +147,8 @@ class MatterRecord:
     items: tuple[Item, ...] = ()
     activities: tuple[Activity, ...] = ()
     notes: tuple[Note, ...] = ()
+    documents: tuple[Document, ...] = ()
+    quarantined: tuple[Quarantined, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Protocol, TypeVar
 
+from desktop_app.core.documents import Blob, Document, Quarantined
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 
-Record = TypeVar("Record", Matter, Party, Item, Activity, Note)
+Record = TypeVar("Record", Matter, Party, Item, Activity, Note, Document, Quarantined)
 
 
 class UnitOfWork(Protocol):
@@ -48,6 +49,26 @@ class UnitOfWork(Protocol):
 
     def last_matter_sequence(self, year: int) -> int:
         """The highest NNNN of the numbers EC-<year>-NNNN in use, or 0."""
+        ...
+
+    def find_document(self, matter_id: int, sha256: str) -> Document | None:
+        """The top-level document of a matter with these bytes, if any."""
+        ...
+
+    def record_blob(self, blob: Blob) -> None:
+        """Note the fixity of a stored original (once per content)."""
+        ...
+
+    def set_document_text(self, document_id: int, text: str) -> None:
+        """Keep the text extracted from a document, for reading and search."""
+        ...
+
+
+class BlobSink(Protocol):
+    """Where original bytes go before their records are committed."""
+
+    def put(self, data: bytes) -> Blob:
+        """Store ``data`` durably under its SHA-256 and return its fixity."""
         ...
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.core.deemed import deemed_destination
+from desktop_app.core.documents import Document
 from desktop_app.core.enums import PartyKind
 from desktop_app.core.models import Activity, MatterRecord, MatterSummary, Party
 from desktop_app.core.serialize import to_plain
@@ -36,7 +37,21 @@ def record_view(record: MatterRecord) -> Plain:
         "items": [to_plain(i) for i in record.items],
         "activities": [activity_view(a, people, items) for a in record.activities],
         "notes": [to_plain(n) for n in record.notes],
+        "documents": document_tree(record.documents),
+        "quarantined": [to_plain(q) for q in record.quarantined],
     }
+
+
+def document_tree(documents: tuple[Document, ...]) -> list[Plain]:
+    """Top-level documents, each with its attachments nested under ``children``."""
+    views: dict[int, Plain] = {}
+    roots: list[Plain] = []
+    for document in documents:
+        view: Plain = {**to_plain(document), "children": []}
+        views[document.id] = view
+        parent = views.get(document.parent_id) if document.parent_id else None
+        (parent["children"] if parent is not None else roots).append(view)
+    return roots
 
 
 def party_view(party: Party, names: dict[int, str]) -> Plain:

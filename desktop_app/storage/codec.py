@@ -15,6 +15,7 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.serialize import to_plain
 
@@ -24,6 +25,8 @@ TABLES: dict[type, str] = {
     Item: "items",
     Activity: "activities",
     Note: "notes",
+    Document: "documents",
+    Quarantined: "quarantine",
 }
 
 R = TypeVar("R")

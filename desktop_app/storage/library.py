@@ -21,6 +21,7 @@ from desktop_app.errors import (
 )
 from desktop_app.paths import LibraryPaths
 from desktop_app.storage import audit
+from desktop_app.storage.blobs import BlobStore
 from desktop_app.storage.connection import connect, damaged, health_problem
 from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown_migrations
@@ -41,6 +42,7 @@ class Library:
         self.paths = paths
         self.db = db
         self.problem = problem
+        self.blobs = BlobStore(paths.blobs, paths.staging)
         self._lock = lock
         self._clock = clock
 
@@ -69,7 +71,10 @@ class Library:
             if lock is not None:
                 lock.release()
             raise
-        return cls(paths, db, lock, problem, clock)
+        library = cls(paths, db, lock, problem, clock)
+        if write:
+            library.blobs.sweep_staging()
+        return library
 
     @contextmanager
     def transaction(self, actor: str) -> Iterator[SqliteUnitOfWork]:

@@ -137,6 +137,75 @@ def _initial(db: Database) -> None:
     db.table("audit").create_index(["matter_id", "seq"])
 
 
+@migrations(name="0002_documents_blobs_quarantine")
+def _documents(db: Database) -> None:
+    db.table("blobs").create(
+        {"sha256": str, "md5": str, "size": int},
+        pk="sha256",
+        not_null={"md5", "size"},
+        strict=True,
+    )
+    db.table("documents").create(
+        {
+            "id": int,
+            "matter_id": int,
+            "parent_id": int,
+            "position": int,
+            "sha256": str,
+            "filename": str,
+            "media_type": str,
+            "size": int,
+            "kind": str,
+            "direction": str,
+            "doc_date": str,
+            "title": str,
+            "sender": str,
+            "recipients": str,
+            "cc": str,
+            "message_id": str,
+            "in_reply_to": str,
+            "references": str,
+            "found_refs": str,
+            "note": str,
+            "imported_at": str,
+        },
+        pk="id",
+        not_null={"matter_id", "sha256", "filename", "media_type", "size", "kind", "direction"},
+        foreign_keys=[
+            ("matter_id", "matters", "id"),
+            ("parent_id", "documents", "id"),
+            ("sha256", "blobs", "sha256"),
+        ],
+        strict=True,
+    )
+    db.table("document_text").create(
+        {"document_id": int, "text": str},
+        pk="document_id",
+        not_null={"text"},
+        foreign_keys=[("document_id", "documents", "id")],
+        strict=True,
+    )
+    db.table("quarantine").create(
+        {
+            "id": int,
+            "matter_id": int,
+            "filename": str,
+            "sha256": str,
+            "size": int,
+            "reason": str,
+            "at": str,
+        },
+        pk="id",
+        not_null={"matter_id", "filename", "reason"},
+        foreign_keys=[("matter_id", "matters", "id")],
+        strict=True,
+    )
+    db.table("documents").create_index(["matter_id", "sha256"])
+    db.table("documents").create_index(["parent_id"])
+    db.table("documents").create_index(["sha256"])
+    db.table("quarantine").create_index(["matter_id"])
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

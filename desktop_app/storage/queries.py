@@ -6,6 +6,7 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
+from desktop_app.core.documents import Blob, Document, Quarantined
 from desktop_app.core.models import (
     Activity,
     AuditEntry,
@@ -69,7 +70,28 @@ def matter_record(db: Database, matter: Matter) -> MatterRecord:
         items=tuple(children(db, Item, matter.id)),
         activities=tuple(children(db, Activity, matter.id)),
         notes=tuple(children(db, Note, matter.id)),
+        documents=tuple(documents(db, matter.id)),
+        quarantined=tuple(children(db, Quarantined, matter.id)),
     )
+
+
+def documents(db: Database, matter_id: int) -> list[Document]:
+    """The documents of a matter in filing order (a parent always before its attachments)."""
+    return children(db, Document, matter_id)
+
+
+def document_text(db: Database, document_id: int) -> str:
+    """The text extracted from a document ("" when it has none)."""
+    row = db.execute(
+        "SELECT text FROM document_text WHERE document_id = ?", [document_id]
+    ).fetchone()
+    return str(row[0]) if row else ""
+
+
+def blob_fixity(db: Database, sha256: str) -> Blob | None:
+    """The recorded SHA-256, MD5 and size of an original."""
+    row = db.execute("SELECT sha256, md5, size FROM blobs WHERE sha256 = ?", [sha256]).fetchone()
+    return Blob(row[0], row[1], row[2]) if row else None
 
 
 def history(db: Database, matter_id: int) -> list[AuditEntry]:

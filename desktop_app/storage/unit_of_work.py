@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError as RowNotFound
 
+from desktop_app.core.documents import Blob, Document
 from desktop_app.core.models import Matter
 from desktop_app.core.serialize import canonical_json
 from desktop_app.errors import NotFoundError, ValidationError
@@ -83,6 +84,27 @@ class SqliteUnitOfWork:
         sql = "SELECT number FROM matters WHERE substr(number, 1, ?) = ?"
         tails = [row[0][len(prefix) :] for row in self._db.execute(sql, [len(prefix), prefix])]
         return max((int(t) for t in tails if t.isdigit()), default=0)
+
+    def find_document(self, matter_id: int, sha256: str) -> Document | None:
+        """The top-level document of a matter with these bytes, if any."""
+        rows = self._db.table("documents").rows_where(
+            "matter_id = ? AND sha256 = ? AND parent_id IS NULL", [matter_id, sha256], limit=1
+        )
+        found = [from_row(Document, row) for row in rows]
+        return found[0] if found else None
+
+    def record_blob(self, blob: Blob) -> None:
+        """Note the fixity of a stored original (once per content)."""
+        self._db.execute(
+            "INSERT OR IGNORE INTO blobs (sha256, md5, size) VALUES (?, ?, ?)",
+            [blob.sha256, blob.md5, blob.size],
+        )
+
+    def set_document_text(self, document_id: int, text: str) -> None:
+        """Keep the text extracted from a document, for reading and search."""
+        self._db.table("document_text").insert(
+            {"document_id": document_id, "text": text}, replace=True
+        )
 
     def _audit(self, action: str, record: Any, before: Any, after: Any) -> None:
         matter_id = record.id if isinstance(record, Matter) else record.matter_id

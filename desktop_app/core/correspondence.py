@@ -1,0 +1,206 @@
+"""Filing correspondence on a matter: each file one business operation, nothing half-filed.
+
+For a parsed file the originals (the file and every attachment split out of it) are written to
+the blob store first, then one transaction inserts the document family, its text and its audit
+entries. The same bytes filed twice on one matter are reported as a duplicate and add nothing.
+A file the reader refused is kept in quarantine, byte for byte, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.core.documents import (
+    Blob,
+    Document,
+    DocumentKind,
+    FileOutcome,
+    Filing,
+    Outcome,
+    ParsedFile,
+    Quarantined,
+    Rejected,
+)
+from desktop_app.core.models import Matter
+from desktop_app.core.ports import BlobSink, Store, UnitOfWork
+
+Reader = Callable[[Path], ParsedFile | Rejected]
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+Finder = Callable[[str], tuple[str, ...]]
+EMAIL_TYPES = ("message/rfc822", "application/vnd.ms-outlook")
+AS_PARSED = Filing()
+
+
+class CorrespondenceService:
+    """Files parsed documents and quarantines refused ones."""
+
+    def __init__(
+        self,
+        store: Store,
+        blobs: BlobSink,
+        actor: str,
+        find_refs: Finder = lambda _text: (),
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._store = store
+        self._blobs = blobs
+        self._actor = actor
+        self._find_refs = find_refs
+        self._now = now
+
+    def file(
+        self, matter_id: int, label: str, parsed: ParsedFile | Rejected, filing: Filing = AS_PARSED
+    ) -> FileOutcome:
+        """File one parsed (or refused) file on a matter; ``label`` names it in the outcome."""
+        if isinstance(parsed, Rejected):
+            return self._quarantine(matter_id, label, parsed)
+        blob = self._blobs.put(parsed.data)
+        with self._store.transaction(self._actor) as tx:
+            tx.get(Matter, matter_id)
+            existing = tx.find_document(matter_id, blob.sha256)
+            if existing is not None:
+                why = f"the same bytes are already filed as document {existing.id}"
+                return FileOutcome(label, Outcome.DUPLICATE, why, existing.id, blob.sha256)
+            root = self._insert_tree(
+                tx, parsed, blob, matter_id=matter_id, parent_id=None, position=0, filing=filing
+            )
+        return FileOutcome(label, Outcome.IMPORTED, "", root.id, blob.sha256, _count(parsed))
+
+    def _insert_tree(
+        self,
+        tx: UnitOfWork,
+        parsed: ParsedFile,
+        blob: Blob,
+        *,
+        matter_id: int,
+        parent_id: int | None,
+        position: int,
+        filing: Filing,
+    ) -> Document:
+        tx.record_blob(blob)
+        draft = self._document(matter_id, parsed, blob, filing)
+        record = tx.insert(replace(draft, parent_id=parent_id, position=position))
+        if parsed.text:
+            tx.set_document_text(record.id, parsed.text)
+        child_filing = Filing(DocumentKind.ATTACHMENT, filing.direction)
+        for index, child in enumerate(parsed.children):
+            child_blob = self._blobs.put(child.data)
+            self._insert_tree(
+                tx,
+                child,
+                child_blob,
+                matter_id=matter_id,
+                parent_id=record.id,
+                position=index,
+                filing=child_filing,
+            )
+        return record
+
+    def _document(self, matter_id: int, parsed: ParsedFile, blob: Blob, filing: Filing) -> Document:
+        mail = parsed.email
+        return Document(
+            matter_id=matter_id,
+            sha256=blob.sha256,
+            filename=parsed.filename,
+            media_type=parsed.media_type,
+            size=blob.size,
+            kind=filing.kind or default_kind(parsed),
+            direction=filing.direction,
+            doc_date=parsed.date,
+            title=(mail.subject if mail else "") or parsed.filename,
+            sender=mail.sender if mail else "",
+            recipients=mail.to if mail else (),
+            cc=mail.cc if mail else (),
+            message_id=mail.message_id if mail else "",
+            in_reply_to=mail.in_reply_to if mail else "",
+            references=mail.references if mail else (),
+            found_refs=self._find_refs(parsed.text),
+            note=filing.note,
+            imported_at=self._stamp(),
+        )
+
+    def _quarantine(self, matter_id: int, label: str, refused: Rejected) -> FileOutcome:
+        blob = self._blobs.put(refused.data) if refused.data else None
+        record = Quarantined(
+            matter_id=matter_id,
+            filename=refused.filename,
+            sha256=blob.sha256 if blob else "",
+            size=blob.size if blob else 0,
+            reason=refused.reason,
+            at=self._stamp(),
+        )
+        with self._store.transaction(self._actor) as tx:
+            tx.get(Matter, matter_id)
+            if blob is not None:
+                tx.record_blob(blob)
+            stored = tx.insert(record)
+        return FileOutcome(label, Outcome.QUARANTINED, refused.reason, None, stored.sha256)
+
+    def update_document(self, document: Document) -> Document:
+        """Change how a document is filed (kind, direction, date, title, note).
+
+        The original bytes, their hash and the document's place in its family never change.
+        """
+        with self._store.transaction(self._actor) as tx:
+            before = tx.get(Document, document.id)
+            fixed = replace(
+                document,
+                sha256=before.sha256,
+                size=before.size,
+                media_type=before.media_type,
+                filename=before.filename,
+                parent_id=before.parent_id,
+                matter_id=before.matter_id,
+            )
+            tx.update(fixed)
+        return fixed
+
+    def import_paths(
+        self,
+        matter_id: int,
+        paths: Sequence[Path],
+        read: Reader,
+        *,
+        progress: Progress = lambda _i, _n, _name: None,
+        cancelled: Cancelled = lambda: False,
+        filing: Filing = AS_PARSED,
+    ) -> list[FileOutcome]:
+        """Read and file every file under ``paths`` (folders are walked), one by one."""
+        files = list(expand(paths))
+        outcomes: list[FileOutcome] = []
+        for index, path in enumerate(files):
+            if cancelled():
+                break
+            progress(index, len(files), path.name)
+            outcomes.append(self.file(matter_id, str(path), read(path), filing))
+        progress(len(outcomes), len(files), "")
+        return outcomes
+
+    def _stamp(self) -> str:
+        return self._now().isoformat(timespec="seconds")
+
+
+def expand(paths: Iterable[Path]) -> Iterable[Path]:
+    """Files as given, and the files inside folders (sorted, symlinks not followed)."""
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+        else:
+            yield path
+
+
+def default_kind(parsed: ParsedFile) -> DocumentKind:
+    """Email for messages, letter for PDFs, other for the rest."""
+    if parsed.email is not None or parsed.media_type in EMAIL_TYPES:
+        return DocumentKind.EMAIL
+    if parsed.media_type == "application/pdf":
+        return DocumentKind.LETTER
+    return DocumentKind.OTHER
+
+
+def _count(parsed: ParsedFile) -> int:
+    return sum(1 + _count(child) for child in parsed.children)

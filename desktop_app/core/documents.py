@@ -1,0 +1,154 @@
+"""Correspondence: documents filed on a matter, and what parsing a file yields.
+
+A `Document` is the record of one original (an email, a letter, an attachment split out of an
+email) whose bytes live in the blob store under their SHA-256. Children point at their parent,
+so an email and its attachments stay one family (e-discovery practice). A `ParsedFile` is what
+the ingest layer makes of a file before anything is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.core.enums import LabeledEnum
+
+
+class DocumentKind(LabeledEnum):
+    """What a document is to the matter."""
+
+    EMAIL = "email"
+    LETTER = "letter"
+    LICENSE = "license"
+    APPLICATION = "application"
+    MEMO = "memo"
+    EVIDENCE = "evidence"
+    ATTACHMENT = "attachment"
+    OTHER = "other"
+
+
+class Direction(LabeledEnum):
+    """Which way a document travelled."""
+
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+    INTERNAL = "internal"
+    UNKNOWN = "unknown"
+
+
+class Outcome(LabeledEnum):
+    """What became of one file handed to an import."""
+
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    QUARANTINED = "quarantined"
+
+
+@dataclass(frozen=True)
+class EmailHeaders:
+    """The headers of an email as parsed; addresses as written ("Name <a@b>")."""
+
+    sender: str = ""
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    date: str = ""
+    subject: str = ""
+    message_id: str = ""
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """One file (or one part of an email) as the ingest layer read it.
+
+    ``data`` is exactly the bytes of the original; ``text`` is derived from it for reading and
+    search ("" when the type has no text); ``date`` is ISO 8601 with its offset, or "".
+    """
+
+    filename: str
+    media_type: str
+    data: bytes
+    text: str = ""
+    date: str = ""
+    email: EmailHeaders | None = None
+    children: tuple[ParsedFile, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file the ingest layer would not accept, with a reason a person can read."""
+
+    filename: str
+    reason: str
+    data: bytes = b""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A stored original on a matter; ``parent_id`` links an attachment to its email."""
+
+    matter_id: int
+    sha256: str
+    filename: str
+    media_type: str
+    size: int
+    kind: DocumentKind = DocumentKind.OTHER
+    direction: Direction = Direction.UNKNOWN
+    parent_id: int | None = None
+    position: int = 0
+    doc_date: str = ""
+    title: str = ""
+    sender: str = ""
+    recipients: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    message_id: str = ""
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
+    found_refs: tuple[str, ...] = ()
+    note: str = ""
+    imported_at: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """A file that could not be filed, kept byte for byte with the reason."""
+
+    matter_id: int
+    filename: str
+    sha256: str
+    size: int
+    reason: str
+    at: str = ""
+    id: int = 0
+
+
+@dataclass(frozen=True)
+class Blob:
+    """The fixity of one stored original: its SHA-256 (the address), MD5 and size."""
+
+    sha256: str
+    md5: str
+    size: int
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one file given to an import."""
+
+    path: str
+    outcome: Outcome
+    reason: str = ""
+    document_id: int | None = None
+    sha256: str = ""
+    children: int = 0
+
+
+@dataclass(frozen=True)
+class Filing:
+    """How counsel file a document: its kind, direction and a note (defaults when empty)."""
+
+    kind: DocumentKind | None = None
+    direction: Direction = Direction.UNKNOWN
+    note: str = ""

@@ -1,0 +1,202 @@
+"""Filing correspondence: originals kept byte for byte, families together, nothing half-filed."""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core.correspondence import CorrespondenceService
+from desktop_app.core.documents import (
+    Direction,
+    DocumentKind,
+    EmailHeaders,
+    Filing,
+    Outcome,
+    ParsedFile,
+    Rejected,
+)
+from desktop_app.core.enums import MatterKind
+from desktop_app.core.models import Matter
+from desktop_app.core.services import MatterService
+from desktop_app.errors import NotFoundError
+from desktop_app.storage import queries
+from desktop_app.storage.library import Library
+
+Dump = dict[str, list[tuple[object, ...]]]
+
+
+@pytest.fixture
+def matter_id(service: MatterService) -> int:
+    return service.create_matter(Matter("BIS letters", MatterKind.AUTHORIZATION_LETTER)).record.id
+
+
+@pytest.fixture
+def filer(library: Library) -> CorrespondenceService:
+    return CorrespondenceService(
+        library, library.blobs, "counsel", find_refs=lambda text: ("ECCN 4E091",) if text else ()
+    )
+
+
+def _email() -> ParsedFile:
+    pdf = ParsedFile("letter.pdf", "application/pdf", b"%PDF-1.7 letter", text="4E091 letter")
+    csv = ParsedFile("../../annex.csv", "text/csv", b"row,entity\n1,Thistlegate\n")
+    headers = EmailHeaders(
+        sender="Outside Counsel <oc@firm.example>",
+        to=("In-house <ih@corp.example>",),
+        subject='<font color="[[[">Re: Annex A',
+        message_id="<m1@firm.example>",
+    )
+    return ParsedFile(
+        "thread.eml",
+        "message/rfc822",
+        b"From: oc@firm.example\r\n\r\nbody",
+        text="See the letter.",
+        date="2026-06-27T09:15:00-04:00",
+        email=headers,
+        children=(pdf, csv),
+    )
+
+
+def test_an_email_is_filed_with_its_attachments(
+    library: Library, filer: CorrespondenceService, matter_id: int
+) -> None:
+    outcome = filer.file(matter_id, "thread.eml", _email(), Filing(direction=Direction.INCOMING))
+    assert outcome.outcome is Outcome.IMPORTED
+    assert outcome.children == 2
+    docs = queries.documents(library.db, matter_id)
+    assert [d.filename for d in docs] == ["thread.eml", "letter.pdf", "../../annex.csv"]
+    root, pdf, csv = docs
+    assert root.kind is DocumentKind.EMAIL
+    assert root.title == '<font color="[[[">Re: Annex A'
+    assert root.direction is Direction.INCOMING
+    assert (pdf.parent_id, csv.parent_id) == (root.id, root.id)
+    assert (pdf.kind, pdf.position, csv.position) == (DocumentKind.ATTACHMENT, 0, 1)
+    assert pdf.found_refs == ("ECCN 4E091",)
+    assert queries.document_text(library.db, pdf.id) == "4E091 letter"
+
+
+def test_originals_are_stored_read_only_under_their_hash(
+    library: Library, filer: CorrespondenceService, matter_id: int
+) -> None:
+    filer.file(matter_id, "thread.eml", _email())
+    for document in queries.documents(library.db, matter_id):
+        stored = library.blobs.path(document.sha256)
+        data = stored.read_bytes()
+        assert hashlib.sha256(data).hexdigest() == document.sha256
+        fixity = queries.blob_fixity(library.db, document.sha256)
+        assert fixity is not None
+        assert fixity.md5 == hashlib.md5(data, usedforsecurity=False).hexdigest()
+        assert not stored.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    assert "annex.csv" not in {p.name for p in library.paths.root.rglob("*")}
+    assert list(library.paths.staging.iterdir()) == []
+
+
+def test_the_same_bytes_twice_are_a_duplicate(
+    library: Library, filer: CorrespondenceService, matter_id: int, dump: Callable[[], Dump]
+) -> None:
+    first = filer.file(matter_id, "a.eml", _email())
+    before = dump()
+    again = filer.file(matter_id, "copy of a.eml", _email())
+    assert again.outcome is Outcome.DUPLICATE
+    assert again.document_id == first.document_id
+    assert dump() == before
+
+
+def test_a_refused_file_is_quarantined_with_its_bytes(
+    library: Library, filer: CorrespondenceService, matter_id: int
+) -> None:
+    refused = Rejected("bomb.eml", "nested deeper than 20 levels", b"Content-Type: x\r\n\r\n")
+    outcome = filer.file(matter_id, "bomb.eml", refused)
+    assert outcome.outcome is Outcome.QUARANTINED
+    assert outcome.reason == "nested deeper than 20 levels"
+    [kept] = queries.matter_record(
+        library.db, queries.matter_by_id(library.db, matter_id)
+    ).quarantined
+    assert kept.reason == "nested deeper than 20 levels"
+    assert library.blobs.read(kept.sha256) == b"Content-Type: x\r\n\r\n"
+    assert queries.documents(library.db, matter_id) == []
+
+
+def test_each_document_is_audited_in_the_same_transaction(
+    library: Library, filer: CorrespondenceService, matter_id: int
+) -> None:
+    before = len(queries.audit_entries(library.db))
+    filer.file(matter_id, "thread.eml", _email())
+    entries = queries.audit_entries(library.db)[before:]
+    assert [(e.action, e.entity) for e in entries] == [("insert", "documents")] * 3
+    assert not library.db.conn.in_transaction
+
+
+def test_a_failure_midway_leaves_no_document(
+    library: Library,
+    filer: CorrespondenceService,
+    matter_id: int,
+    dump: Callable[[], Dump],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = dump()
+    calls = {"n": 0}
+    real_put = library.blobs.put
+
+    def failing_put(data: bytes) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        return real_put(data)
+
+    monkeypatch.setattr(library.blobs, "put", failing_put)
+    with pytest.raises(OSError, match="disk full"):
+        filer.file(matter_id, "thread.eml", _email())
+    assert dump() == before
+
+
+def test_filing_on_a_missing_matter_is_refused(filer: CorrespondenceService) -> None:
+    with pytest.raises(NotFoundError):
+        filer.file(999, "x.eml", _email())
+
+
+def test_import_paths_walks_folders_and_reports_each_file(
+    library: Library, filer: CorrespondenceService, matter_id: int, tmp_path: Path
+) -> None:
+    folder = tmp_path / "inbox"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(b"alpha")
+    (folder / "sub" / "b.txt").write_bytes(b"beta")
+    (folder / "sub" / "c.txt").write_bytes(b"alpha")
+
+    def read(path: Path) -> ParsedFile | Rejected:
+        data = path.read_bytes()
+        return ParsedFile(path.name, "text/plain", data, text=data.decode())
+
+    seen: list[str] = []
+    outcomes = filer.import_paths(
+        matter_id, [folder], read, progress=lambda _i, _n, name: seen.append(name)
+    )
+    assert [(Path(o.path).name, o.outcome) for o in outcomes] == [
+        ("a.txt", Outcome.IMPORTED),
+        ("b.txt", Outcome.IMPORTED),
+        ("c.txt", Outcome.DUPLICATE),
+    ]
+    assert seen == ["a.txt", "b.txt", "c.txt", ""]
+
+
+def test_cancel_stops_between_files(
+    library: Library, filer: CorrespondenceService, matter_id: int, tmp_path: Path
+) -> None:
+    for name in ("1.txt", "2.txt", "3.txt"):
+        (tmp_path / name).write_bytes(name.encode())
+    done: list[str] = []
+
+    def read(path: Path) -> ParsedFile:
+        done.append(path.name)
+        return ParsedFile(path.name, "text/plain", path.read_bytes())
+
+    outcomes = filer.import_paths(
+        matter_id, sorted(tmp_path.glob("*.txt")), read, cancelled=lambda: len(done) >= 2
+    )
+    assert len(outcomes) == 2
+    assert len(queries.documents(library.db, matter_id)) == 2
