@@ -22,8 +22,13 @@ PROBE = Path(__file__).with_name("startup_probe.py")
 def first_paint_ms(args: list[str], env: dict[str, str]) -> float:
     """Milliseconds from spawning the probe to its 'painted' line."""
     start = time.perf_counter()
-    with subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, text=True, env=env) as child:
+    with subprocess.Popen(
+        [sys.executable, str(PROBE), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    ) as child:
         assert child.stdout is not None
         line = child.stdout.readline()
         elapsed = (time.perf_counter() - start) * 1000
@@ -41,8 +46,12 @@ def main() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory() as data:
         env["HOME"] = data
-        subprocess.run([sys.executable, "-m", "desktop_app", "--data-dir", data, "sample"],
-                       check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "desktop_app", "--data-dir", data, "sample"],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
         bare, app = [], []
         for _ in range(runs):
             bare.append(first_paint_ms(["bare"], env))

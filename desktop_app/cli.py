@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,6 +25,7 @@ from desktop_app.errors import EXIT_OK, EXIT_PROBLEM, LibraryLockedError, UserEr
 from desktop_app.logs import setup_logging
 from desktop_app.paths import LibraryPaths, resolve_data_dir
 from desktop_app.storage import queries
+from desktop_app.storage.errors import user_error
 from desktop_app.storage.library import Library
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"compliance-desk: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    except sqlite3.Error as exc:
+        known = user_error(exc, paths.database)
+        if known is None:
+            raise
+        print(f"compliance-desk: {known.message}", file=sys.stderr)
+        return known.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -170,5 +178,5 @@ def run_screenshot(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 
 def _print_json(value: object) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")

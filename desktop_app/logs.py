@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from logging.handlers import RotatingFileHandler
 
+from desktop_app.errors import LibraryError
 from desktop_app.paths import LibraryPaths
 
 LOG_NAME = "compliance-desk.log"
@@ -19,10 +20,16 @@ def setup_logging(paths: LibraryPaths) -> None:
     root = logging.getLogger("desktop_app")
     if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
         return
-    paths.logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handler = RotatingFileHandler(
-        paths.logs / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler = RotatingFileHandler(
+            paths.logs / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError as exc:
+        raise LibraryError(
+            f"Cannot use {paths.root} as the library folder ({exc.strerror}). Choose a folder "
+            "you can write to with --data-dir."
+        ) from exc
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -18,12 +18,19 @@ need_python() {
 
 ensure_system_libs() {
   [ "$(uname -s)" = Linux ] || return 0
-  local missing=() lib
+  local missing=() lib known ldconfig
+  ldconfig="$(command -v ldconfig || echo /sbin/ldconfig)"
+  [ -x "$ldconfig" ] || return 0  # cannot tell; Qt will name what it lacks
+  known="$("$ldconfig" -p 2>/dev/null)"
   declare -A pkg=([libEGL.so.1]=libegl1 [libGL.so.1]=libgl1 [libfontconfig.so.1]=libfontconfig1
                   [libxkbcommon.so.0]=libxkbcommon0 [libglib-2.0.so.0]=libglib2.0-0
                   [libdbus-1.so.3]=libdbus-1-3)
+  if [ -n "${DISPLAY:-}" ]; then  # a real X window needs the xcb platform's libraries too
+    pkg+=([libxcb-cursor.so.0]=libxcb-cursor0 [libxkbcommon-x11.so.0]=libxkbcommon-x11-0
+          [libxcb-icccm.so.4]=libxcb-icccm4 [libxcb-keysyms.so.1]=libxcb-keysyms1)
+  fi
   for lib in "${!pkg[@]}"; do
-    ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("${pkg[$lib]}")
+    grep -q "$lib" <<<"$known" || missing+=("${pkg[$lib]}")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -38,7 +45,7 @@ ensure_system_libs() {
 
 ensure_venv() {
   local stamp="$VENV/.installed" want
-  want="$(cat "$ROOT/pyproject.toml" "$0" | sha256sum | cut -c1-16)"
+  want="$(cat "$ROOT/pyproject.toml" "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16)"
   if [ ! -x "$VENV/bin/python" ]; then
     need_python
     echo "Creating the virtual environment in .venv (first run only)..." >&2

@@ -19,7 +19,7 @@ from desktop_app.paths import ENV_VAR, LibraryPaths
 from desktop_app.storage.library import Library
 
 REPO_ROOT = Path(__file__).parents[1]
-BLNS_PATH = REPO_ROOT.parent / "shared" / "corpora" / "blns.json"
+BLNS_PATH = REPO_ROOT / "tests" / "data" / "blns.json"
 TODAY = date(2026, 11, 27)
 TABLES = ("matters", "parties", "items", "activities", "notes", "audit")
 

@@ -26,4 +26,6 @@ def to_plain(value: Any) -> Any:
 
 def canonical_json(value: Any) -> str:
     """One spelling of a value as JSON: sorted keys, no spaces, non-ASCII kept as is."""
-    return json.dumps(to_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(
+        to_plain(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )

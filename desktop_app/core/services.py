@@ -37,7 +37,9 @@ class MatterService:
         actor: str,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        eccn_heading: Callable[[str], str | None] = lambda _eccn: "",
     ) -> None:
+        self._eccn_heading = eccn_heading
         self._store = store
         self._actor = actor
         self._today = today
@@ -97,14 +99,15 @@ class MatterService:
         _check(v.item_errors(item))
         with self._store.transaction(self._actor) as tx:
             tx.get(Matter, item.matter_id)
-            return Saved(tx.insert(item))
+            stored = tx.insert(item)
+        return Saved(stored, tuple(v.item_warnings(item, self._eccn_heading).values()))
 
     def update_item(self, item: Item) -> Saved[Item]:
         """Replace an item's fields."""
         _check(v.item_errors(item))
         with self._store.transaction(self._actor) as tx:
             tx.update(item)
-        return Saved(item)
+        return Saved(item, tuple(v.item_warnings(item, self._eccn_heading).values()))
 
     def remove_item(self, item_id: int) -> Item:
         """Remove an item that no activity points at."""

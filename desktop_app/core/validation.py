@@ -7,8 +7,9 @@ these formats are customary, not law.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
@@ -24,6 +25,7 @@ ECCN_FULL = re.compile(r"^[0-9][A-E][0-9]{3}(\.[a-z0-9]+)*$")
 ACN = re.compile(r"^[A-Z][0-9]{6}$")
 LICENSE_NUMBER = re.compile(r"^D[0-9]{6}$")
 MAX_TEXT = 2_000_000
+MAX_ROW = 1_000_000
 
 Errors = dict[str, str]
 
@@ -114,8 +116,8 @@ def party_errors(party: Party) -> Errors:
     bad = [n.country for n in party.nationalities if not is_country(n.country)]
     if bad:
         errors["nationalities"] = _bad_country(bad[0])
-    if party.annex_row is not None and party.annex_row < 1:
-        errors["annex_row"] = "An Annex A row number starts at 1."
+    if party.annex_row is not None and not 1 <= party.annex_row <= MAX_ROW:
+        errors["annex_row"] = f"An Annex A row is a number from 1 to {MAX_ROW:,}."
     if party.role is PartyRole.FOREIGN_NATIONAL and party.kind is not PartyKind.INDIVIDUAL:
         errors["kind"] = "A foreign national is an individual."
     if party.employer_id is not None and party.employer_id == party.id != 0:
@@ -135,9 +137,21 @@ def item_errors(item: Item) -> Errors:
         )
     if item.hosting_country and not is_country(item.hosting_country):
         errors["hosting_country"] = _bad_country(item.hosting_country)
-    if item.training_ops is not None and not item.training_ops >= 0:
-        errors["training_ops"] = "Training compute is a number of operations, zero or more."
+    if item.training_ops is not None and not 0 <= item.training_ops < math.inf:
+        errors["training_ops"] = "Training compute is a finite number of operations, zero or more."
     return errors
+
+
+def item_warnings(item: Item, heading: Callable[[str], str | None]) -> Errors:
+    """Unusual but allowed: an ECCN the Commerce Control List edition in use does not list."""
+    if not item.eccn or item.eccn == "EAR99" or not is_eccn(item.eccn):
+        return {}
+    if heading(item.eccn) is None:
+        return {
+            "eccn": f"ECCN {item.eccn} is not in the Commerce Control List edition in use; "
+            "kept as typed."
+        }
+    return {}
 
 
 def activity_errors(activity: Activity, party: Party | None) -> Errors:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass
 
@@ -16,8 +17,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
-from desktop_app.errors import EXIT_OK, LibraryLockedError, UserError
+from desktop_app.errors import EXIT_LIBRARY, EXIT_OK, LibraryLockedError, UserError
 from desktop_app.gui.crash import install_crash_handler
+from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.qt_messages import install_qt_message_handler
@@ -72,8 +74,14 @@ def application() -> QApplication:
 
 
 def open_session(paths: LibraryPaths, actor: str, *, write: bool = True) -> Session:
-    """Open the library for the window: the writer on its thread, then a reader here."""
+    """Open the library for the window: the writer on its thread, then a reader here.
+
+    A library that fails its check keeps no writer: it opens read-only with the problem shown.
+    """
     worker = LibraryWorker(lambda: Library.open(paths, write=True)) if write else None
+    if worker is not None and worker.problem is not None:
+        worker.close()
+        worker = None
     try:
         reader = Library.open(paths, write=False)
     except BaseException:
@@ -90,9 +98,15 @@ def run_app(paths: LibraryPaths) -> int:
     install_crash_handler(paths)
     session = _open_or_explain(paths)
     if session is None:
-        return 3
-    window = MainWindow(session.gateway, QSettings())
+        return EXIT_LIBRARY
+    try:
+        window = MainWindow(session.gateway, QSettings())
+    except sqlite3.Error as exc:
+        session.close()
+        _explain(paths, exc)
+        return EXIT_LIBRARY
     window.show()
+    _warn_if_damaged(window, session)
     try:
         code = app.exec()
     finally:
@@ -105,11 +119,42 @@ def _open_or_explain(paths: LibraryPaths) -> Session | None:
     try:
         return open_session(paths, actor)
     except LibraryLockedError as exc:
-        answer = QMessageBox.question(
-            None, _("Library in use"), exc.message + "\n\n" + _("Open it read-only instead?")
-        )
-        if answer == QMessageBox.StandardButton.Yes and paths.database.exists():
-            return open_session(paths, actor, write=False)
-    except UserError as exc:
-        QMessageBox.critical(None, _("Compliance Desk"), exc.message)
+        if not paths.database.exists():
+            _explain(paths, exc)
+            return None
+        question = exc.message + "\n\n" + _("Open it read-only instead?")
+        answer = QMessageBox.question(None, _("Library in use"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return _open_read_only(paths, actor)
+    except (UserError, sqlite3.Error) as exc:
+        _explain(paths, exc)
     return None
+
+
+def _open_read_only(paths: LibraryPaths, actor: str) -> Session | None:
+    try:
+        return open_session(paths, actor, write=False)
+    except (UserError, sqlite3.Error) as exc:
+        _explain(paths, exc)
+        return None
+
+
+def _explain(paths: LibraryPaths, error: BaseException) -> None:
+    message = message_for(error, paths)
+    if message is None:
+        raise error
+    QMessageBox.critical(None, _("Compliance Desk"), message)
+
+
+def _warn_if_damaged(window: MainWindow, session: Session) -> None:
+    problem = session.gateway.reader.problem
+    if problem:
+        QMessageBox.warning(
+            window,
+            _("Library opened read-only"),
+            _(
+                "The library failed its integrity check ({problem}). It is open read-only so "
+                "nothing more can go wrong; restore it from a backup before changing anything."
+            ).format(problem=problem),
+        )

@@ -9,7 +9,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.errors import UserError
+from desktop_app.gui.errors import message_for
 from desktop_app.i18n import _
 from desktop_app.paths import LibraryPaths
 
@@ -22,8 +22,9 @@ def install_crash_handler(paths: LibraryPaths) -> None:
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         nonlocal shown
-        if isinstance(error, UserError):
-            QMessageBox.warning(None, _("Compliance Desk"), error.message)
+        message = message_for(error, paths)
+        if message is not None:
+            QMessageBox.warning(None, _("Compliance Desk"), message)
             return
         log.error("uncaught exception:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         if not shown:

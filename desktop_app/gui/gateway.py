@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.core.models import AuditEntry, MatterRecord, MatterSummary
+from desktop_app.core.correspondence import CorrespondenceService
+from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
 from desktop_app.core.services import MatterService
 from desktop_app.errors import ReadOnlyLibraryError
 from desktop_app.gui.worker import LibraryWorker
@@ -43,6 +44,7 @@ class Gateway(QObject):
         self.worker = worker
         self.actor = actor
         self._ccl = ccl
+        self.find_refs: Callable[[str], tuple[str, ...]] = lambda _text: ()
 
     @property
     def ccl(self) -> CclEdition:
@@ -51,8 +53,8 @@ class Gateway(QObject):
 
     @property
     def writable(self) -> bool:
-        """False when the library is open read-only."""
-        return self.worker is not None
+        """False when the library is open read-only (held elsewhere, or failing its check)."""
+        return self.worker is not None and self.reader.problem is None
 
     def docket(self) -> list[MatterSummary]:
         """Every matter with its counts."""
@@ -64,6 +66,10 @@ class Gateway(QObject):
             self.reader.db, queries.matter_by_id(self.reader.db, matter_id)
         )
 
+    def find_matter(self, number: str) -> Matter:
+        """The matter with this number (any case), or NotFoundError."""
+        return queries.matter_by_number(self.reader.db, number)
+
     def history(self, matter_id: int) -> list[AuditEntry]:
         """The matter's audit entries, newest first."""
         return queries.history(self.reader.db, matter_id)
@@ -74,23 +80,62 @@ class Gateway(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run ``op(service)`` on the writer thread; report back on the GUI thread."""
-        if self.worker is None:
+        """Run ``op(service)`` with the matter service on the writer thread."""
+        actor = self.actor
+        heading = self.eccn_heading
+        self.run(
+            lambda library: op(MatterService(library, actor, eccn_heading=heading)),
+            on_done,
+            on_error,
+        )
+
+    def eccn_heading(self, eccn: str) -> str | None:
+        """The heading of an ECCN in the shipped CCL, or None when it is not listed."""
+        return self.ccl.heading(eccn)
+
+    def file_documents(
+        self,
+        op: Callable[[CorrespondenceService], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``op(service)`` with the correspondence service on the writer thread."""
+        actor = self.actor
+        self.run(
+            lambda library: op(
+                CorrespondenceService(library, library.blobs, actor, find_refs=self.find_refs)
+            ),
+            on_done,
+            on_error,
+        )
+
+    def run(
+        self,
+        op: Callable[[Library], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``op(library)`` on the writer thread; report back on the GUI thread."""
+        if self.worker is None or not self.writable:
             (on_error or self.write_failed.emit)(
                 ReadOnlyLibraryError("This library is open read-only.")
             )
             return
-        actor = self.actor
-
-        def run(library: Library) -> T:
-            return op(MatterService(library, actor))
 
         def done(result: T) -> None:
             if on_done is not None:
                 on_done(result)
             self.library_changed.emit(result)
 
-        self.worker.run_op(run, done, on_error or self.write_failed.emit)
+        self.worker.run_op(op, done, on_error or self.write_failed.emit)
+
+    def document_text(self, document_id: int) -> str:
+        """The text read from a document."""
+        return queries.document_text(self.reader.db, document_id)
+
+    def original(self, sha256: str) -> bytes:
+        """The original bytes of a document, from the blob store."""
+        return self.reader.blobs.read(sha256)
 
     def submitter(self, op: Callable[[MatterService, Any], T]) -> Callable[..., None]:
         """A `FormDialog` submit function that saves the dialog's record with ``op``."""

@@ -20,8 +20,8 @@ from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import Matter
 from desktop_app.core.sample import add_samples
 from desktop_app.core.services import MatterService, Saved
-from desktop_app.errors import UserError, ValidationError
 from desktop_app.gui.docket.view import DocketView
+from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.matter_dialog import MatterDialog
 from desktop_app.gui.matter.workspace import TABS, MatterWorkspace
@@ -67,17 +67,25 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&File"))
-        self._action(file_menu, _("&New matter…"), self.new_matter, QKeySequence.StandardKey.New)
-        self._action(file_menu, _("Add the &sample matters"), self.add_sample_matters)
+        self._write_actions = [
+            self._action(
+                file_menu, _("&New matter…"), self.new_matter, QKeySequence.StandardKey.New
+            ),
+            self._action(file_menu, _("Add the &sample matters"), self.add_sample_matters),
+        ]
         file_menu.addSeparator()
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         matter = self.menuBar().addMenu(_("&Matter"))
         ws = self.workspace
-        self._action(matter, _("&Edit matter…"), ws.edit_matter, "Ctrl+E")
-        self._action(matter, _("Add &party…"), lambda: ws.edit_party(None), "Ctrl+Shift+P")
-        self._action(matter, _("Add &item…"), lambda: ws.edit_item(None), "Ctrl+Shift+I")
-        self._action(matter, _("Add &activity…"), lambda: ws.edit_activity(None), "Ctrl+Shift+A")
-        self._action(matter, _("Add &note…"), ws.add_note, "Ctrl+Shift+N")
+        self._write_actions += [
+            self._action(matter, _("&Edit matter…"), ws.edit_matter, "Ctrl+E"),
+            self._action(matter, _("Add &party…"), lambda: ws.edit_party(None), "Ctrl+Shift+P"),
+            self._action(matter, _("Add &item…"), lambda: ws.edit_item(None), "Ctrl+Shift+I"),
+            self._action(
+                matter, _("Add &activity…"), lambda: ws.edit_activity(None), "Ctrl+Shift+A"
+            ),
+            self._action(matter, _("Add &note…"), ws.add_note, "Ctrl+Shift+N"),
+        ]
         view = self.menuBar().addMenu(_("&View"))
         self._action(
             view, _("&Filter the docket"), self.focus_filter, QKeySequence.StandardKey.Find
@@ -111,14 +119,11 @@ class MainWindow(QMainWindow):
         )
         self._centre.setCurrentWidget(self.workspace)
 
-    def open_case(self, number: str) -> bool:
-        """Select and show the matter with this number; False if there is none."""
-        for summary in self._gateway.docket():
-            if summary.matter.number.casefold() == number.strip().casefold():
-                self.docket.select_matter(summary.matter.id)
-                self.open_matter(summary.matter.id)
-                return True
-        return False
+    def open_case(self, number: str) -> None:
+        """Select and show the matter with this number; NotFoundError if there is none."""
+        matter = self._gateway.find_matter(number)
+        self.docket.select_matter(matter.id, quiet=True)
+        self.open_matter(matter.id)
 
     def show_tab(self, name: str) -> None:
         """Bring a workspace tab to the front."""
@@ -160,19 +165,17 @@ class MainWindow(QMainWindow):
         self.refresh()
         if isinstance(result, Saved):
             if isinstance(saved, Matter):
-                self.docket.select_matter(saved.id)
+                self.docket.select_matter(saved.id, quiet=True)
             if result.warnings:
                 self.statusBar().showMessage(_("Saved. Note: ") + " ".join(result.warnings))
         if isinstance(result, list) and result and isinstance(result[0], Matter):
             self.docket.select_matter(result[0].id)
 
     def _show_error(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
-            QMessageBox.warning(self, _("Not saved"), "\n".join(error.fields.values()))
-        elif isinstance(error, UserError):
-            QMessageBox.warning(self, _("Compliance Desk"), error.message)
-        else:
+        message = message_for(error, self._gateway.reader.paths)
+        if message is None:
             raise error
+        QMessageBox.warning(self, _("Not saved"), message)
 
     def about(self) -> None:
         """Version, library folder and reference-data edition."""
@@ -195,21 +198,21 @@ class MainWindow(QMainWindow):
         if not self._gateway.writable:
             state += _("  —  read-only")
             self.setWindowTitle(_("Compliance Desk — read-only"))
+            for action in self._write_actions:
+                action.setEnabled(False)
+            self.docket.sample_button.setEnabled(False)
+            self.docket.new_button.setEnabled(False)
         self.statusBar().addPermanentWidget(QLabel(state))
 
     def _restore_state(self) -> None:
-        if self._settings is None:
-            self.resize(1440, 860)
-            self.splitter.setSizes([600, 840])
-            return
-        geometry = self._settings.value("window/geometry")
+        geometry = self._settings.value("window/geometry") if self._settings else None
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            splitter = self._settings.value("window/splitter")
+            splitter = self._settings.value("window/splitter") if self._settings else None
             if isinstance(splitter, QByteArray):
                 self.splitter.restoreState(splitter)
-        else:
-            self.resize(1440, 860)
-            self.splitter.setSizes([600, 840])
+            return
+        self.resize(1440, 860)
+        self.splitter.setSizes([600, 840])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remember the window's geometry and splitter."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop_app.errors import NotFoundError, ValidationError
+from desktop_app.errors import ValidationError
 from desktop_app.paths import LibraryPaths
 
 VIEWS = ("docket", "overview", "parties", "items", "activities", "history")
@@ -16,6 +16,8 @@ def take_screenshot(paths: LibraryPaths, out: Path, *, case: str | None, view: s
     """Draw the main window (with ``case`` open on tab ``view``) into ``out``."""
     if view not in VIEWS:
         raise ValidationError({"view": f"Unknown view {view!r}; choose one of {', '.join(VIEWS)}."})
+    if view != "docket" and not case:
+        raise ValidationError({"view": f"The {view} view belongs to a matter: add --case."})
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # set before Qt is first imported
     from desktop_app.gui.app import application, open_session  # noqa: PLC0415
     from desktop_app.gui.main_window import MainWindow  # noqa: PLC0415
@@ -25,8 +27,8 @@ def take_screenshot(paths: LibraryPaths, out: Path, *, case: str | None, view: s
     try:
         window = MainWindow(session.gateway, settings=None)
         window.resize(*SIZE)
-        if case and not window.open_case(case):
-            raise NotFoundError(f"No matter numbered {case!r}. `compliance-desk cases` lists them.")
+        if case:
+            window.open_case(case)
         if case and view != "docket":
             window.show_tab(view)
         window.show()

@@ -42,6 +42,11 @@ class LibraryWorker(QObject):
         self._pending = 0
 
     @property
+    def problem(self) -> str | None:
+        """Why the writing library failed its check at open, if it did."""
+        return self._library.problem
+
+    @property
     def pending(self) -> int:
         """Operations submitted whose callbacks have not run yet."""
         return self._pending

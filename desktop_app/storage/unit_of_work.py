@@ -16,7 +16,7 @@ from desktop_app.core.documents import Blob, Document
 from desktop_app.core.models import Matter
 from desktop_app.core.serialize import canonical_json
 from desktop_app.errors import NotFoundError, ValidationError
-from desktop_app.storage import audit
+from desktop_app.storage import audit, queries
 from desktop_app.storage.codec import TABLES, from_row, to_row
 
 R = TypeVar("R")
@@ -40,8 +40,7 @@ class SqliteUnitOfWork:
 
     def children(self, kind: type[R], matter_id: int) -> list[R]:
         """Every record of a kind that belongs to a matter, in id order."""
-        rows = self._db.table(TABLES[kind]).rows_where("matter_id = ?", [matter_id], order_by="id")
-        return [from_row(kind, row) for row in rows]
+        return queries.children(self._db, kind, matter_id)
 
     def insert(self, record: R) -> R:
         """Store a new record and return it with its id."""

@@ -116,3 +116,25 @@ def test_screenshot_writes_a_png(data_dir: Path, tmp_path: Path) -> None:
     missing = _run(data_dir, "screenshot", str(tmp_path / "x.png"), "--case", "EC-2030-0001")
     assert missing.returncode == 2
     assert "No matter numbered" in missing.stderr
+
+
+def test_the_installed_console_script_runs(data_dir: Path) -> None:
+    script = Path(sys.executable).with_name("compliance-desk")
+    done = subprocess.run(
+        [str(script), "--data-dir", str(data_dir), "cases", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+
+
+def test_a_data_dir_that_is_a_file_is_explained(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    done = _run(not_a_folder, "cases")
+    assert done.returncode == 3
+    assert "Choose a folder you can write to" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -10,10 +10,11 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from desktop_app.core.enums import ItemKind, MatterKind, PartyRole
-from desktop_app.core.models import Item, Matter, Note, Party
+from desktop_app.core.enums import ItemKind, MatterKind, PartyRole, TransactionType
+from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.validation import text_errors
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.matter.activity_dialog import ActivityDialog
 from desktop_app.gui.matter.item_dialog import ItemDialog
 from desktop_app.gui.matter.matter_dialog import MatterDialog
 from desktop_app.gui.matter.note_dialog import NoteDialog
@@ -67,13 +68,15 @@ def test_untouched_dialogs_give_back_every_string(qtbot: QtBot, blns: list[str])
             hosting_location=s,
             id=3,
         )
+        activity = Activity(1, TransactionType.EXPORT, description=s, id=5)
         dialogs: list[FormDialog[Any]] = [
             MatterDialog(matter, _never),
             PartyDialog(party, [], _never),
             ItemDialog(item, ccl, _never),
             NoteDialog(Note(1, s, id=4), _never),
+            ActivityDialog(activity, [], [], _never),
         ]
-        expected: list[object] = [matter, party, item, Note(1, s, id=4)]
+        expected: list[object] = [matter, party, item, Note(1, s, id=4), activity]
         for dialog, record in zip(dialogs, expected, strict=True):
             assert dialog.build() == record, repr(s)[:80]
             dialog.deleteLater()

@@ -38,9 +38,10 @@ class DocketView(QWidget):
         super().__init__(parent)
         self.model = docket_model()
         self.proxy = DocketFilter()
-        self.proxy.setSourceModel(self.model)
+        # Connected before the proxy subscribes, so its cache is cleared before it re-filters.
         for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self.proxy.forget_text)
+        self.proxy.setSourceModel(self.model)
         self.filter_box = QLineEdit(
             placeholderText=_("Filter matters — number, title, counsel, tag…")
         )
@@ -135,8 +136,11 @@ class DocketView(QWidget):
         self._stack.setCurrentIndex(0 if rows else 1)
         self._update_count()
 
-    def select_matter(self, matter_id: int) -> None:
-        """Select the row of a matter (clearing the filters if they hide it)."""
+    def select_matter(self, matter_id: int, *, quiet: bool = False) -> None:
+        """Select the row of a matter (clearing the filters if they hide it).
+
+        ``quiet`` selects without announcing `matter_chosen` (the caller shows it already).
+        """
         position = self.model.position_of(matter_id)
         if position is None:
             return
@@ -144,7 +148,11 @@ class DocketView(QWidget):
         if not index.isValid():
             self.clear_filters()
             index = self.proxy.mapFromSource(self.model.index(position, 0))
-        self.table.selectRow(index.row())
+        blocked = self.blockSignals(quiet)
+        try:
+            self.table.selectRow(index.row())
+        finally:
+            self.blockSignals(blocked)
         self.table.scrollTo(index)
 
     def clear_filters(self) -> None:
@@ -152,14 +160,6 @@ class DocketView(QWidget):
         self.filter_box.clear()
         self.status_filter.set_value(None)
         self.kind_filter.set_value(None)
-
-    def selected_matter_id(self) -> int | None:
-        """The id of the selected matter, if any."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        summary: MatterSummary = rows[0].data(ROW_ROLE)
-        return summary.matter.id
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes: list[QModelIndex] = selected.indexes()

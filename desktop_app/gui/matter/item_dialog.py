@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.core.enums import ItemKind
 from desktop_app.core.models import Item
-from desktop_app.core.validation import is_eccn, item_errors
+from desktop_app.core.validation import is_eccn, item_errors, item_warnings
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.fields import CountryField, NumberField
 from desktop_app.gui.widgets.form import WARNING_STYLE, FormDialog, Submit, TextBinding
@@ -66,15 +66,14 @@ class ItemDialog(FormDialog[Item]):
         self._show_heading()
 
     def _show_heading(self) -> None:
-        eccn = self.eccn.value().strip()
-        heading = self._ccl.heading(eccn) if is_eccn(eccn) and eccn != "EAR99" else None
-        if heading:
+        eccn = self.eccn.value()
+        draft = replace(self._item, eccn=eccn)
+        warning = item_warnings(draft, self._ccl.heading).get("eccn")
+        heading = self._ccl.heading(eccn) if is_eccn(eccn) and not warning else None
+        if warning:
+            text, style = warning, WARNING_STYLE
+        elif heading:
             text, style = f"{eccn.split('.')[0]}: {heading}", "color: #555555;"
-        elif is_eccn(eccn) and eccn != "EAR99":
-            text = _("Not in the Commerce Control List of {edition}; kept as typed.").format(
-                edition=self._ccl.edition
-            )
-            style = WARNING_STYLE
         else:
             text, style = "", ""
         self.eccn_note.setStyleSheet(style)

@@ -59,7 +59,8 @@ class PartyDialog(FormDialog[Party]):
         combo = QComboBox()
         combo.addItem(_("(none)"), None)
         for other in others:
-            if other.id != party.id and other.kind is not PartyKind.INDIVIDUAL:
+            is_current = other.id == party.employer_id
+            if other.id != party.id and (other.kind is not PartyKind.INDIVIDUAL or is_current):
                 combo.addItem(other.name, other.id)
         found = combo.findData(party.employer_id)
         combo.setCurrentIndex(max(found, 0))

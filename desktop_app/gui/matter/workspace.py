@@ -16,7 +16,7 @@ from desktop_app.core.enums import PartyRole, TransactionType
 from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Note, Party
 from desktop_app.core.services import MatterService
 from desktop_app.core.text import visible
-from desktop_app.errors import UserError, ValidationError
+from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.activity_dialog import ActivityDialog
 from desktop_app.gui.matter.columns import (
@@ -203,11 +203,8 @@ class MatterWorkspace(QWidget):
             self._gateway.write(op, on_error=self._refused)
 
     def _refused(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
-            text = "\n".join(error.fields.values())
-        elif isinstance(error, UserError):
-            text = error.message
-        else:
+        text = message_for(error)
+        if text is None:
             raise error
         QMessageBox.warning(self, _("Not removed"), text)
 

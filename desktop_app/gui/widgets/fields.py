@@ -86,7 +86,7 @@ class IntField(QLineEdit):
         text = self.text().strip()
         if not text:
             return None
-        if not text.isdigit():
+        if not text.isascii() or not text.isdecimal() or len(text) > 9:
             raise ValidationError({name: _("{text!r} is not a whole number.").format(text=text)})
         return int(text)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.errors import UserError, ValidationError
+from desktop_app.errors import ValidationError
+from desktop_app.gui.errors import message_for
 from desktop_app.i18n import _
 
 T = TypeVar("T")
@@ -99,6 +101,7 @@ class FormDialog(QDialog, Generic[T]):
         self.setWindowTitle(title)
         self._submit = submit
         self._check = check
+        self._saving = False
         self._errors: dict[str, QLabel] = {}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -154,6 +157,7 @@ class FormDialog(QDialog, Generic[T]):
             self.show_errors(errors)
             return
         self.buttons.setEnabled(False)
+        self._saving = True
         self._submit(record, self._done, self._failed)
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -172,19 +176,34 @@ class FormDialog(QDialog, Generic[T]):
         return "" if label.isHidden() else label.text()
 
     def _done(self, result: Any) -> None:
+        self._saving = False
         self.buttons.setEnabled(True)
         self.saved.emit(result)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        self._saving = False
         self.buttons.setEnabled(True)
         if isinstance(error, ValidationError):
             self.show_errors(error.fields)
-        elif isinstance(error, UserError):
-            self.show_errors({"": error.message})
-        else:
+            return
+        message = message_for(error)
+        if message is None:
             log.error("saving failed", exc_info=error)
-            self.show_errors({"": _("Saving failed because of a bug; it is in the log.")})
+            message = _("Saving failed because of a bug; the details are in the log.")
+        self.show_errors({"": message})
+
+    def reject(self) -> None:
+        """Cancel, unless a save is on its way (its result must find the dialog)."""
+        if not self._saving:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Refuse to close while a save is on its way."""
+        if self._saving:
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
 
 def _message_label(style: str) -> QLabel:

@@ -79,10 +79,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return self._columns[section].header if 0 <= section < len(self._columns) else None
         return str(section + 1)
 
-    def row(self, position: int) -> T:
-        """The record at a row position."""
-        return self._rows[position]
-
     def rows(self) -> list[T]:
         """A copy of every record shown."""
         return list(self._rows)

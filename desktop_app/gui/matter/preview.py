@@ -1,0 +1,110 @@
+"""The preview beside the chronology: an email's headers and body, a PDF's pages, or text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.documents import Document
+from desktop_app.core.text import visible
+from desktop_app.i18n import _
+
+PDF = "application/pdf"
+HEADER_FIELDS = (
+    ("From", "sender"),
+    ("To", "recipients"),
+    ("Cc", "cc"),
+    ("Date", "doc_date"),
+    ("Subject", "title"),
+    ("Message-ID", "message_id"),
+)
+
+
+class DocumentPreview(QWidget):
+    """Shows one document: headers (for email), then its body, pages or text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers: dict[str, QLabel] = {}
+        self.form = form = QFormLayout()
+        for label, name in HEADER_FIELDS:
+            value = _plain_label()
+            self.headers[name] = value
+            form.addRow(f"{label}:", value)
+        self.fixity = _plain_label()
+        form.addRow(_("Original:"), self.fixity)
+        self.refs = _plain_label()
+        form.addRow(_("References found:"), self.refs)
+        self.text = QPlainTextEdit(readOnly=True)
+        self.pdf_document = QPdfDocument(self)
+        self.pdf = QPdfView()
+        self.pdf.setDocument(self.pdf_document)
+        self.pdf.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.text)
+        self.body.addWidget(self.pdf)
+        self._buffer: QBuffer | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.body, 1)
+
+    def show_document(self, document: Document, text: str, data: bytes | None) -> None:
+        """Show ``document``; ``data`` is its original bytes when a PDF view needs them."""
+        for name, label in self.headers.items():
+            value = getattr(document, name)
+            shown = ", ".join(value) if isinstance(value, tuple) else str(value)
+            label.setText(visible(shown))
+            self.form.setRowVisible(label, bool(shown) or name == "title")
+        self.fixity.setText(
+            f"{visible(document.filename) or _('(unnamed)')} · "
+            f"{document.size:,} bytes · SHA-256 {document.sha256}"
+        )
+        self.refs.setText(", ".join(document.found_refs) or "—")
+        if document.media_type == PDF and data is not None and self._load_pdf(data):
+            self.body.setCurrentWidget(self.pdf)
+            return
+        self.text.setPlainText(
+            text
+            or _(
+                "No text could be read from this file; the original "
+                "is kept as it came. Use Open or Save original as."
+            )
+        )
+        self.body.setCurrentWidget(self.text)
+
+    def _load_pdf(self, data: bytes) -> bool:
+        self.pdf_document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf_document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        return self.pdf_document.status() == QPdfDocument.Status.Ready
+
+    def clear(self) -> None:
+        """Show nothing."""
+        for label in (*self.headers.values(), self.fixity, self.refs):
+            label.clear()
+        self.text.clear()
+        self.body.setCurrentWidget(self.text)
+
+
+def _plain_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label

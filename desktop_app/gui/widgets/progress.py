@@ -1,0 +1,65 @@
+"""Progress of long work, from the worker thread to a QProgressDialog with Cancel.
+
+The core reports through a plain ``progress(done, total, name)`` callable and polls a
+``cancelled()`` callable; this class adapts both to Qt. Reports cross threads as queued signals
+and are throttled so a fast import does not flood the event loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop_app.core.text import visible
+from desktop_app.i18n import _
+
+INTERVAL = 0.05
+
+
+class ProgressRelay(QObject):
+    """A progress dialog fed from any thread, with a cancel flag the worker can poll."""
+
+    changed = Signal(int, int, str)
+    """(done, total, name): emitted on the worker thread, shown on the GUI thread."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self._cancel = threading.Event()
+        self._last = 0.0
+        self.dialog.canceled.connect(self._cancel.set)
+        self.changed.connect(self._show)
+
+    def report(self, done: int, total: int, name: str) -> None:
+        """Called by the worker: pass progress on, at most every 50 ms (and always the end)."""
+        now = time.monotonic()
+        if done >= total or now - self._last >= INTERVAL:
+            self._last = now
+            self.changed.emit(done, total, name)
+
+    def cancelled(self) -> bool:
+        """Called by the worker between steps: True once the person pressed Cancel."""
+        return self._cancel.is_set()
+
+    def _show(self, done: int, total: int, name: str) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+        if name:
+            self.dialog.setLabelText(
+                _("Filing {name} ({n} of {total})").format(
+                    name=visible(name)[:80], n=done + 1, total=total
+                )
+            )
+
+    def finish(self) -> None:
+        """Close the dialog."""
+        self.dialog.reset()
+        self.dialog.close()
+        self.deleteLater()
