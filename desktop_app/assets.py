@@ -14,16 +14,22 @@ KNOWN = {
     "sample/matters.json",
     "reference/ccl.json",
 }
+KNOWN_FOLDERS = {"sample/correspondence"}
 
 
 def asset(name: str) -> Traversable:
     """The shipped file ``name`` (a path under resources/)."""
-    if name not in KNOWN:
+    if name not in KNOWN and name.rpartition("/")[0] not in KNOWN_FOLDERS:
         raise KeyError(f"unknown asset {name!r}")
     found = files("desktop_app.resources").joinpath(name)
     if not found.is_file():
         raise FileNotFoundError(f"asset {name!r} is missing from this installation")
     return found
+
+
+def read_bytes(name: str) -> bytes:
+    """The bytes of a shipped file."""
+    return asset(name).read_bytes()
 
 
 def read_json(name: str) -> Any:

@@ -7,6 +7,7 @@ document on stdout. The GUI is imported only by the commands that need it.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import os
@@ -17,13 +18,23 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__, textout
-from desktop_app.assets import read_json
+from desktop_app.core.correspondence import CorrespondenceService
+from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
-from desktop_app.core.sample import add_samples
-from desktop_app.core.services import MatterService
-from desktop_app.errors import EXIT_OK, EXIT_PROBLEM, LibraryLockedError, UserError
+from desktop_app.core.serialize import to_plain
+from desktop_app.core.text import visible as printable
+from desktop_app.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    LibraryLockedError,
+    UserError,
+)
+from desktop_app.importing import FileReader
+from desktop_app.ingest.references import find_references
 from desktop_app.logs import setup_logging
 from desktop_app.paths import LibraryPaths, resolve_data_dir
+from desktop_app.samples import add_sample_matters
 from desktop_app.storage import queries
 from desktop_app.storage.errors import user_error
 from desktop_app.storage.library import Library
@@ -77,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add(sub, "cases", run_cases, "list the matters", json_flag=True)
     show = _add(sub, "show", run_show, "print one matter whole", json_flag=True)
     show.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    imp = _add(sub, "import", run_import, "file documents on a matter", json_flag=True)
+    imp.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    imp.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="files or folders")
     shot = _add(sub, "screenshot", run_screenshot, "draw the window into a PNG file")
     shot.add_argument("out", metavar="OUT.png", type=Path)
     shot.add_argument("--case", help="open this matter's workspace")
@@ -121,8 +135,7 @@ def run_sample(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Add the sample matters not yet present."""
     library = Library.open(paths, write=True)
     try:
-        service = MatterService(library, actor="sample")
-        added = add_samples(service, read_json("sample/matters.json"))
+        added = add_sample_matters(library)
     finally:
         library.close()
     for matter in added:
@@ -161,6 +174,39 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
     return EXIT_OK
 
 
+def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """File documents on a matter; one outcome per file; exit 2 if any was quarantined."""
+    library = Library.open(paths, write=True)
+    try:
+        matter = queries.matter_by_number(library.db, args.case)
+        service = CorrespondenceService(
+            library, library.blobs, getpass.getuser(), find_refs=find_references
+        )
+        with FileReader.isolated() as reader:
+            outcomes = service.import_paths(
+                matter.id, args.paths, reader, progress=_terminal_progress()
+            )
+    finally:
+        library.close()
+    if args.json:
+        _print_json([to_plain(o) for o in outcomes])
+    else:
+        print(textout.outcomes_text(outcomes))
+    refused = any(o.outcome is Outcome.QUARANTINED for o in outcomes)
+    return EXIT_BAD_INPUT if refused else EXIT_OK
+
+
+def _terminal_progress() -> Callable[[int, int, str], None]:
+    if not sys.stderr.isatty():
+        return lambda _done, _total, _name: None
+
+    def show(done: int, total: int, name: str) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r[{done}/{total}] {printable(name)[:60]:<60}", end=end, file=sys.stderr)
+
+    return show
+
+
 def run_gui(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Open the window."""
     from desktop_app.gui.app import run_app  # noqa: PLC0415 - Qt loads only for the window
@@ -170,6 +216,7 @@ def run_gui(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 def run_screenshot(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Render the window offscreen into a PNG."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is first imported
     from desktop_app.gui.screenshot import take_screenshot  # noqa: PLC0415 - Qt on demand
 
     take_screenshot(paths, args.out, case=args.case, view=args.view)

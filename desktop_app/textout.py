@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.core.documents import FileOutcome
 from desktop_app.core.models import MatterSummary
 from desktop_app.core.text import visible as printable
 
@@ -42,4 +43,17 @@ def record_text(view: dict[str, Any]) -> str:
         f"  {a['type']:<20} {printable(a['item'] or '')} → {printable(a['party'] or '')}"
         for a in view["activities"]
     ]
+    return "\n".join(lines)
+
+
+def outcomes_text(outcomes: list[FileOutcome]) -> str:
+    """One line per file: what became of it, and why when it was not filed."""
+    if not outcomes:
+        return "No files were given."
+    lines = []
+    for o in outcomes:
+        where = f"  document {o.document_id}" if o.document_id else ""
+        extra = f" (+{o.children} attached)" if o.children else ""
+        why = f": {o.reason}" if o.reason else ""
+        lines.append(f"{o.outcome.value:<12} {printable(o.path)}{where}{extra}{why}")
     return "\n".join(lines)

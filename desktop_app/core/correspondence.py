@@ -8,10 +8,11 @@ A file the reader refused is kept in quarantine, byte for byte, with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from desktop_app.core.documents import (
     Blob,
@@ -28,6 +29,21 @@ from desktop_app.core.models import Matter
 from desktop_app.core.ports import BlobSink, Store, UnitOfWork
 
 Reader = Callable[[Path], ParsedFile | Rejected]
+
+
+@runtime_checkable
+class ReadAhead(Protocol):
+    """A reader that can read the next file while the current one is being filed."""
+
+    def __call__(self, path: Path) -> ParsedFile | Rejected:
+        """Read one file."""
+        ...
+
+    def read_each(self, paths: list[Path]) -> Iterator[ParsedFile | Rejected]:
+        """Read ``paths`` in order, working ahead of the consumer."""
+        ...
+
+
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 Finder = Callable[[str], tuple[str, ...]]
@@ -86,7 +102,7 @@ class CorrespondenceService:
         record = tx.insert(replace(draft, parent_id=parent_id, position=position))
         if parsed.text:
             tx.set_document_text(record.id, parsed.text)
-        child_filing = Filing(DocumentKind.ATTACHMENT, filing.direction)
+        child_filing = Filing(DocumentKind.ATTACHMENT, filing.direction, date=parsed.date)
         for index, child in enumerate(parsed.children):
             child_blob = self._blobs.put(child.data)
             self._insert_tree(
@@ -110,8 +126,8 @@ class CorrespondenceService:
             size=blob.size,
             kind=filing.kind or default_kind(parsed),
             direction=filing.direction,
-            doc_date=parsed.date,
-            title=(mail.subject if mail else "") or parsed.filename,
+            doc_date=filing.date or parsed.date,
+            title=filing.title or (mail.subject if mail else "") or parsed.filename,
             sender=mail.sender if mail else "",
             recipients=mail.to if mail else (),
             cc=mail.cc if mail else (),
@@ -121,6 +137,7 @@ class CorrespondenceService:
             found_refs=self._find_refs(parsed.text),
             note=filing.note,
             imported_at=self._stamp(),
+            reader_notes=parsed.notes,
         )
 
     def _quarantine(self, matter_id: int, label: str, refused: Rejected) -> FileOutcome:
@@ -172,11 +189,12 @@ class CorrespondenceService:
         """Read and file every file under ``paths`` (folders are walked), one by one."""
         files = list(expand(paths))
         outcomes: list[FileOutcome] = []
+        reads = iter(read.read_each(files) if isinstance(read, ReadAhead) else map(read, files))
         for index, path in enumerate(files):
             if cancelled():
                 break
             progress(index, len(files), path.name)
-            outcomes.append(self.file(matter_id, str(path), read(path), filing))
+            outcomes.append(self.file(matter_id, str(path), next(reads), filing))
         progress(len(outcomes), len(files), "")
         return outcomes
 

@@ -108,6 +108,7 @@ class Document:
     found_refs: tuple[str, ...] = ()
     note: str = ""
     imported_at: str = ""
+    reader_notes: tuple[str, ...] = ()
     id: int = 0
 
 
@@ -147,8 +148,13 @@ class FileOutcome:
 
 @dataclass(frozen=True)
 class Filing:
-    """How counsel file a document: its kind, direction and a note (defaults when empty)."""
+    """How counsel file a document; what they give here wins over what was read from the file.
+
+    A PDF's creation date is rarely the date of the letter in it, hence ``date`` and ``title``.
+    """
 
     kind: DocumentKind | None = None
     direction: Direction = Direction.UNKNOWN
     note: str = ""
+    date: str = ""
+    title: str = ""

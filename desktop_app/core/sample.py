@@ -7,10 +7,11 @@ already in the library is skipped, so adding the samples twice changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from desktop_app.core.documents import Direction, DocumentKind, Filing
 from desktop_app.core.enums import (
     ActivityStatus,
     Agency,
@@ -29,17 +30,22 @@ from desktop_app.core.models import Activity, Item, Matter, Nationality, Note, P
 from desktop_app.core.services import MatterService
 
 Json = Mapping[str, Any]
+Attach = Callable[[int, str, Filing], object]
 
 
-def add_samples(service: MatterService, data: Json) -> list[Matter]:
-    """Add every sample matter not yet in the library, all in one transaction."""
+def add_samples(service: MatterService, data: Json, attach: Attach | None = None) -> list[Matter]:
+    """Add every sample matter not yet in the library, all in one transaction.
+
+    ``attach(matter_id, file, filing)`` files a sample document (a path under resources/sample);
+    without it the matters come without their correspondence.
+    """
     with service.batch() as tx:
         present = tx.matter_titles()
         specs = [spec for spec in data["matters"] if spec["title"] not in present]
-        return [_add_matter(service, spec) for spec in specs]
+        return [_add_matter(service, spec, attach) for spec in specs]
 
 
-def _add_matter(service: MatterService, spec: Json) -> Matter:
+def _add_matter(service: MatterService, spec: Json, attach: Attach | None) -> Matter:
     matter = service.create_matter(_matter(spec)).record
     party_ids: dict[str, int] = {}
     for p in sorted(spec["parties"], key=lambda p: p["employer"] is not None):
@@ -50,7 +56,21 @@ def _add_matter(service: MatterService, spec: Json) -> Matter:
         service.add_activity(_activity(matter.id, a, item_ids[a["item"]], party_ids[a["party"]]))
     for text in spec["notes"]:
         service.add_note(Note(matter.id, text))
+    if attach is not None:
+        _attach_documents(matter.id, spec.get("documents", []), attach)
     return matter
+
+
+def _attach_documents(matter_id: int, documents: list[Json], attach: Attach) -> None:
+    for document in documents:
+        filing = Filing(
+            DocumentKind(document["kind"]),
+            Direction(document["direction"]),
+            document["note"],
+            document["date"],
+            document["title"],
+        )
+        attach(matter_id, document["file"], filing)
 
 
 def _day(value: str | None) -> date | None:

@@ -25,6 +25,8 @@ from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.qt_messages import install_qt_message_handler
 from desktop_app.gui.worker import LibraryWorker
 from desktop_app.i18n import _
+from desktop_app.importing import FileReader
+from desktop_app.ingest.references import find_references
 from desktop_app.paths import LibraryPaths
 from desktop_app.reference.ccl import load_ccl
 from desktop_app.storage.library import Library
@@ -38,11 +40,13 @@ class Session:
 
     gateway: Gateway
     worker: LibraryWorker | None
+    files: FileReader
 
     def close(self) -> None:
-        """Finish pending writes and close both connections."""
+        """Finish pending writes, stop the file readers and close both connections."""
         if self.worker is not None:
             self.worker.close()
+        self.files.close()
         self.gateway.reader.close()
 
 
@@ -88,7 +92,16 @@ def open_session(paths: LibraryPaths, actor: str, *, write: bool = True) -> Sess
         if worker is not None:
             worker.close()
         raise
-    return Session(Gateway(reader, worker, actor, load_ccl), worker)
+    files = FileReader.isolated()
+    gateway = Gateway(
+        reader,
+        worker,
+        actor,
+        ccl=load_ccl,
+        file_reader=files,
+        find_refs=find_references,
+    )
+    return Session(gateway, worker, files)
 
 
 def run_app(paths: LibraryPaths) -> int:

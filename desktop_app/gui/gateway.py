@@ -7,14 +7,17 @@ gateway announces `library_changed` so views reload from the read connection.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.core.correspondence import CorrespondenceService
+from desktop_app.core.correspondence import CorrespondenceService, Reader
+from desktop_app.core.documents import Document, FileOutcome
 from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
 from desktop_app.core.services import MatterService
 from desktop_app.errors import ReadOnlyLibraryError
+from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.gui.worker import LibraryWorker
 from desktop_app.reference.ccl import CclEdition
 from desktop_app.storage import queries
@@ -37,14 +40,18 @@ class Gateway(QObject):
         reader: Library,
         worker: LibraryWorker | None,
         actor: str,
+        *,
         ccl: Callable[[], CclEdition],
+        file_reader: Reader,
+        find_refs: Callable[[str], tuple[str, ...]],
     ) -> None:
         super().__init__()
         self.reader = reader
         self.worker = worker
         self.actor = actor
         self._ccl = ccl
-        self.find_refs: Callable[[str], tuple[str, ...]] = lambda _text: ()
+        self.file_reader = file_reader
+        self.find_refs = find_refs
 
     @property
     def ccl(self) -> CclEdition:
@@ -129,6 +136,31 @@ class Gateway(QObject):
 
         self.worker.run_op(op, done, on_error or self.write_failed.emit)
 
+    def import_files(
+        self,
+        matter_id: int,
+        paths: list[Path],
+        progress: ProgressRelay,
+        on_done: Callable[[list[FileOutcome]], None],
+    ) -> None:
+        """File ``paths`` on a matter off the GUI thread, reporting to ``progress``."""
+        read = self.file_reader
+
+        def op(service: CorrespondenceService) -> list[FileOutcome]:
+            return service.import_paths(
+                matter_id, paths, read, progress=progress.report, cancelled=progress.cancelled
+            )
+
+        def finished(outcomes: list[FileOutcome]) -> None:
+            progress.finish()
+            on_done(outcomes)
+
+        def failed(error: BaseException) -> None:
+            progress.finish()
+            self.write_failed.emit(error)
+
+        self.file_documents(op, finished, failed)
+
     def document_text(self, document_id: int) -> str:
         """The text read from a document."""
         return queries.document_text(self.reader.db, document_id)
@@ -136,6 +168,18 @@ class Gateway(QObject):
     def original(self, sha256: str) -> bytes:
         """The original bytes of a document, from the blob store."""
         return self.reader.blobs.read(sha256)
+
+    def document_submitter(self) -> Callable[..., None]:
+        """A `FormDialog` submit function that re-files a document."""
+
+        def submit(
+            record: Document,
+            on_done: Callable[[Document], None],
+            on_error: Callable[[BaseException], None],
+        ) -> None:
+            self.file_documents(lambda service: service.update_document(record), on_done, on_error)
+
+        return submit
 
     def submitter(self, op: Callable[[MatterService, Any], T]) -> Callable[..., None]:
         """A `FormDialog` submit function that saves the dialog's record with ``op``."""

@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.assets import read_json
 from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import Matter
-from desktop_app.core.sample import add_samples
 from desktop_app.core.services import MatterService, Saved
 from desktop_app.gui.docket.view import DocketView
 from desktop_app.gui.errors import message_for
@@ -26,6 +24,7 @@ from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.matter_dialog import MatterDialog
 from desktop_app.gui.matter.workspace import TABS, MatterWorkspace
 from desktop_app.i18n import _
+from desktop_app.samples import add_sample_matters
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +56,7 @@ class MainWindow(QMainWindow):
         self._show_library_state()
         self.refresh()
         self._restore_state()
+        self.workspace.copies.clean()
 
     def _connect(self) -> None:
         self.docket.matter_chosen.connect(self.open_matter)
@@ -146,9 +146,7 @@ class MainWindow(QMainWindow):
 
     def add_sample_matters(self) -> None:
         """Add the illustrative sample matters (those not yet present)."""
-        data = read_json("sample/matters.json")
-
-        self._gateway.write(lambda service: add_samples(service, data), self._samples_added)
+        self._gateway.run(add_sample_matters, self._samples_added)
 
     def _samples_added(self, added: list[Matter]) -> None:
         text = (
@@ -212,10 +210,11 @@ class MainWindow(QMainWindow):
                 self.splitter.restoreState(splitter)
             return
         self.resize(1440, 860)
-        self.splitter.setSizes([600, 840])
+        self.splitter.setSizes([470, 970])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Remember the window's geometry and splitter."""
+        """Remember the window's geometry and splitter; remove private copies of originals."""
+        self.workspace.copies.clean()
         if self._settings is not None:
             self._settings.setValue("window/geometry", self.saveGeometry())
             self._settings.setValue("window/splitter", self.splitter.saveState())

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
 from desktop_app.errors import ValidationError
+from desktop_app.gui.app import application, open_session
+from desktop_app.gui.main_window import MainWindow
 from desktop_app.paths import LibraryPaths
 
-VIEWS = ("docket", "overview", "parties", "items", "activities", "history")
+VIEWS = ("docket", "overview", "parties", "items", "activities", "correspondence", "history")
 SIZE = (1440, 860)
 
 
@@ -18,10 +22,6 @@ def take_screenshot(paths: LibraryPaths, out: Path, *, case: str | None, view: s
         raise ValidationError({"view": f"Unknown view {view!r}; choose one of {', '.join(VIEWS)}."})
     if view != "docket" and not case:
         raise ValidationError({"view": f"The {view} view belongs to a matter: add --case."})
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # set before Qt is first imported
-    from desktop_app.gui.app import application, open_session  # noqa: PLC0415
-    from desktop_app.gui.main_window import MainWindow  # noqa: PLC0415
-
     app = application()
     session = open_session(paths, "screenshot")
     try:
@@ -32,9 +32,17 @@ def take_screenshot(paths: LibraryPaths, out: Path, *, case: str | None, view: s
         if case and view != "docket":
             window.show_tab(view)
         window.show()
-        app.processEvents()
+        settle(app)
         if not window.grab().save(str(out), "PNG"):
             raise ValidationError({"out": f"Could not write {out}."})
         window.close()
     finally:
         session.close()
+
+
+def settle(app: QApplication, milliseconds: int = 400) -> None:
+    """Let queued work finish (PDF pages render on a thread) before the picture is taken."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+    app.processEvents()

@@ -206,6 +206,11 @@ def _documents(db: Database) -> None:
     db.table("quarantine").create_index(["matter_id"])
 
 
+@migrations(name="0003_document_reader_notes")
+def _reader_notes(db: Database) -> None:
+    db.table("documents").add_column("reader_notes", str)
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

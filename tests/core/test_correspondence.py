@@ -200,3 +200,53 @@ def test_cancel_stops_between_files(
     )
     assert len(outcomes) == 2
     assert len(queries.documents(library.db, matter_id)) == 2
+
+
+CORPUS = Path(__file__).parents[2].parent / "shared" / "corpora" / "email"
+
+
+def test_the_real_email_corpus_is_filed_with_exact_originals(
+    library: Library, filer: CorrespondenceService, matter_id: int
+) -> None:
+    from desktop_app.importing import FileReader
+    from desktop_app.ingest.isolated import InProcessParser
+
+    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".eml", ".msg", ".txt"))
+    files = [p for p in files if not p.name.startswith("LICENSE")]
+    assert len(files) >= 113
+    with FileReader([InProcessParser()]) as reader:
+        outcomes = filer.import_paths(matter_id, files, reader)
+    assert {o.outcome for o in outcomes} <= {Outcome.IMPORTED, Outcome.DUPLICATE}
+    imported = [o for o in outcomes if o.outcome is Outcome.IMPORTED]
+    assert len(imported) >= 100
+    for outcome in imported:
+        original = Path(outcome.path).read_bytes()
+        assert library.blobs.read(outcome.sha256) == original
+        assert outcome.sha256 == hashlib.sha256(original).hexdigest()
+
+
+def test_a_full_disk_is_a_clear_message_and_leaves_nothing(
+    library: Library,
+    filer: CorrespondenceService,
+    matter_id: int,
+    dump: Callable[[], Dump],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+    import os
+
+    from desktop_app.errors import LibraryError
+
+    before = dump()
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(LibraryError, match="disk|space"):
+        filer.file(matter_id, "thread.eml", _email())
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert dump() == before
+    assert list(library.paths.staging.iterdir()) == []
+    assert filer.file(matter_id, "thread.eml", _email()).outcome is Outcome.IMPORTED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -138,3 +139,30 @@ def test_a_data_dir_that_is_a_file_is_explained(tmp_path: Path) -> None:
     assert done.returncode == 3
     assert "Choose a folder you can write to" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "email"
+
+
+def test_import_reports_each_file_and_keeps_originals_exact(data_dir: Path, tmp_path: Path) -> None:
+    assert _run(data_dir, "sample").returncode == 0
+    email = CORPUS / "mikel-mail" / "attachment_pdf.eml"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    done = _run(data_dir, "import", "EC-2026-0002", str(email), str(email), str(empty), "--json")
+    assert done.returncode == 2, done.stderr
+    first, again, refused = json.loads(done.stdout)
+    assert first["outcome"] == "imported"
+    assert first["sha256"] == hashlib.sha256(email.read_bytes()).hexdigest()
+    assert first["children"] >= 1
+    assert again["outcome"] == "duplicate"
+    assert refused["outcome"] == "quarantined"
+    assert "empty" in refused["reason"]
+    blob = data_dir / "blobs" / first["sha256"][:2] / first["sha256"][2:4] / first["sha256"]
+    assert blob.read_bytes() == email.read_bytes()
+    shown = _json(data_dir, "show", "EC-2026-0002")
+    filed = next(d for d in shown["documents"] if d["id"] == first["document_id"])
+    assert filed["kind"] == "email"
+    assert filed["sender"]
+    assert filed["children"][0]["media_type"] == "application/pdf"
+    assert shown["quarantined"][0]["reason"] == refused["reason"]

@@ -12,18 +12,19 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+SCREEN = Path(__file__).parents[1] / "data" / "offscreen-screen.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    # A laptop-sized offscreen screen (the plugin's default is 800x600).
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
-from PySide6.QtCore import QStandardPaths
-from pytestqt.qtbot import QtBot
+from PySide6.QtCore import QStandardPaths  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
 
-from desktop_app.assets import read_json
-from desktop_app.core.sample import add_samples
-from desktop_app.core.services import MatterService
-from desktop_app.gui.app import Session, open_session
-from desktop_app.gui.main_window import MainWindow
-from desktop_app.paths import LibraryPaths
-from desktop_app.storage.library import Library
+from desktop_app.gui.app import Session, open_session  # noqa: E402
+from desktop_app.gui.main_window import MainWindow  # noqa: E402
+from desktop_app.paths import LibraryPaths  # noqa: E402
+from desktop_app.samples import add_sample_matters  # noqa: E402
+from desktop_app.storage.library import Library  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -44,7 +45,7 @@ def sample_paths(paths: LibraryPaths) -> LibraryPaths:
     """A library holding the three sample matters."""
     library = Library.open(paths, write=True)
     try:
-        add_samples(MatterService(library, "test"), read_json("sample/matters.json"))
+        add_sample_matters(library, "test")
     finally:
         library.close()
     return paths

@@ -122,6 +122,8 @@ _ENTITY = {
     "items": "item",
     "activities": "activity",
     "notes": "note",
+    "documents": "document",
+    "quarantine": "quarantined file",
 }
 
 HISTORY_COLUMNS: list[Column[AuditEntry]] = [

@@ -42,8 +42,13 @@ class DocumentPreview(QWidget):
             form.addRow(f"{label}:", value)
         self.fixity = _plain_label()
         form.addRow(_("Original:"), self.fixity)
+        self.sha = _plain_label()
+        self.sha.setWordWrap(False)
+        form.addRow(_("SHA-256:"), self.sha)
         self.refs = _plain_label()
         form.addRow(_("References found:"), self.refs)
+        self.reading = _plain_label()
+        form.addRow(_("When read:"), self.reading)
         self.text = QPlainTextEdit(readOnly=True)
         self.pdf_document = QPdfDocument(self)
         self.pdf = QPdfView()
@@ -67,10 +72,12 @@ class DocumentPreview(QWidget):
             label.setText(visible(shown))
             self.form.setRowVisible(label, bool(shown) or name == "title")
         self.fixity.setText(
-            f"{visible(document.filename) or _('(unnamed)')} · "
-            f"{document.size:,} bytes · SHA-256 {document.sha256}"
+            f"{visible(document.filename) or _('(unnamed)')} · {document.size:,} bytes"
         )
+        self.sha.setText(document.sha256)
         self.refs.setText(", ".join(document.found_refs) or "—")
+        self.reading.setText("; ".join(visible(n) for n in document.reader_notes))
+        self.form.setRowVisible(self.reading, bool(document.reader_notes))
         if document.media_type == PDF and data is not None and self._load_pdf(data):
             self.body.setCurrentWidget(self.pdf)
             return
@@ -96,7 +103,7 @@ class DocumentPreview(QWidget):
 
     def clear(self) -> None:
         """Show nothing."""
-        for label in (*self.headers.values(), self.fixity, self.refs):
+        for label in (*self.headers.values(), self.fixity, self.sha, self.refs):
             label.clear()
         self.text.clear()
         self.body.setCurrentWidget(self.text)

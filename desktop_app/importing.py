@@ -1,0 +1,82 @@
+"""Reading files for an import: the bytes are read here, the parsing happens in isolation.
+
+Shared by the command line and the window (each composes it with the parsers it owns). With
+several parsers (one child process each) files are read ahead in parallel while the caller
+files the one before, in the order given.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from itertools import islice
+from pathlib import Path
+
+from desktop_app.core.documents import ParsedFile, Rejected
+from desktop_app.ingest.isolated import FileParser, IsolatedParser
+from desktop_app.ingest.parse import read_path
+
+Result = ParsedFile | Rejected
+
+
+def reader_count() -> int:
+    """How many reader processes to run: one per core, at most two.
+
+    Beyond two the filing itself is the limit, and each reader holds a file in memory.
+    """
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+class FileReader:
+    """A `core.correspondence.ReadAhead`: a path in, a parsed or refused file out."""
+
+    def __init__(self, parsers: Sequence[FileParser]) -> None:
+        self._parsers = list(parsers)
+        self._free: queue.Queue[FileParser] = queue.Queue()
+        for parser in self._parsers:
+            self._free.put(parser)
+
+    @classmethod
+    def isolated(cls) -> FileReader:
+        """A reader with one isolated parser process per core (started on first use)."""
+        return cls([IsolatedParser() for _ in range(reader_count())])
+
+    def __call__(self, path: Path) -> Result:
+        """Read one file; a folder, a vanished or unreadable file comes back refused."""
+        loaded = read_path(path)
+        if isinstance(loaded, Rejected):
+            return loaded
+        parser = self._free.get()
+        try:
+            return parser.parse(path.name, loaded)
+        finally:
+            self._free.put(parser)
+
+    def read_each(self, paths: list[Path]) -> Iterator[Result]:
+        """Read ``paths`` in order, working ahead of the caller with every parser."""
+        width = len(self._parsers)
+        with ThreadPoolExecutor(max_workers=width, thread_name_prefix="read-ahead") as pool:
+            upcoming = iter(paths)
+            window: deque[Future[Result]] = deque(
+                pool.submit(self, path) for path in islice(upcoming, width)
+            )
+            while window:
+                result = window.popleft().result()
+                following = next(upcoming, None)
+                if following is not None:
+                    window.append(pool.submit(self, following))
+                yield result
+
+    def close(self) -> None:
+        """Stop every parser."""
+        for parser in self._parsers:
+            parser.close()
+
+    def __enter__(self) -> FileReader:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
