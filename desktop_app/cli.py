@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__, textout
-from desktop_app.core.correspondence import CorrespondenceService
 from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
 from desktop_app.core.serialize import to_plain
@@ -30,11 +29,8 @@ from desktop_app.errors import (
     LibraryLockedError,
     UserError,
 )
-from desktop_app.importing import FileReader
-from desktop_app.ingest.references import find_references
 from desktop_app.logs import setup_logging
 from desktop_app.paths import LibraryPaths, resolve_data_dir
-from desktop_app.samples import add_sample_matters
 from desktop_app.storage import queries
 from desktop_app.storage.errors import user_error
 from desktop_app.storage.library import Library
@@ -133,6 +129,8 @@ def open_for_reading(paths: LibraryPaths) -> Library:
 
 def run_sample(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Add the sample matters not yet present."""
+    from desktop_app.samples import add_sample_matters  # noqa: PLC0415 - readers on demand
+
     library = Library.open(paths, write=True)
     try:
         added = add_sample_matters(library)
@@ -176,16 +174,13 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """File documents on a matter; one outcome per file; exit 2 if any was quarantined."""
+    from desktop_app.importing import import_files  # noqa: PLC0415 - readers load on demand
+
     library = Library.open(paths, write=True)
     try:
-        matter = queries.matter_by_number(library.db, args.case)
-        service = CorrespondenceService(
-            library, library.blobs, getpass.getuser(), find_refs=find_references
+        outcomes = import_files(
+            library, args.case, args.paths, getpass.getuser(), _terminal_progress()
         )
-        with FileReader.isolated() as reader:
-            outcomes = service.import_paths(
-                matter.id, args.paths, reader, progress=_terminal_progress()
-            )
     finally:
         library.close()
     if args.json:

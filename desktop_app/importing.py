@@ -15,9 +15,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 
-from desktop_app.core.documents import ParsedFile, Rejected
+from desktop_app.core.correspondence import CorrespondenceService, Progress
+from desktop_app.core.documents import FileOutcome, ParsedFile, Rejected
 from desktop_app.ingest.isolated import FileParser, IsolatedParser
 from desktop_app.ingest.parse import read_path
+from desktop_app.ingest.references import find_references
+from desktop_app.storage import queries
+from desktop_app.storage.library import Library
 
 Result = ParsedFile | Rejected
 
@@ -80,3 +84,13 @@ class FileReader:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def import_files(
+    library: Library, matter_number: str, paths: list[Path], actor: str, progress: Progress
+) -> list[FileOutcome]:
+    """File ``paths`` on a matter with isolated readers: the command line's `import`."""
+    matter = queries.matter_by_number(library.db, matter_number)
+    service = CorrespondenceService(library, library.blobs, actor, find_refs=find_references)
+    with FileReader.isolated() as reader:
+        return service.import_paths(matter.id, paths, reader, progress=progress)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,10 +21,13 @@ from desktop_app.core.services import MatterService, Saved
 from desktop_app.gui.docket.view import DocketView
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.matter import TABS
 from desktop_app.gui.matter.matter_dialog import MatterDialog
-from desktop_app.gui.matter.workspace import TABS, MatterWorkspace
+from desktop_app.gui.originals import OriginalCopies
 from desktop_app.i18n import _
-from desktop_app.samples import add_sample_matters
+
+if TYPE_CHECKING:
+    from desktop_app.gui.matter.workspace import MatterWorkspace
 
 
 class MainWindow(QMainWindow):
@@ -37,14 +40,14 @@ class MainWindow(QMainWindow):
         self.matter_id: int | None = None
         self.setWindowTitle(_("Compliance Desk"))
         self.docket = DocketView()
-        self.workspace = MatterWorkspace(gateway)
+        self.copies = OriginalCopies(gateway.reader.paths.root / "opened")
+        self._workspace: MatterWorkspace | None = None
         self._centre = QStackedWidget()
         self._placeholder = QLabel(
             _("Select a matter in the docket, or press Ctrl+N for a new one.")
         )
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._centre.addWidget(self._placeholder)
-        self._centre.addWidget(self.workspace)
         self.splitter = QSplitter()
         self.splitter.addWidget(self.docket)
         self.splitter.addWidget(self._centre)
@@ -56,7 +59,7 @@ class MainWindow(QMainWindow):
         self._show_library_state()
         self.refresh()
         self._restore_state()
-        self.workspace.copies.clean()
+        self.copies.clean()
 
     def _connect(self) -> None:
         self.docket.matter_chosen.connect(self.open_matter)
@@ -76,15 +79,31 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         matter = self.menuBar().addMenu(_("&Matter"))
-        ws = self.workspace
         self._write_actions += [
-            self._action(matter, _("&Edit matter…"), ws.edit_matter, "Ctrl+E"),
-            self._action(matter, _("Add &party…"), lambda: ws.edit_party(None), "Ctrl+Shift+P"),
-            self._action(matter, _("Add &item…"), lambda: ws.edit_item(None), "Ctrl+Shift+I"),
             self._action(
-                matter, _("Add &activity…"), lambda: ws.edit_activity(None), "Ctrl+Shift+A"
+                matter,
+                _("&Edit matter…"),
+                lambda: self.workspace.edit_matter(),  # noqa: PLW0108 - built on first use
+                "Ctrl+E",
             ),
-            self._action(matter, _("Add &note…"), ws.add_note, "Ctrl+Shift+N"),
+            self._action(
+                matter, _("Add &party…"), lambda: self.workspace.edit_party(None), "Ctrl+Shift+P"
+            ),
+            self._action(
+                matter, _("Add &item…"), lambda: self.workspace.edit_item(None), "Ctrl+Shift+I"
+            ),
+            self._action(
+                matter,
+                _("Add &activity…"),
+                lambda: self.workspace.edit_activity(None),
+                "Ctrl+Shift+A",
+            ),
+            self._action(
+                matter,
+                _("Add &note…"),
+                lambda: self.workspace.add_note(),  # noqa: PLW0108 - built on first use
+                "Ctrl+Shift+N",
+            ),
         ]
         view = self.menuBar().addMenu(_("&View"))
         self._action(
@@ -104,6 +123,16 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
+
+    @property
+    def workspace(self) -> MatterWorkspace:
+        """The matter workspace, built when first needed (a window opens faster without it)."""
+        if self._workspace is None:
+            from desktop_app.gui.matter.workspace import MatterWorkspace  # noqa: PLC0415
+
+            self._workspace = MatterWorkspace(self._gateway, self.copies)
+            self._centre.addWidget(self._workspace)
+        return self._workspace
 
     def refresh(self) -> None:
         """Reload the docket and the open matter from the library."""
@@ -146,6 +175,8 @@ class MainWindow(QMainWindow):
 
     def add_sample_matters(self) -> None:
         """Add the illustrative sample matters (those not yet present)."""
+        from desktop_app.samples import add_sample_matters  # noqa: PLC0415 - readers on demand
+
         self._gateway.run(add_sample_matters, self._samples_added)
 
     def _samples_added(self, added: list[Matter]) -> None:
@@ -214,7 +245,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remember the window's geometry and splitter; remove private copies of originals."""
-        self.workspace.copies.clean()
+        self.copies.clean()
         if self._settings is not None:
             self._settings.setValue("window/geometry", self.saveGeometry())
             self._settings.setValue("window/splitter", self.splitter.saveState())

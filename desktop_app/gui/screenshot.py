@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.errors import ValidationError
 from desktop_app.gui.app import application, open_session
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.matter import TABS
 from desktop_app.paths import LibraryPaths
 
-VIEWS = ("docket", "overview", "parties", "items", "activities", "correspondence", "history")
+VIEWS = ("docket", *TABS)
 SIZE = (1440, 860)
 
 

@@ -14,17 +14,17 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core.documents import ParsedFile, Rejected
-from desktop_app.ingest.docx import parse_docx
-from desktop_app.ingest.eml import ChildParser, parse_email
 from desktop_app.ingest.html_text import html_to_text
 from desktop_app.ingest.limits import Budget, LimitExceeded, Limits
-from desktop_app.ingest.msg import parse_msg
-from desktop_app.ingest.pdf import parse_pdf
 from desktop_app.ingest.sniff import Kind, guess_media_type, media_type, sniff
 from desktop_app.ingest.storable import clean_name, storable
 from desktop_app.ingest.text import cut_text, decode_text, read_text
+
+if TYPE_CHECKING:
+    from desktop_app.ingest.eml import ChildParser
 
 DEFAULT_LIMITS = Limits()
 EMPTY_REASON = "empty file: 0 bytes"
@@ -104,11 +104,17 @@ def read_as(
 ) -> ParsedFile:
     """Read ``data`` with the reader for ``kind``; raises whatever that reader raises."""
     media = media_type(kind, filename, declared)
+    # The readers load their libraries (email, extract-msg, pypdf) on first use, so importing
+    # this module stays cheap for the window and the import's parent process.
     if kind is Kind.EMAIL:
+        from desktop_app.ingest.eml import parse_email  # noqa: PLC0415
+
         return parse_email(filename, data, budget, depth, _child_parser(budget))
     if kind is Kind.MSG:
+        from desktop_app.ingest.msg import parse_msg  # noqa: PLC0415
+
         return parse_msg(filename, data, budget, depth, _child_parser(budget))
-    reader = _SIMPLE_READERS.get(kind)
+    reader = _simple_reader(kind)
     if reader is None:
         return ParsedFile(filename, media, data)
     return reader(filename, data, budget, media)
@@ -128,12 +134,20 @@ def _read_html(filename: str, data: bytes, budget: Budget, media: str) -> Parsed
     return ParsedFile(filename, media, data, text=text, notes=tuple(notes))
 
 
-_SIMPLE_READERS: dict[Kind, Callable[[str, bytes, Budget, str], ParsedFile]] = {
-    Kind.PDF: parse_pdf,
-    Kind.DOCX: parse_docx,
-    Kind.TEXT: _read_text,
-    Kind.HTML: _read_html,
-}
+SimpleReader = Callable[[str, bytes, Budget, str], ParsedFile]
+
+
+def _simple_reader(kind: Kind) -> SimpleReader | None:
+    """The reader for a kind without attachments, loading its library on first use."""
+    if kind is Kind.PDF:
+        from desktop_app.ingest.pdf import parse_pdf  # noqa: PLC0415
+
+        return parse_pdf
+    if kind is Kind.DOCX:
+        from desktop_app.ingest.docx import parse_docx  # noqa: PLC0415
+
+        return parse_docx
+    return {Kind.TEXT: _read_text, Kind.HTML: _read_html}.get(kind)
 
 
 def _child_parser(budget: Budget) -> ChildParser:

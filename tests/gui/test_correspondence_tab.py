@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.core.documents import Direction, Document, DocumentKind
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.matter import TABS
 from desktop_app.gui.matter.document_dialog import DocumentDialog
-from desktop_app.gui.matter.workspace import TABS
 from desktop_app.gui.screenshot import VIEWS
 
 WriteWaiter = Callable[[MainWindow], None]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.documents import ParsedFile, Rejected
-from desktop_app.ingest import parse_bytes
+from desktop_app.ingest.parse import parse_bytes
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpora" / "email"
 MANIFEST = CORPUS / "MANIFEST.tsv"

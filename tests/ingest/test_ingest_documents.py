@@ -12,7 +12,9 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from desktop_app.core.documents import ParsedFile, Rejected
-from desktop_app.ingest import Limits, find_references, parse_bytes, parse_path, read_path
+from desktop_app.ingest.limits import Limits
+from desktop_app.ingest.parse import parse_bytes, parse_path, read_path
+from desktop_app.ingest.references import find_references
 from desktop_app.ingest.sniff import Kind, sniff
 from desktop_app.ingest.text import decode_text, looks_like_text
 

@@ -9,9 +9,10 @@ from email.message import EmailMessage
 import pytest
 
 from desktop_app.core.documents import ParsedFile, Rejected
-from desktop_app.ingest import Limits, parse_bytes
 from desktop_app.ingest.headers import split_addresses
 from desktop_app.ingest.html_text import html_to_text
+from desktop_app.ingest.limits import Limits
+from desktop_app.ingest.parse import parse_bytes
 
 CRLF = b"\r\n"
 DEFAULT = Limits()

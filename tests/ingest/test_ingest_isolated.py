@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.documents import EmailHeaders, ParsedFile, Rejected
-from desktop_app.ingest import InProcessParser, IsolatedParser, Limits, parse_bytes
-from desktop_app.ingest.isolated import CRASHED, ReaderStartError
-from desktop_app.ingest.parsers import parse_in_process
+from desktop_app.ingest.isolated import CRASHED, IsolatedParser, ReaderStartError
+from desktop_app.ingest.limits import Limits
+from desktop_app.ingest.parse import parse_bytes
+from desktop_app.ingest.parsers import InProcessParser, parse_in_process
 
 CORPUS = Path(__file__).parents[2].parent / "shared" / "corpora" / "email"
 LIMITS = Limits(seconds_per_file=1)

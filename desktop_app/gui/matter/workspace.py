@@ -31,6 +31,7 @@ from desktop_app.core.services import MatterService
 from desktop_app.core.text import visible
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.matter import TABS
 from desktop_app.gui.matter.activity_dialog import ActivityDialog
 from desktop_app.gui.matter.columns import (
     HISTORY_COLUMNS,
@@ -51,8 +52,6 @@ from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
 
-TABS = ("overview", "parties", "items", "activities", "correspondence", "history")
-
 
 class MatterWorkspace(QWidget):
     """One matter, tab by tab."""
@@ -60,7 +59,9 @@ class MatterWorkspace(QWidget):
     import_finished = Signal(str)
     """An import ended: a one-sentence summary."""
 
-    def __init__(self, gateway: Gateway, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, gateway: Gateway, copies: OriginalCopies, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._gateway = gateway
         self.record: MatterRecord | None = None
@@ -88,7 +89,7 @@ class MatterWorkspace(QWidget):
             editable=False,
         )
         self.correspondence = CorrespondenceTab(gateway)
-        self.copies = OriginalCopies(gateway.reader.paths.root / "opened")
+        self.copies = copies
         self.tabs = QTabWidget()
         for widget, label in (
             (self.overview, _("&Overview")),
