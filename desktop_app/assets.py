@@ -13,6 +13,7 @@ from typing import Any
 KNOWN = {
     "sample/matters.json",
     "reference/ccl.json",
+    "reference/country-groups.json",
 }
 KNOWN_FOLDERS = {"sample/correspondence"}
 

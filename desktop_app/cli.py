@@ -14,12 +14,15 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__, textout
+from desktop_app.core.agenda import agenda
 from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
+from desktop_app.core.present_decisions import decisions_view
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible as printable
 from desktop_app.errors import (
@@ -28,9 +31,11 @@ from desktop_app.errors import (
     EXIT_PROBLEM,
     LibraryLockedError,
     UserError,
+    ValidationError,
 )
 from desktop_app.logs import setup_logging
 from desktop_app.paths import LibraryPaths, resolve_data_dir
+from desktop_app.reference.country_groups import groups_of
 from desktop_app.storage import queries
 from desktop_app.storage.errors import user_error
 from desktop_app.storage.library import Library
@@ -84,6 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add(sub, "cases", run_cases, "list the matters", json_flag=True)
     show = _add(sub, "show", run_show, "print one matter whole", json_flag=True)
     show.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    agenda = _add(sub, "agenda", run_agenda, "what is overdue and due soon", json_flag=True)
+    agenda.add_argument(
+        "--as-of",
+        type=_iso_day,
+        default=None,
+        metavar="DATE",
+        help="the day to read the agenda for (default: today)",
+    )
+    agenda.add_argument("--days", type=int, default=30, help="how far ahead to look (30)")
     imp = _add(sub, "import", run_import, "file documents on a matter", json_flag=True)
     imp.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
     imp.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="files or folders")
@@ -164,12 +178,36 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
         record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
     finally:
         library.close()
-    view = record_view(record)
+    view = {**record_view(record), **decisions_view(record, date.today(), groups_of)}
     if args.json:
         _print_json(view)
     else:
         print(textout.record_text(view))
     return EXIT_OK
+
+
+def run_agenda(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Print what is overdue and due within --days of --as-of, across every matter."""
+    if args.days < 0:
+        raise ValidationError({"days": "--days cannot be negative."})
+    library = open_for_reading(paths)
+    try:
+        facts = queries.library_facts(library.db)
+    finally:
+        library.close()
+    rows = agenda(facts, args.as_of or date.today(), args.days)
+    if args.json:
+        _print_json([to_plain(r) for r in rows])
+    else:
+        print(textout.agenda_text(rows))
+    return EXIT_OK
+
+
+def _iso_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-31") from None
 
 
 def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:

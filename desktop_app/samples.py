@@ -9,11 +9,14 @@ from pathlib import PurePosixPath
 
 from desktop_app.assets import read_bytes, read_json
 from desktop_app.core.correspondence import CorrespondenceService
-from desktop_app.core.documents import FileOutcome, Filing
+from desktop_app.core.decisions import DecisionService
+from desktop_app.core.documents import Filing
 from desktop_app.core.models import Matter
-from desktop_app.core.sample import add_samples
+from desktop_app.core.obligations import ConditionService
+from desktop_app.core.sample import Json, Keys, add_samples
+from desktop_app.core.sample_decisions import add_decisions
 from desktop_app.core.services import MatterService
-from desktop_app.ingest.isolated import parse_in_process
+from desktop_app.ingest.parsers import parse_in_process
 from desktop_app.ingest.references import find_references
 from desktop_app.storage.library import Library
 
@@ -23,9 +26,15 @@ def add_sample_matters(library: Library, actor: str = "sample") -> list[Matter]:
     matters = MatterService(library, actor)
     documents = CorrespondenceService(library, library.blobs, actor, find_refs=find_references)
 
-    def attach(matter_id: int, file: str, filing: Filing) -> FileOutcome:
+    decisions = DecisionService(library, actor)
+    conditions = ConditionService(library, actor)
+
+    def attach(matter_id: int, file: str, filing: Filing) -> int | None:
         name = PurePosixPath(file).name
         parsed = parse_in_process(name, read_bytes(f"sample/{file}"))
-        return documents.file(matter_id, name, parsed, filing)
+        return documents.file(matter_id, name, parsed, filing).document_id
 
-    return add_samples(matters, read_json("sample/matters.json"), attach)
+    def decide(matter_id: int, spec: Json, keys: Keys) -> None:
+        add_decisions(decisions, conditions, matter_id, spec, keys)
+
+    return add_samples(matters, read_json("sample/matters.json"), attach, decide)

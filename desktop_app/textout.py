@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.core.agenda import AgendaRow
 from desktop_app.core.documents import FileOutcome
 from desktop_app.core.models import MatterSummary
 from desktop_app.core.text import visible as printable
@@ -56,4 +57,17 @@ def outcomes_text(outcomes: list[FileOutcome]) -> str:
         extra = f" (+{o.children} attached)" if o.children else ""
         why = f": {o.reason}" if o.reason else ""
         lines.append(f"{o.outcome.value:<12} {printable(o.path)}{where}{extra}{why}")
+    return "\n".join(lines)
+
+
+def agenda_text(rows: list[AgendaRow]) -> str:
+    """One line per agenda entry: due date, days, state, matter, what."""
+    if not rows:
+        return "Nothing overdue or due in that window."
+    lines = [f"{'DUE':<10} {'DAYS':>5} {'STATE':<9} {'MATTER':<13} WHAT"]
+    for r in rows:
+        lines.append(
+            f"{r.due.isoformat():<10} {r.days_left:>5} {r.state:<9} "
+            f"{r.matter_number:<13} {printable(r.title)[:70]}"
+        )
     return "\n".join(lines)

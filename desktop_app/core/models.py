@@ -6,9 +6,18 @@ exactly what the person typed: nothing is trimmed or normalised on the way in or
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    ClockEvent,
+    Condition,
+    ConditionLog,
+    Determination,
+    License,
+)
 from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.enums import (
     ActivityStatus,
@@ -139,6 +148,19 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class Decisions:
+    """What was decided on a matter and what it owes: the determinations-side records."""
+
+    determinations: tuple[Determination, ...] = ()
+    licenses: tuple[License, ...] = ()
+    letters: tuple[AuthorizationLetter, ...] = ()
+    annex_rows: tuple[AnnexRow, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    condition_log: tuple[ConditionLog, ...] = ()
+    clock_events: tuple[ClockEvent, ...] = ()
+
+
+@dataclass(frozen=True)
 class MatterRecord:
     """A matter with everything that hangs on it, as `show` prints it."""
 
@@ -149,6 +171,7 @@ class MatterRecord:
     notes: tuple[Note, ...] = ()
     documents: tuple[Document, ...] = ()
     quarantined: tuple[Quarantined, ...] = ()
+    decisions: Decisions = field(default_factory=Decisions)
 
 
 @dataclass(frozen=True)

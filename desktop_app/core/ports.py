@@ -10,10 +10,35 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Protocol, TypeVar
 
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    ClockEvent,
+    Condition,
+    ConditionLog,
+    Determination,
+    License,
+)
 from desktop_app.core.documents import Blob, Document, Quarantined
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 
-Record = TypeVar("Record", Matter, Party, Item, Activity, Note, Document, Quarantined)
+Record = TypeVar(
+    "Record",
+    Matter,
+    Party,
+    Item,
+    Activity,
+    Note,
+    Document,
+    Quarantined,
+    Determination,
+    License,
+    AuthorizationLetter,
+    AnnexRow,
+    Condition,
+    ConditionLog,
+    ClockEvent,
+)
 
 
 class UnitOfWork(Protocol):

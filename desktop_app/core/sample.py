@@ -8,6 +8,7 @@ already in the library is skipped, so adding the samples twice changes nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -30,22 +31,39 @@ from desktop_app.core.models import Activity, Item, Matter, Nationality, Note, P
 from desktop_app.core.services import MatterService
 
 Json = Mapping[str, Any]
-Attach = Callable[[int, str, Filing], object]
+Attach = Callable[[int, str, Filing], int | None]
 
 
-def add_samples(service: MatterService, data: Json, attach: Attach | None = None) -> list[Matter]:
+@dataclass(frozen=True)
+class Keys:
+    """The ids the sample's keys (and document files) received when stored."""
+
+    parties: dict[str, int]
+    items: dict[str, int]
+    documents: dict[str, int]
+
+
+Decide = Callable[[int, Json, Keys], None]
+
+
+def add_samples(
+    service: MatterService, data: Json, attach: Attach | None = None, decide: Decide | None = None
+) -> list[Matter]:
     """Add every sample matter not yet in the library, all in one transaction.
 
-    ``attach(matter_id, file, filing)`` files a sample document (a path under resources/sample);
-    without it the matters come without their correspondence.
+    ``attach(matter_id, file, filing)`` files a sample document (a path under resources/sample)
+    and returns its id; ``decide(matter_id, decisions, keys)`` records the determinations,
+    letters, licenses and conditions. Without them the matters come without those parts.
     """
     with service.batch() as tx:
         present = tx.matter_titles()
         specs = [spec for spec in data["matters"] if spec["title"] not in present]
-        return [_add_matter(service, spec, attach) for spec in specs]
+        return [_add_matter(service, spec, attach, decide) for spec in specs]
 
 
-def _add_matter(service: MatterService, spec: Json, attach: Attach | None) -> Matter:
+def _add_matter(
+    service: MatterService, spec: Json, attach: Attach | None, decide: Decide | None
+) -> Matter:
     matter = service.create_matter(_matter(spec)).record
     party_ids: dict[str, int] = {}
     for p in sorted(spec["parties"], key=lambda p: p["employer"] is not None):
@@ -56,12 +74,14 @@ def _add_matter(service: MatterService, spec: Json, attach: Attach | None) -> Ma
         service.add_activity(_activity(matter.id, a, item_ids[a["item"]], party_ids[a["party"]]))
     for text in spec["notes"]:
         service.add_note(Note(matter.id, text))
-    if attach is not None:
-        _attach_documents(matter.id, spec.get("documents", []), attach)
+    documents = _attach_documents(matter.id, spec.get("documents", []), attach) if attach else {}
+    if decide is not None and "decisions" in spec:
+        decide(matter.id, spec["decisions"], Keys(party_ids, item_ids, documents))
     return matter
 
 
-def _attach_documents(matter_id: int, documents: list[Json], attach: Attach) -> None:
+def _attach_documents(matter_id: int, documents: list[Json], attach: Attach) -> dict[str, int]:
+    ids: dict[str, int] = {}
     for document in documents:
         filing = Filing(
             DocumentKind(document["kind"]),
@@ -70,7 +90,10 @@ def _attach_documents(matter_id: int, documents: list[Json], attach: Attach) -> 
             document["date"],
             document["title"],
         )
-        attach(matter_id, document["file"], filing)
+        document_id = attach(matter_id, document["file"], filing)
+        if document_id is not None:
+            ids[document["file"]] = document_id
+    return ids
 
 
 def _day(value: str | None) -> date | None:

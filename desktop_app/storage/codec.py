@@ -15,6 +15,15 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    ClockEvent,
+    Condition,
+    ConditionLog,
+    Determination,
+    License,
+)
 from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.serialize import to_plain
@@ -27,6 +36,13 @@ TABLES: dict[type, str] = {
     Note: "notes",
     Document: "documents",
     Quarantined: "quarantine",
+    Determination: "determinations",
+    License: "licenses",
+    AuthorizationLetter: "letters",
+    AnnexRow: "annex_rows",
+    Condition: "conditions",
+    ConditionLog: "condition_log",
+    ClockEvent: "clock_events",
 }
 
 R = TypeVar("R")
@@ -82,6 +98,8 @@ def _decode(hint: Any, value: Any) -> Any:
 def _decode_tuple(element: Any, values: list[Any]) -> tuple[Any, ...]:
     if isinstance(element, type) and is_dataclass(element):
         return tuple(from_row(element, v) for v in values)
+    if isinstance(element, type) and issubclass(element, Enum):
+        return tuple(element(v) for v in values)
     return tuple(values)
 
 

@@ -211,6 +211,150 @@ def _reader_notes(db: Database) -> None:
     db.table("documents").add_column("reader_notes", str)
 
 
+def _matter_table(
+    db: Database, name: str, columns: dict[str, type], foreign: list[tuple[str, str, str]]
+) -> None:
+    """A table of records that belong to a matter: id, matter_id, then ``columns``."""
+    db.table(name).create(
+        {"id": int, "matter_id": int, **columns},
+        pk="id",
+        not_null={"matter_id"},
+        foreign_keys=[("matter_id", "matters", "id"), *foreign],
+        strict=True,
+    )
+    db.table(name).create_index(["matter_id"])
+
+
+@migrations(name="0004_determinations_licenses_letters_conditions")
+def _authorizations(db: Database) -> None:
+    _matter_table(
+        db,
+        "determinations",
+        {
+            "kind": str,
+            "decided_on": str,
+            "decided_by": str,
+            "decider_name": str,
+            "reference": str,
+            "excerpt": str,
+            "source_document_ids": str,
+            "regulation_edition": str,
+            "enforcement_note": str,
+            "license_exception": str,
+        },
+        [],
+    )
+    _matter_table(
+        db,
+        "licenses",
+        {
+            "number": str,
+            "validated_on": str,
+            "validity": str,
+            "expires_on_set": str,
+            "status": str,
+            "party_ids": str,
+            "item_ids": str,
+            "transaction_types": str,
+            "employee_release": int,
+            "excluded_countries": str,
+            "replaces_license_id": int,
+            "determination_id": int,
+        },
+        [("replaces_license_id", "licenses", "id"), ("determination_id", "determinations", "id")],
+    )
+    _matter_table(
+        db,
+        "letters",
+        {
+            "effect": str,
+            "dated": str,
+            "effective_from": str,
+            "effective_until": str,
+            "reference": str,
+            "signatory": str,
+            "item_ids": str,
+            "model_versions": str,
+            "transaction_types": str,
+            "includes_foreign_national_employees": int,
+            "includes_own_employees": int,
+            "supersedes": str,
+            "verbatim": str,
+            "document_id": int,
+            "determination_id": int,
+        },
+        [("document_id", "documents", "id"), ("determination_id", "determinations", "id")],
+    )
+    _matter_table(
+        db,
+        "annex_rows",
+        {
+            "letter_id": int,
+            "row_no": int,
+            "name_as_written": str,
+            "address_as_written": str,
+            "country": str,
+            "party_id": int,
+        },
+        [("letter_id", "letters", "id"), ("party_id", "parties", "id")],
+    )
+    _matter_table(
+        db,
+        "conditions",
+        {
+            "kind": str,
+            "category": str,
+            "text": str,
+            "number": str,
+            "license_id": int,
+            "letter_id": int,
+            "bound_party_ids": str,
+            "owner": str,
+            "obligation": str,
+            "first_due": str,
+            "rrule": str,
+            "grace_days": int,
+            "acknowledgment_required": int,
+            "status": str,
+            "evidence_document_ids": str,
+        },
+        [("license_id", "licenses", "id"), ("letter_id", "letters", "id")],
+    )
+    _matter_table(
+        db,
+        "condition_log",
+        {
+            "condition_id": int,
+            "kind": str,
+            "on": str,
+            "from_status": str,
+            "to_status": str,
+            "party_id": int,
+            "due": str,
+            "document_id": int,
+            "note": str,
+        },
+        [
+            ("condition_id", "conditions", "id"),
+            ("party_id", "parties", "id"),
+            ("document_id", "documents", "id"),
+        ],
+    )
+    _matter_table(
+        db,
+        "clock_events",
+        {
+            "kind": str,
+            "on": str,
+            "hold_reason": str,
+            "note": str,
+        },
+        [],
+    )
+    db.table("annex_rows").create_index(["letter_id", "row_no"], unique=True)
+    db.table("condition_log").create_index(["condition_id"])
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

@@ -6,10 +6,21 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
+from desktop_app.core.agenda import LibraryFacts
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    ClockEvent,
+    Condition,
+    ConditionLog,
+    Determination,
+    License,
+)
 from desktop_app.core.documents import Blob, Document, Quarantined
 from desktop_app.core.models import (
     Activity,
     AuditEntry,
+    Decisions,
     Item,
     Matter,
     MatterRecord,
@@ -72,7 +83,37 @@ def matter_record(db: Database, matter: Matter) -> MatterRecord:
         notes=tuple(children(db, Note, matter.id)),
         documents=tuple(documents(db, matter.id)),
         quarantined=tuple(children(db, Quarantined, matter.id)),
+        decisions=decisions(db, matter.id),
     )
+
+
+def decisions(db: Database, matter_id: int) -> Decisions:
+    """The determinations, licenses, letters, Annex A rows, conditions and clock of a matter."""
+    return Decisions(
+        determinations=tuple(children(db, Determination, matter_id)),
+        licenses=tuple(children(db, License, matter_id)),
+        letters=tuple(children(db, AuthorizationLetter, matter_id)),
+        annex_rows=tuple(children(db, AnnexRow, matter_id)),
+        conditions=tuple(children(db, Condition, matter_id)),
+        condition_log=tuple(children(db, ConditionLog, matter_id)),
+        clock_events=tuple(children(db, ClockEvent, matter_id)),
+    )
+
+
+def library_facts(db: Database) -> LibraryFacts:
+    """Every matter, condition, log entry, license and clock event: what the agenda reads."""
+    return LibraryFacts(
+        matters=tuple(everything(db, Matter)),
+        conditions=tuple(everything(db, Condition)),
+        logs=tuple(everything(db, ConditionLog)),
+        licenses=tuple(everything(db, License)),
+        clock_events=tuple(everything(db, ClockEvent)),
+    )
+
+
+def everything(db: Database, kind: type[R]) -> list[R]:
+    """Every record of ``kind`` in the library (for the agenda), in id order."""
+    return [from_row(kind, row) for row in db.table(TABLES[kind]).rows_where(order_by="id")]
 
 
 def documents(db: Database, matter_id: int) -> list[Document]:

@@ -166,3 +166,28 @@ def test_import_reports_each_file_and_keeps_originals_exact(data_dir: Path, tmp_
     assert filed["sender"]
     assert filed["children"][0]["media_type"] == "application/pdf"
     assert shown["quarantined"][0]["reason"] == refused["reason"]
+
+
+def test_agenda_and_decisions_of_the_sample(data_dir: Path) -> None:
+    assert _run(data_dir, "sample").returncode == 0
+    rows = _json(data_dir, "agenda", "--as-of", "2026-12-31", "--days", "45")
+    overdue = [r for r in rows if r["kind"] == "obligation" and r["state"] == "overdue"]
+    assert overdue
+    assert {r["matter_number"] for r in overdue} == {"EC-2026-0001"}
+    assert any(r["kind"] == "bis_clock" and r["matter_number"] == "EC-2026-0003" for r in rows)
+    assert [r["due"] for r in rows] == sorted(r["due"] for r in rows)
+    shown = _json(data_dir, "show", "EC-2026-0001")
+    assert shown["licenses"][0]["expires_on"]
+    lifted = next(x for x in shown["letters"] if x["effect"] == "removes_requirement")
+    assert len(lifted["annex_a"]) >= 5
+    assert all(row["party_id"] for row in lifted["annex_a"])
+    conditions = shown["conditions"]
+    assert any(c["next_due"] for c in conditions)
+    assert {c["status"] for c in conditions} >= {"active"}
+    summaries = {c["party"]: c["summary"] for c in shown["coverage"]}
+    assert any(
+        s.startswith("covered: letter of 2026-06-26, Annex A row") for s in summaries.values()
+    )
+    bad = _run(data_dir, "agenda", "--as-of", "31/12/2026")
+    assert bad.returncode == 2
+    assert "not a date" in bad.stderr

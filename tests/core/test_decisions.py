@@ -1,0 +1,271 @@
+"""Recording decisions and obligations: refused input changes nothing, every change is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from desktop_app.core.agenda import agenda
+from desktop_app.core.annex import match_party, parse_annex
+from desktop_app.core.authorizations import (
+    AuthorizationLetter,
+    ClockEvent,
+    ClockEventKind,
+    Condition,
+    ConditionCategory,
+    ConditionKind,
+    ConditionLog,
+    ConditionStatus,
+    HoldReason,
+    LetterEffect,
+    License,
+    LicenseStatus,
+    LogKind,
+    ObligationKind,
+    ValidityBasis,
+)
+from desktop_app.core.decisions import DecisionService
+from desktop_app.core.enums import MatterKind, PartyKind, PartyRole, TransactionType
+from desktop_app.core.models import Matter, Party
+from desktop_app.core.obligations import ConditionService
+from desktop_app.core.services import MatterService
+from desktop_app.errors import ValidationError
+from desktop_app.storage import queries
+from desktop_app.storage.library import Library
+
+Dump = dict[str, list[tuple[object, ...]]]
+ANNEX = (
+    'Row,Entity,Address,Country\n1,Thistlegate Analytics Ltd,"4 Quay St, Manchester",GB\n'
+    "2,Kohaku Data Systems K.K.,Tokyo,JP\n3,Unknown Labs GmbH,Berlin,DE\n"
+)
+
+
+@pytest.fixture
+def matter(service: MatterService) -> Matter:
+    made = service.create_matter(Matter("Letters", MatterKind.AUTHORIZATION_LETTER)).record
+    for name, country in (("Thistlegate Analytics Ltd", "GB"), ("Kohaku Data Systems K.K.", "JP")):
+        service.add_party(Party(made.id, name, PartyRole.ANNEX_A_ENTITY, country=country))
+    return made
+
+
+@pytest.fixture
+def decisions(library: Library) -> DecisionService:
+    return DecisionService(library, "counsel")
+
+
+@pytest.fixture
+def conditions(library: Library) -> ConditionService:
+    return ConditionService(library, "counsel")
+
+
+def _letter(matter: Matter, **changes: object) -> AuthorizationLetter:
+    base = AuthorizationLetter(
+        matter.id,
+        LetterEffect.REMOVES_REQUIREMENT,
+        date(2026, 6, 26),
+        date(2026, 6, 26),
+        transaction_types=(TransactionType.EXPORT, TransactionType.DEEMED_EXPORT),
+        includes_foreign_national_employees=True,
+    )
+    return AuthorizationLetter(**{**base.__dict__, **changes})
+
+
+def test_annex_rows_are_kept_as_written_and_matched(
+    library: Library, decisions: DecisionService, matter: Matter
+) -> None:
+    letter = decisions.add_letter(_letter(matter), ANNEX)
+    rows = queries.decisions(library.db, matter.id).annex_rows
+    assert [(r.row_no, r.name_as_written, r.address_as_written, r.country) for r in rows] == [
+        (1, "Thistlegate Analytics Ltd", "4 Quay St, Manchester", "GB"),
+        (2, "Kohaku Data Systems K.K.", "Tokyo", "JP"),
+        (3, "Unknown Labs GmbH", "Berlin", "DE"),
+    ]
+    parties = {p.name: p.id for p in queries.matter_record(library.db, matter).parties}
+    assert [r.party_id for r in rows] == [
+        parties["Thistlegate Analytics Ltd"],
+        parties["Kohaku Data Systems K.K."],
+        None,
+    ]
+    assert all(r.letter_id == letter.id for r in rows)
+
+
+def test_pasted_tab_separated_annex_without_header() -> None:
+    lines = parse_annex("1\tThistlegate Analytics Ltd\tManchester\n2\tKohaku\tTokyo\n")
+    assert [(line.row_no, line.name, line.address) for line in lines] == [
+        (1, "Thistlegate Analytics Ltd", "Manchester"),
+        (2, "Kohaku", "Tokyo"),
+    ]
+
+
+def test_annex_matching_ignores_case_and_accents() -> None:
+    party = Party(1, "Orphée Cyberdéfense SAS", PartyRole.ANNEX_A_ENTITY, id=9)
+    assert match_party("ORPHEE CYBERDEFENSE SAS", [party]) is party
+    assert match_party("Orphan Industries", [party]) is None
+
+
+def test_bad_letters_and_annexes_change_nothing(
+    decisions: DecisionService, matter: Matter, dump: Callable[[], Dump]
+) -> None:
+    before = dump()
+    with pytest.raises(ValidationError, match="before it starts"):
+        decisions.add_letter(_letter(matter, effective_until=date(2026, 6, 1)))
+    with pytest.raises(ValidationError, match="same number"):
+        decisions.add_letter(_letter(matter), "1,A,x\n1,B,y\n")
+    with pytest.raises(ValidationError, match="empty"):
+        decisions.replace_annex(999, "  \n")
+    assert dump() == before
+
+
+def test_an_expiry_before_issue_is_refused(
+    decisions: DecisionService, matter: Matter, dump: Callable[[], Dump]
+) -> None:
+    before = dump()
+    bad = License(
+        matter.id,
+        "D123456",
+        date(2026, 8, 14),
+        ValidityBasis.SET_BY_BIS,
+        expires_on_set=date(2026, 8, 1),
+    )
+    with pytest.raises(ValidationError, match="expiry before issue"):
+        decisions.add_license(bad)
+    assert dump() == before
+
+
+def test_a_replacement_license_supersedes_the_old_one(
+    library: Library, decisions: DecisionService, matter: Matter
+) -> None:
+    old = decisions.add_license(License(matter.id, "D100001", date(2026, 1, 5)))
+    new = decisions.add_license(
+        License(matter.id, "D100002", date(2026, 9, 1), replaces_license_id=old.id)
+    )
+    stored = {x.id: x for x in queries.decisions(library.db, matter.id).licenses}
+    assert stored[old.id].status is LicenseStatus.SUPERSEDED
+    assert stored[new.id].status is LicenseStatus.ACTIVE
+
+
+def _condition(matter: Matter, **changes: object) -> Condition:
+    base = Condition(
+        matter.id,
+        ConditionKind.LETTER_SAFEGUARD,
+        ConditionCategory.MONITORING,
+        "Quarterly access reports to BIS.",
+        obligation=ObligationKind.RECURRING,
+        first_due=date(2026, 10, 30),
+        rrule="FREQ=MONTHLY;INTERVAL=3",
+        status=ConditionStatus.ACTIVE,
+    )
+    return Condition(**{**base.__dict__, **changes})
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"rrule": "FREQ=SOMETIMES"}, "rrule"),
+        ({"rrule": "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"}, "rrule"),
+        ({"first_due": None}, "first_due"),
+        ({"text": "   "}, "text"),
+        ({"grace_days": -1}, "grace_days"),
+    ],
+)
+def test_bad_conditions_change_nothing(
+    conditions: ConditionService,
+    matter: Matter,
+    dump: Callable[[], Dump],
+    changes: dict[str, object],
+    field: str,
+) -> None:
+    before = dump()
+    with pytest.raises(ValidationError) as refused:
+        conditions.add_condition(_condition(matter, **changes))
+    assert field in refused.value.fields
+    assert dump() == before
+
+
+def test_a_condition_cannot_bind_another_matters_party(
+    service: MatterService,
+    conditions: ConditionService,
+    matter: Matter,
+    dump: Callable[[], Dump],
+) -> None:
+    other = service.create_matter(Matter("Other", MatterKind.INTERNAL_REVIEW)).record
+    stranger = service.add_party(
+        Party(other.id, "Stranger", PartyRole.OTHER, kind=PartyKind.ENTITY)
+    ).record
+    before = dump()
+    with pytest.raises(ValidationError, match="another matter"):
+        conditions.add_condition(_condition(matter, bound_party_ids=(stranger.id,)))
+    assert dump() == before
+
+
+def test_transitions_follow_the_state_machine_and_are_logged(
+    library: Library, conditions: ConditionService, matter: Matter, dump: Callable[[], Dump]
+) -> None:
+    imposed = conditions.add_condition(_condition(matter, status=ConditionStatus.IMPOSED))
+    before = dump()
+    with pytest.raises(ValidationError, match="cannot go from"):
+        conditions.transition(imposed.id, ConditionStatus.SATISFIED, date(2026, 7, 1))
+    assert dump() == before
+    conditions.transition(imposed.id, ConditionStatus.COMMUNICATED, date(2026, 7, 1), "sent")
+    found = queries.decisions(library.db, matter.id)
+    assert found.conditions[0].status is ConditionStatus.COMMUNICATED
+    [entry] = found.condition_log
+    assert (entry.kind, entry.from_status, entry.to_status) == (
+        LogKind.TRANSITION,
+        ConditionStatus.IMPOSED,
+        ConditionStatus.COMMUNICATED,
+    )
+    actions = [(e.action, e.entity) for e in queries.audit_entries(library.db)[-2:]]
+    assert actions == [("update", "conditions"), ("insert", "condition_log")]
+
+
+def test_agenda_lists_overdue_obligations_licenses_and_clocks(
+    library: Library, decisions: DecisionService, conditions: ConditionService, matter: Matter
+) -> None:
+    report = conditions.add_condition(_condition(matter))
+    conditions.log(
+        ConditionLog(
+            matter.id, report.id, LogKind.PERFORMED, date(2026, 10, 28), due=date(2026, 10, 30)
+        )
+    )
+    decisions.add_license(License(matter.id, "D200001", date(2023, 1, 20)))
+    decisions.add_clock_event(ClockEvent(matter.id, ClockEventKind.REGISTERED, date(2026, 9, 17)))
+    decisions.add_clock_event(
+        ClockEvent(
+            matter.id, ClockEventKind.HOLD_STARTED, date(2026, 10, 2), HoldReason.INFO_REQUESTED
+        )
+    )
+    decisions.add_clock_event(ClockEvent(matter.id, ClockEventKind.HOLD_ENDED, date(2026, 10, 20)))
+    rows = agenda(queries.library_facts(library.db), date(2027, 2, 5), 30)
+    kinds = {(r.kind, r.state, r.due.isoformat()) for r in rows}
+    assert ("obligation", "overdue", "2027-01-30") in kinds
+    assert ("license", "expiring", "2027-01-20") not in kinds
+    assert any(r.kind == "license" and r.state == "expired" for r in rows)
+    assert any(r.kind == "bis_clock" for r in rows)
+    assert [r.due for r in rows] == sorted(r.due for r in rows)
+
+
+def test_clock_events_out_of_order_are_refused(
+    decisions: DecisionService, matter: Matter, dump: Callable[[], Dump]
+) -> None:
+    before = dump()
+    with pytest.raises(ValidationError):
+        decisions.add_clock_event(
+            ClockEvent(matter.id, ClockEventKind.HOLD_ENDED, date(2026, 10, 20))
+        )
+    assert dump() == before
+
+
+def test_a_classification_request_has_one_answer_deadline() -> None:
+    from desktop_app.core.bis_clock import read_clock
+    from desktop_app.core.enums import MatterKind as Kind
+
+    events = [ClockEvent(1, ClockEventKind.REGISTERED, date(2026, 8, 6))]
+    reading = read_clock(events, date(2026, 8, 10), Kind.CLASSIFICATION_REQUEST)
+    assert [(d.due, d.citation) for d in reading.deadlines] == [
+        (date(2026, 8, 20), "15 CFR 750.2(a)")
+    ]
+    licence_reading = read_clock(events, date(2026, 8, 10))
+    assert len(licence_reading.deadlines) == 2
