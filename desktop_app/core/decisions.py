@@ -19,6 +19,7 @@ from desktop_app.core.authorizations import (
     LicenseStatus,
 )
 from desktop_app.core.bis_clock import check_events
+from desktop_app.core.matter_status import derived_status
 from desktop_app.core.models import Item, Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.core.validation import text_errors
@@ -38,7 +39,9 @@ class DecisionService:
         _check(text_errors(determination))
         with self._store.transaction(self._actor) as tx:
             tx.get(Matter, determination.matter_id)
-            return tx.insert(determination)
+            stored = tx.insert(determination)
+            _follow_status(tx, determination.matter_id)
+            return stored
 
     def update_determination(self, determination: Determination) -> Determination:
         """Correct a recorded decision."""
@@ -123,7 +126,19 @@ class DecisionService:
             tx.get(Matter, event.matter_id)
             events = [*tx.children(ClockEvent, event.matter_id), event]
             _check(check_events(events))
-            return tx.insert(event)
+            stored = tx.insert(event)
+            _follow_status(tx, event.matter_id)
+            return stored
+
+
+def _follow_status(tx: UnitOfWork, matter_id: int) -> None:
+    """Set the matter's status to what its record now implies (audited like any change)."""
+    matter = tx.get(Matter, matter_id)
+    status = derived_status(
+        tx.children(Determination, matter_id), tx.children(ClockEvent, matter_id)
+    )
+    if status is not None and status is not matter.status:
+        tx.update(replace(matter, status=status, status_reason="follows from the record"))
 
 
 def _letter_errors(letter: AuthorizationLetter) -> dict[str, str]:

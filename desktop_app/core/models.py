@@ -52,6 +52,7 @@ class Matter:
     closed: date | None = None
     tags: tuple[str, ...] = ()
     privilege: Privilege = Privilege.AC_WP
+    status_reason: str = ""
     id: int = 0
 
 

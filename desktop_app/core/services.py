@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Generic, TypeVar
 
 from desktop_app.core import validation as v
+from desktop_app.core.matter_status import check_hand_change
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.errors import ValidationError
@@ -69,6 +70,7 @@ class MatterService:
             other = tx.find_matter(matter.number)
             if other is not None and other.id != matter.id:
                 raise ValidationError({"number": f"Matter {matter.number} already exists."})
+            check_hand_change(tx.get(Matter, matter.id), matter)
             tx.update(matter)
         return Saved(matter, tuple(v.matter_warnings(matter).values()))
 

@@ -355,6 +355,11 @@ def _authorizations(db: Database) -> None:
     db.table("condition_log").create_index(["condition_id"])
 
 
+@migrations(name="0005_matter_status_reason")
+def _status_reason(db: Database) -> None:
+    db.table("matters").add_column("status_reason", str)
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

@@ -269,3 +269,33 @@ def test_a_classification_request_has_one_answer_deadline() -> None:
     ]
     licence_reading = read_clock(events, date(2026, 8, 10))
     assert len(licence_reading.deadlines) == 2
+
+
+def test_status_follows_the_record_and_a_hand_change_needs_a_reason(
+    library: Library,
+    service: MatterService,
+    decisions: DecisionService,
+    matter: Matter,
+    dump: Callable[[], Dump],
+) -> None:
+    from desktop_app.core.enums import MatterStatus
+
+    decisions.add_clock_event(ClockEvent(matter.id, ClockEventKind.REGISTERED, date(2026, 9, 17)))
+    assert queries.matter_by_id(library.db, matter.id).status is MatterStatus.UNDER_REVIEW
+    decisions.add_clock_event(
+        ClockEvent(
+            matter.id, ClockEventKind.HOLD_STARTED, date(2026, 10, 2), HoldReason.INFO_REQUESTED
+        )
+    )
+    held = queries.matter_by_id(library.db, matter.id)
+    assert held.status is MatterStatus.ON_HOLD
+    before = dump()
+    closed = held.__class__(**{**held.__dict__, "status": MatterStatus.CLOSED, "status_reason": ""})
+    with pytest.raises(ValidationError, match="Say why the status changes"):
+        service.update_matter(closed)
+    assert dump() == before
+    reasoned = closed.__class__(**{**closed.__dict__, "status_reason": "Withdrawn by the client."})
+    service.update_matter(reasoned)
+    last = queries.audit_entries(library.db)[-1]
+    assert last.after is not None
+    assert "Withdrawn by the client." in last.after

@@ -40,7 +40,7 @@ FIXED = "Fixed name"
 BATCH = 64
 
 # The text fields of each record; the ones that must not be blank get FIXED for blank strings.
-MATTER_TEXT = ("title", "summary", "acn", "license_number", "counsel")
+MATTER_TEXT = ("title", "summary", "acn", "license_number", "counsel", "status_reason")
 PARTY_TEXT = ("name", "address", "visa_type", "notes")
 ITEM_TEXT = ("name", "description", "model_name", "model_version", "hosting_location")
 REQUIRED = {"title", "name"}
