@@ -175,6 +175,7 @@ def test_agenda_and_decisions_of_the_sample(data_dir: Path) -> None:
     assert overdue
     assert {r["matter_number"] for r in overdue} == {"EC-2026-0001"}
     assert any(r["kind"] == "bis_clock" and r["matter_number"] == "EC-2026-0003" for r in rows)
+    assert any(r["kind"] == "license" and r["state"] == "expiring" for r in rows)
     assert [r["due"] for r in rows] == sorted(r["due"] for r in rows)
     shown = _json(data_dir, "show", "EC-2026-0001")
     assert shown["licenses"][0]["expires_on"]
