@@ -107,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument(
         "--view",
         default="docket",
-        help="docket, or a matter tab: overview, parties, items, history",
+        help="agenda, docket, or a matter tab (overview, parties, items, activities, "
+        "correspondence, determinations, conditions, history)",
     )
     return parser
 

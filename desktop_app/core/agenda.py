@@ -154,7 +154,7 @@ def _clocks(
                 state="passed" if deadline.days_left < 0 else "waiting",
                 due=deadline.due,
                 as_of=as_of,
-                title=f"BIS: {deadline.name}",
+                title=deadline.name,
                 detail=f"{held}{reading.elapsed_days} days elapsed; {deadline.citation}",
                 ref_id=matter_id,
             )

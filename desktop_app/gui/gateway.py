@@ -1,7 +1,8 @@
 """The window's single way to the library: reads on the GUI thread, writes through the worker.
 
-Every write runs a `MatterService` call on the writer thread via `run_op`; when it succeeds the
-gateway announces `library_changed` so views reload from the read connection.
+Every write runs a service call (`MatterService`, `CorrespondenceService`, `DecisionService`,
+`ConditionService`) on the writer thread via `run_op`; when it succeeds the gateway announces
+`library_changed` so views reload from the read connection. The reads live in `LibraryReads`.
 """
 
 from __future__ import annotations
@@ -10,24 +11,28 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from desktop_app.core.correspondence import CorrespondenceService, Reader
+from desktop_app.core.decisions import DecisionService
 from desktop_app.core.documents import Document, FileOutcome
-from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
+from desktop_app.core.obligations import ConditionService
 from desktop_app.core.services import MatterService
 from desktop_app.errors import ReadOnlyLibraryError
+from desktop_app.gui.reads import LibraryReads
 from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.gui.worker import LibraryWorker
 from desktop_app.reference.ccl import CclEdition
-from desktop_app.storage import queries
 from desktop_app.storage.library import Library
 
 T = TypeVar("T")
+S = TypeVar("S")
 Op = Callable[[MatterService], T]
+OnDone = Callable[[T], None] | None
+OnError = Callable[[BaseException], None] | None
 
 
-class Gateway(QObject):
+class Gateway(LibraryReads):
     """Reads and writes for the window."""
 
     library_changed = Signal(object)
@@ -54,39 +59,11 @@ class Gateway(QObject):
         self.find_refs = find_refs
 
     @property
-    def ccl(self) -> CclEdition:
-        """The shipped Commerce Control List, read on first use (it is 1 MB of JSON)."""
-        return self._ccl()
-
-    @property
     def writable(self) -> bool:
         """False when the library is open read-only (held elsewhere, or failing its check)."""
         return self.worker is not None and self.reader.problem is None
 
-    def docket(self) -> list[MatterSummary]:
-        """Every matter with its counts."""
-        return queries.docket(self.reader.db)
-
-    def record(self, matter_id: int) -> MatterRecord:
-        """One matter with everything on it."""
-        return queries.matter_record(
-            self.reader.db, queries.matter_by_id(self.reader.db, matter_id)
-        )
-
-    def find_matter(self, number: str) -> Matter:
-        """The matter with this number (any case), or NotFoundError."""
-        return queries.matter_by_number(self.reader.db, number)
-
-    def history(self, matter_id: int) -> list[AuditEntry]:
-        """The matter's audit entries, newest first."""
-        return queries.history(self.reader.db, matter_id)
-
-    def write(
-        self,
-        op: Op[T],
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
-    ) -> None:
+    def write(self, op: Op[T], on_done: OnDone[T] = None, on_error: OnError = None) -> None:
         """Run ``op(service)`` with the matter service on the writer thread."""
         actor = self.actor
         heading = self.eccn_heading
@@ -96,15 +73,31 @@ class Gateway(QObject):
             on_error,
         )
 
-    def eccn_heading(self, eccn: str) -> str | None:
-        """The heading of an ECCN in the shipped CCL, or None when it is not listed."""
-        return self.ccl.heading(eccn)
+    def decide(
+        self,
+        op: Callable[[DecisionService], T],
+        on_done: OnDone[T] = None,
+        on_error: OnError = None,
+    ) -> None:
+        """Run ``op(service)`` with the decision service on the writer thread."""
+        actor = self.actor
+        self.run(lambda library: op(DecisionService(library, actor)), on_done, on_error)
+
+    def keep_conditions(
+        self,
+        op: Callable[[ConditionService], T],
+        on_done: OnDone[T] = None,
+        on_error: OnError = None,
+    ) -> None:
+        """Run ``op(service)`` with the condition service on the writer thread."""
+        actor = self.actor
+        self.run(lambda library: op(ConditionService(library, actor)), on_done, on_error)
 
     def file_documents(
         self,
         op: Callable[[CorrespondenceService], T],
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: OnDone[T] = None,
+        on_error: OnError = None,
     ) -> None:
         """Run ``op(service)`` with the correspondence service on the writer thread."""
         actor = self.actor
@@ -119,8 +112,8 @@ class Gateway(QObject):
     def run(
         self,
         op: Callable[[Library], T],
-        on_done: Callable[[T], None] | None = None,
-        on_error: Callable[[BaseException], None] | None = None,
+        on_done: OnDone[T] = None,
+        on_error: OnError = None,
     ) -> None:
         """Run ``op(library)`` on the writer thread; report back on the GUI thread."""
         if self.worker is None or not self.writable:
@@ -161,14 +154,6 @@ class Gateway(QObject):
 
         self.file_documents(op, finished, failed)
 
-    def document_text(self, document_id: int) -> str:
-        """The text read from a document."""
-        return queries.document_text(self.reader.db, document_id)
-
-    def original(self, sha256: str) -> bytes:
-        """The original bytes of a document, from the blob store."""
-        return self.reader.blobs.read(sha256)
-
     def document_submitter(self) -> Callable[..., None]:
         """A `FormDialog` submit function that re-files a document."""
 
@@ -183,10 +168,26 @@ class Gateway(QObject):
 
     def submitter(self, op: Callable[[MatterService, Any], T]) -> Callable[..., None]:
         """A `FormDialog` submit function that saves the dialog's record with ``op``."""
+        return _submitter(self.write, op)
 
-        def submit(
-            record: Any, on_done: Callable[[T], None], on_error: Callable[[BaseException], None]
-        ) -> None:
-            self.write(lambda service: op(service, record), on_done, on_error)
+    def decision_submitter(self, op: Callable[[DecisionService, Any], T]) -> Callable[..., None]:
+        """A `FormDialog` submit function that saves with a `DecisionService` method."""
+        return _submitter(self.decide, op)
 
-        return submit
+    def condition_submitter(self, op: Callable[[ConditionService, Any], T]) -> Callable[..., None]:
+        """A `FormDialog` submit function that saves with a `ConditionService` method."""
+        return _submitter(self.keep_conditions, op)
+
+
+def _submitter(
+    runner: Callable[[Callable[[S], T], OnDone[T], OnError], None],
+    op: Callable[[S, Any], T],
+) -> Callable[..., None]:
+    """A `FormDialog` submit function: ``runner(lambda service: op(service, record), …)``."""
+
+    def submit(
+        record: Any, on_done: Callable[[T], None], on_error: Callable[[BaseException], None]
+    ) -> None:
+        runner(lambda service: op(service, record), on_done, on_error)
+
+    return submit

@@ -1,29 +1,31 @@
-"""The main window: the docket on the left, the matter workspace in the centre, menus, status."""
+"""The main window: Agenda and Docket on the left, the matter workspace in the centre.
+
+"Today" is read once per refresh from the ``today`` callable (``date.today`` unless a test or
+a screenshot fixes it) and passed down to what depends on the day.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-)
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
-from desktop_app import __version__
+from desktop_app.core.agenda import AgendaRow
 from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import Matter
 from desktop_app.core.services import MatterService, Saved
-from desktop_app.gui.docket.view import DocketView
+from desktop_app.gui.agenda.columns import tab_for
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
-from desktop_app.gui.matter import TABS
 from desktop_app.gui.matter.matter_dialog import MatterDialog
+from desktop_app.gui.menus import build_menus, show_about
 from desktop_app.gui.originals import OriginalCopies
+from desktop_app.gui.views import SideViews
+from desktop_app.gui.window_state import restore_state, save_state
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
@@ -31,98 +33,49 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """Docket and workspace side by side."""
+    """Agenda and docket beside the workspace."""
 
-    def __init__(self, gateway: Gateway, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        gateway: Gateway,
+        settings: QSettings | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__()
         self._gateway = gateway
         self._settings = settings
+        self.today = today
         self.matter_id: int | None = None
         self.setWindowTitle(_("Compliance Desk"))
-        self.docket = DocketView()
+        self.views = SideViews(today())
+        self.agenda = self.views.agenda
+        self.docket = self.views.docket
         self.copies = OriginalCopies(gateway.reader.paths.root / "opened")
         self._workspace: MatterWorkspace | None = None
         self._centre = QStackedWidget()
-        self._placeholder = QLabel(
-            _("Select a matter in the docket, or press Ctrl+N for a new one.")
-        )
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._centre.addWidget(self._placeholder)
+        self._centre.hide()  # until a matter opens, the agenda or docket has the whole width
         self.splitter = QSplitter()
-        self.splitter.addWidget(self.docket)
+        self.splitter.addWidget(self.views)
         self.splitter.addWidget(self._centre)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.setCentralWidget(self.splitter)
-        self._build_menus()
+        self._write_actions = build_menus(self)
         self._connect()
         self._show_library_state()
         self.refresh()
+        if self.docket.model.rowCount() == 0:
+            self.views.setCurrentWidget(self.docket)  # it offers the sample matters
         self._restore_state()
         self.copies.clean()
 
     def _connect(self) -> None:
+        self.agenda.row_opened.connect(self.open_agenda_row)
         self.docket.matter_chosen.connect(self.open_matter)
         self.docket.sample_requested.connect(self.add_sample_matters)
         self.docket.new_matter_requested.connect(self.new_matter)
         self._gateway.library_changed.connect(self._after_change)
         self._gateway.write_failed.connect(self._show_error)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self._write_actions = [
-            self._action(
-                file_menu, _("&New matter…"), self.new_matter, QKeySequence.StandardKey.New
-            ),
-            self._action(file_menu, _("Add the &sample matters"), self.add_sample_matters),
-        ]
-        file_menu.addSeparator()
-        self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        matter = self.menuBar().addMenu(_("&Matter"))
-        self._write_actions += [
-            self._action(
-                matter,
-                _("&Edit matter…"),
-                lambda: self.workspace.edit_matter(),  # noqa: PLW0108 - built on first use
-                "Ctrl+E",
-            ),
-            self._action(
-                matter, _("Add &party…"), lambda: self.workspace.edit_party(None), "Ctrl+Shift+P"
-            ),
-            self._action(
-                matter, _("Add &item…"), lambda: self.workspace.edit_item(None), "Ctrl+Shift+I"
-            ),
-            self._action(
-                matter,
-                _("Add &activity…"),
-                lambda: self.workspace.edit_activity(None),
-                "Ctrl+Shift+A",
-            ),
-            self._action(
-                matter,
-                _("Add &note…"),
-                lambda: self.workspace.add_note(),  # noqa: PLW0108 - built on first use
-                "Ctrl+Shift+N",
-            ),
-        ]
-        view = self.menuBar().addMenu(_("&View"))
-        self._action(
-            view, _("&Filter the docket"), self.focus_filter, QKeySequence.StandardKey.Find
-        )
-        self._action(view, _("&Clear filters"), self.docket.clear_filters, "Ctrl+Shift+F")
-        view.addSeparator()
-        for number, tab in enumerate(TABS, start=1):
-            self._action(view, tab.capitalize(), lambda t=tab: self.show_tab(t), f"Ctrl+{number}")
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        self._action(help_menu, _("&About Compliance Desk"), self.about)
-
-    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
 
     @property
     def workspace(self) -> MatterWorkspace:
@@ -134,19 +87,36 @@ class MainWindow(QMainWindow):
             self._centre.addWidget(self._workspace)
         return self._workspace
 
+    def workspace_action(self, act: Callable[[MatterWorkspace], object]) -> Callable[[], None]:
+        """A menu slot that calls ``act`` on the workspace (built when first needed)."""
+
+        def slot() -> None:
+            act(self.workspace)
+
+        return slot
+
     def refresh(self) -> None:
-        """Reload the docket and the open matter from the library."""
+        """Reload the agenda, the docket and the open matter from the library."""
         self.docket.set_matters(self._gateway.docket())
+        self.agenda.set_facts(self._gateway.library_facts())
         if self.matter_id is not None:
             self.open_matter(self.matter_id)
 
     def open_matter(self, matter_id: int) -> None:
-        """Show a matter in the workspace."""
+        """Show a matter in the workspace, as of today."""
         self.matter_id = matter_id
         self.workspace.show_matter(
-            self._gateway.record(matter_id), self._gateway.history(matter_id)
+            self._gateway.record(matter_id), self._gateway.history(matter_id), self.today()
         )
         self._centre.setCurrentWidget(self.workspace)
+        self._centre.show()
+
+    def open_agenda_row(self, row: AgendaRow) -> None:
+        """Open the matter of an agenda row on the tab that shows what the row is about."""
+        self.docket.select_matter(row.matter_id, quiet=True)
+        self.open_matter(row.matter_id)
+        self.show_tab(tab_for(row))
+        self.workspace.reveal(row.kind, row.ref_id)
 
     def open_case(self, number: str) -> None:
         """Select and show the matter with this number; NotFoundError if there is none."""
@@ -157,11 +127,6 @@ class MainWindow(QMainWindow):
     def show_tab(self, name: str) -> None:
         """Bring a workspace tab to the front."""
         self.workspace.show_tab(name)
-
-    def focus_filter(self) -> None:
-        """Put the cursor in the docket's filter box."""
-        self.docket.filter_box.setFocus()
-        self.docket.filter_box.selectAll()
 
     def new_matter(self) -> None:
         """Open the dialog for a new matter."""
@@ -208,18 +173,7 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Version, library folder and reference-data edition."""
-        QMessageBox.about(
-            self,
-            _("About Compliance Desk"),
-            _(
-                "Compliance Desk {version}\n\nLibrary: {path}\nCommerce Control List: eCFR of "
-                "{edition}"
-            ).format(
-                version=__version__,
-                path=self._gateway.reader.paths.root,
-                edition=self._gateway.ccl.edition,
-            ),
-        )
+        show_about(self, self._gateway)
 
     def _show_library_state(self) -> None:
         reader = self._gateway.reader
@@ -234,19 +188,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(QLabel(state))
 
     def _restore_state(self) -> None:
-        geometry = self._settings.value("window/geometry") if self._settings else None
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            splitter = self._settings.value("window/splitter") if self._settings else None
-            if isinstance(splitter, QByteArray):
-                self.splitter.restoreState(splitter)
-            return
-        self.resize(1440, 860)
-        self.splitter.setSizes([470, 970])
+        if not restore_state(self, self.splitter, self._settings):
+            self.resize(1440, 860)
+            self.splitter.setSizes([470, 970])  # kept for the workspace while it is hidden
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remember the window's geometry and splitter; remove private copies of originals."""
         self.copies.clean()
-        if self._settings is not None:
-            self._settings.setValue("window/geometry", self.saveGeometry())
-            self._settings.setValue("window/splitter", self.splitter.saveState())
+        save_state(self, self.splitter, self._settings)
         super().closeEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -13,24 +14,33 @@ from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.matter import TABS
 from desktop_app.paths import LibraryPaths
 
-VIEWS = ("docket", *TABS)
+SIDE_VIEWS = ("agenda", "docket")
+VIEWS = (*SIDE_VIEWS, *TABS)
 SIZE = (1440, 860)
 
 
-def take_screenshot(paths: LibraryPaths, out: Path, *, case: str | None, view: str) -> None:
-    """Draw the main window (with ``case`` open on tab ``view``) into ``out``."""
+def take_screenshot(
+    paths: LibraryPaths, out: Path, *, case: str | None, view: str, today: date | None = None
+) -> None:
+    """Draw the main window into ``out``: the agenda or docket, or ``case`` on tab ``view``.
+
+    ``today`` fixes the day the window reads (the agenda's date, coverage, due dates).
+    """
     if view not in VIEWS:
         raise ValidationError({"view": f"Unknown view {view!r}; choose one of {', '.join(VIEWS)}."})
-    if view != "docket" and not case:
+    if view not in SIDE_VIEWS and not case:
         raise ValidationError({"view": f"The {view} view belongs to a matter: add --case."})
     app = application()
     session = open_session(paths, "screenshot")
     try:
-        window = MainWindow(session.gateway, settings=None)
+        day = today or date.today()
+        window = MainWindow(session.gateway, settings=None, today=lambda: day)
         window.resize(*SIZE)
         if case:
             window.open_case(case)
-        if case and view != "docket":
+        if view == "docket":
+            window.views.show_docket()
+        elif view in TABS:
             window.show_tab(view)
         window.show()
         settle(app)

@@ -175,8 +175,8 @@ def test_conditions_are_not_acknowledged_internally() -> None:
         (
             S.AWAITING_ACK,
             S.ACTIVE,
-            "A condition cannot go from awaiting ack to active; next can be: acknowledged, "
-            "breached, superseded, terminated by regulation, closed.",
+            "A condition cannot go from awaiting acknowledgment to active; next can be: "
+            "acknowledged, breached, superseded, terminated by regulation, closed.",
         ),
         (S.CLOSED, S.ACTIVE, "A condition cannot go from closed to active; closed is final."),
         (

@@ -6,8 +6,10 @@ mode, so settings never reach the real home.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -56,7 +58,7 @@ def session(paths: LibraryPaths) -> Iterator[Session]:
     """The window's session (writer worker and reader) on an empty library."""
     opened = open_session(paths, "tester")
     yield opened
-    opened.close()
+    _close(opened)
 
 
 @pytest.fixture
@@ -64,7 +66,17 @@ def sample_session(sample_paths: LibraryPaths) -> Iterator[Session]:
     """The window's session on the sample library."""
     opened = open_session(sample_paths, "tester")
     yield opened
-    opened.close()
+    _close(opened)
+
+
+def _close(session: Session) -> None:
+    """Close the session, then collect its Qt objects here, on the GUI thread.
+
+    Left to chance, a garbage collection can run on the next test's library worker thread and
+    destroy a QObject there.
+    """
+    session.close()
+    gc.collect()
 
 
 def _window(qtbot: QtBot, session: Session) -> MainWindow:
@@ -84,6 +96,19 @@ def window(qtbot: QtBot, session: Session) -> MainWindow:
 def sample_window(qtbot: QtBot, sample_session: Session) -> MainWindow:
     """A shown main window on the sample library."""
     return _window(qtbot, sample_session)
+
+
+YEAR_END = date(2026, 12, 31)
+"""The day the sample's obligations are read on: some are overdue by then."""
+
+
+@pytest.fixture
+def year_end_window(sample_window: MainWindow) -> MainWindow:
+    """The sample window with "today" fixed at 2026-12-31 and the agenda read for that day."""
+    sample_window.today = lambda: YEAR_END
+    sample_window.agenda.set_as_of(YEAR_END)
+    sample_window.refresh()
+    return sample_window
 
 
 class WriteWaiter:

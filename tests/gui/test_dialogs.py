@@ -187,3 +187,25 @@ def test_removing_a_party_in_use_is_explained(
     assert "remove or change them first" in warnings[0]
     db = sample_window.workspace._gateway.reader.db
     assert any(p.id == used for p in queries.matter_record(db, record.matter).parties)
+
+
+def test_a_status_changed_by_hand_asks_for_a_reason(
+    sample_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    from desktop_app.core.enums import MatterStatus
+
+    sample_window.open_case("EC-2026-0001")
+    sample_window.workspace.edit_matter()
+    dialog = sample_window.workspace.dialog
+    assert isinstance(dialog, MatterDialog)
+    dialog.status.set_value(MatterStatus.CLOSED)
+    dialog.save()
+    wait_writes(sample_window)
+    assert "Say why the status changes" in dialog.error_text("status_reason")
+    dialog.status_reason.setText("Matter concluded; file closed.")
+    dialog.save()
+    wait_writes(sample_window)
+    record = sample_window.workspace.record
+    assert record is not None
+    assert record.matter.status is MatterStatus.CLOSED
+    assert record.matter.status_reason == "Matter concluded; file closed."

@@ -28,7 +28,8 @@ def test_filter_by_status_and_kind(sample_window: MainWindow) -> None:
     docket = sample_window.docket
     docket.status_filter.set_value(MatterStatus.UNDER_REVIEW)
     assert [docket.proxy.index(r, 0).data() for r in range(docket.proxy.rowCount())] == [
-        "EC-2026-0003"
+        "EC-2026-0002",
+        "EC-2026-0003",
     ]
     docket.status_filter.set_value(None)
     docket.kind_filter.set_value(MatterKind.CLASSIFICATION_REQUEST)

@@ -29,7 +29,7 @@ def test_screenshot_refuses_unknown_case_and_view(
     with pytest.raises(NotFoundError, match="EC-2026-0099"):
         take_screenshot(sample_paths, tmp_path / "x.png", case="EC-2026-0099", view="docket")
     with pytest.raises(ValidationError, match="Unknown view"):
-        take_screenshot(sample_paths, tmp_path / "x.png", case=None, view="agenda")
+        take_screenshot(sample_paths, tmp_path / "x.png", case=None, view="nowhere")
     assert not (tmp_path / "x.png").exists()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
 from desktop_app.core.enums import MatterKind, MatterStatus
 from desktop_app.core.models import MatterSummary
@@ -21,9 +21,9 @@ DOCKET_COLUMNS: list[Column[MatterSummary]] = [
 ]
 
 
-def docket_model() -> RecordTableModel[MatterSummary]:
+def docket_model(parent: QObject | None = None) -> RecordTableModel[MatterSummary]:
     """A docket table model keyed by matter id."""
-    return RecordTableModel(DOCKET_COLUMNS, key=lambda s: s.matter.id)
+    return RecordTableModel(DOCKET_COLUMNS, key=lambda s: s.matter.id, parent=parent)
 
 
 def haystack(summary: MatterSummary) -> str:
@@ -36,8 +36,8 @@ def haystack(summary: MatterSummary) -> str:
 class DocketFilter(QSortFilterProxyModel):
     """Keeps the matters whose text contains every typed word and that match status and kind."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._words: list[str] = []
         self._status: MatterStatus | None = None
         self._kind: MatterKind | None = None

@@ -36,8 +36,8 @@ class DocketView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = docket_model()
-        self.proxy = DocketFilter()
+        self.model = docket_model(self)
+        self.proxy = DocketFilter(self)
         # Connected before the proxy subscribes, so its cache is cleared before it re-filters.
         for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self.proxy.forget_text)

@@ -1,4 +1,27 @@
 """The matter workspace and its tabs."""
 
-TABS = ("overview", "parties", "items", "activities", "correspondence", "history")
+from desktop_app.i18n import _
+
+TABS = (
+    "overview",
+    "parties",
+    "items",
+    "activities",
+    "correspondence",
+    "determinations",
+    "conditions",
+    "history",
+)
 """The workspace's tabs, in order (also the names `screenshot --view` accepts)."""
+
+TAB_LABELS = {
+    "overview": _("&Overview"),
+    "parties": _("&Parties"),
+    "items": _("&Items"),
+    "activities": _("&Activities"),
+    "correspondence": _("&Correspondence"),
+    "determinations": _("&Determinations"),
+    "conditions": _("Co&nditions"),
+    "history": _("&History"),
+}
+"""Each tab's label, with its mnemonic."""

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 
+from desktop_app.core.coverage import Coverage
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.enums import PartyKind
 from desktop_app.core.models import Activity, AuditEntry, Item, Note, Party
 from desktop_app.gui.widgets.table_model import Column
+
+NOT_COVERED_COLOUR = "#b00020"
 
 
 def _deemed(party: Party) -> str:
@@ -22,13 +26,33 @@ def _nationalities(party: Party) -> str:
     return ", ".join(n.country for n in party.nationalities)
 
 
-def party_columns(parties: dict[int, Party]) -> list[Column[Party]]:
-    """Party columns; ``parties`` (kept current by the caller) names each employer."""
+def party_columns(
+    parties: dict[int, Party], coverage: Mapping[int, Coverage] | None = None
+) -> list[Column[Party]]:
+    """Party columns, naming each employer and showing each party's coverage.
+
+    The caller keeps both mappings current; a coverage cell's tooltip is the clause it rests on.
+    """
+    answers: Mapping[int, Coverage] = {} if coverage is None else coverage
 
     def employer(p: Party) -> str:
         return parties[p.employer_id].name if p.employer_id in parties else ""
 
-    return [*PARTY_COLUMNS[:3], Column("Employer", employer), *PARTY_COLUMNS[3:]]
+    def covered(p: Party) -> str:
+        return answers[p.id].summary if p.id in answers else ""
+
+    def clause(p: Party) -> str:
+        return answers[p.id].clause if p.id in answers else ""
+
+    def colour(p: Party) -> str | None:
+        return NOT_COVERED_COLOUR if p.id in answers and not answers[p.id].covered else None
+
+    return [
+        *PARTY_COLUMNS[:3],
+        Column("Coverage", covered, tooltip=clause, foreground=colour, max_width=420),
+        Column("Employer", employer),
+        *PARTY_COLUMNS[3:],
+    ]
 
 
 PARTY_COLUMNS: list[Column[Party]] = [

@@ -36,6 +36,7 @@ class MatterDialog(FormDialog[Matter]):
         self.kind.set_value(matter.kind)
         self.status: EnumCombo[MatterStatus] = EnumCombo(MatterStatus)
         self.status.set_value(matter.status)
+        self.status_reason = QLineEdit()
         self.agency: EnumCombo[Agency] = EnumCombo(Agency)
         self.agency.set_value(matter.agency)
         self.acn = TextBinding(QLineEdit(), matter.acn)
@@ -55,6 +56,12 @@ class MatterDialog(FormDialog[Matter]):
         self.add_row("title", _("Title"), self.title.widget)
         self.add_row("kind", _("Kind"), self.kind)
         self.add_row("status", _("Status"), self.status)
+        self.add_row(
+            "status_reason",
+            _("Reason for a status change"),
+            self.status_reason,
+            _("Needed when you change the status by hand; kept in the history."),
+        )
         self.add_row("agency", _("Agency"), self.agency)
         self.acn_warning = self.add_row("acn", _("Application control no."), self.acn.widget)
         self.license_warning = self.add_row(
@@ -88,6 +95,12 @@ class MatterDialog(FormDialog[Matter]):
             label.setText(warnings.get(key, ""))
             label.setVisible(key in warnings)
 
+    def _reason(self) -> str:
+        """The reason typed, or the stored one when the status did not change."""
+        if (self.status.value() or self._matter.status) is self._matter.status:
+            return self._matter.status_reason
+        return self.status_reason.text()
+
     def build(self) -> Matter:
         """The matter as the fields describe it."""
         errors: dict[str, str] = {}
@@ -108,6 +121,7 @@ class MatterDialog(FormDialog[Matter]):
             closed=closed,
             tags=self.tags.value(),
             privilege=self.privilege.value() or self._matter.privilege,
+            status_reason=self._reason(),
             summary=self.summary.value(),
         )
 

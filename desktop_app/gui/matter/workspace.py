@@ -1,59 +1,42 @@
 """The matter workspace: a header and a tab for each part of the matter file.
 
-The tabs are Overview, Parties, Items, Activities, Correspondence and History.
-
-It opens the dialogs for its own records and saves through the gateway; after any change the
-main window reloads it with `show_matter`.
+The tabs are Overview, Parties, Items, Activities, Correspondence, Determinations, Conditions
+and History. It opens the dialogs for its own records and saves through the gateway; after any
+change the main window reloads it with `show_matter`, as of the day it passes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from datetime import date
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.documents import Document, FileOutcome, Outcome
-from desktop_app.core.enums import PartyRole, TransactionType
-from desktop_app.core.filenames import is_risky, safe_filename
-from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Note, Party
-from desktop_app.core.services import MatterService
+from desktop_app.core.coverage import Coverage
+from desktop_app.core.documents import Document
+from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Party
 from desktop_app.core.text import visible
-from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
-from desktop_app.gui.matter import TABS
-from desktop_app.gui.matter.activity_dialog import ActivityDialog
+from desktop_app.gui.matter import TAB_LABELS, TABS
 from desktop_app.gui.matter.columns import (
     HISTORY_COLUMNS,
     ITEM_COLUMNS,
     activity_columns,
     party_columns,
 )
+from desktop_app.gui.matter.conditions import ConditionsTab
 from desktop_app.gui.matter.correspondence import CorrespondenceTab
-from desktop_app.gui.matter.document_dialog import DocumentDialog
-from desktop_app.gui.matter.item_dialog import ItemDialog
-from desktop_app.gui.matter.matter_dialog import MatterDialog
-from desktop_app.gui.matter.note_dialog import NoteDialog
+from desktop_app.gui.matter.determinations import DeterminationsTab
+from desktop_app.gui.matter.document_actions import DocumentActions, local_paths
 from desktop_app.gui.matter.overview import OverviewTab
-from desktop_app.gui.matter.party_dialog import PartyDialog
+from desktop_app.gui.matter.record_dialogs import MatterDialogs
 from desktop_app.gui.originals import OriginalCopies
-from desktop_app.gui.widgets.form import FormDialog
-from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
 
 
-class MatterWorkspace(QWidget):
+class MatterWorkspace(MatterDialogs):
     """One matter, tab by tab."""
 
     import_finished = Signal(str)
@@ -62,10 +45,8 @@ class MatterWorkspace(QWidget):
     def __init__(
         self, gateway: Gateway, copies: OriginalCopies, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._gateway = gateway
-        self.record: MatterRecord | None = None
-        self.dialog: FormDialog[Any] | None = None
+        super().__init__(gateway, parent)
+        self.copies = copies
         self.header = QLabel()
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
@@ -75,8 +56,9 @@ class MatterWorkspace(QWidget):
         self.overview = OverviewTab()
         self._party_names: dict[int, Party] = {}
         self._item_names: dict[int, Item] = {}
+        self._coverage: dict[int, Coverage] = {}
         self.parties: RecordTable[Party] = RecordTable(
-            _("Parties"), party_columns(self._party_names), _key
+            _("Parties"), party_columns(self._party_names, self._coverage), _key
         )
         self.items: RecordTable[Item] = RecordTable(_("Items"), ITEM_COLUMNS, _key)
         self.activities: RecordTable[Activity] = RecordTable(
@@ -89,56 +71,46 @@ class MatterWorkspace(QWidget):
             editable=False,
         )
         self.correspondence = CorrespondenceTab(gateway)
-        self.copies = copies
+        self.determinations = DeterminationsTab(gateway, self.open_dialog)
+        self.conditions = ConditionsTab(gateway, self.open_dialog)
+        self.documents = DocumentActions(
+            gateway,
+            copies,
+            self,
+            lambda: self.record.matter.id if self.record else None,
+            self.show_tab,
+        )
         self.tabs = QTabWidget()
-        for widget, label in (
-            (self.overview, _("&Overview")),
-            (self.parties, _("&Parties")),
-            (self.items, _("&Items")),
-            (self.activities, _("&Activities")),
-            (self.correspondence, _("&Correspondence")),
-            (self.history, _("&History")),
-        ):
-            self.tabs.addTab(widget, label)
+        for name in TABS:
+            self.tabs.addTab(getattr(self, name), TAB_LABELS[name])
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.subheader)
         layout.addWidget(self.tabs, 1)
         self._connect()
 
-    def _connect_correspondence(self) -> None:
+    def _connect(self) -> None:
         tab = self.correspondence
-        tab.attach_requested.connect(self.attach_files)
+        tab.attach_requested.connect(self.documents.attach_files)
         tab.edit_requested.connect(self.edit_document)
         tab.save_requested.connect(self.save_original)
         tab.open_requested.connect(self.open_original)
+        self.documents.import_finished.connect(self.import_finished)
         self.setAcceptDrops(True)
-
-    def _connect(self) -> None:
-        self._connect_correspondence()
         self.overview.edit_requested.connect(self.edit_matter)
         self.overview.notes.add_requested.connect(self.add_note)
-        self.overview.notes.remove_requested.connect(
-            lambda n: self._remove(_("note"), "", lambda s: s.remove_note(n.id))
-        )
-        self.parties.add_requested.connect(lambda: self.edit_party(None))
-        self.parties.edit_requested.connect(self.edit_party)
-        self.parties.remove_requested.connect(
-            lambda p: self._remove(_("party"), p.name, lambda s: s.remove_party(p.id))
-        )
-        self.items.add_requested.connect(lambda: self.edit_item(None))
-        self.items.edit_requested.connect(self.edit_item)
-        self.items.remove_requested.connect(
-            lambda i: self._remove(_("item"), i.name, lambda s: s.remove_item(i.id))
-        )
-        self.activities.add_requested.connect(lambda: self.edit_activity(None))
-        self.activities.edit_requested.connect(self.edit_activity)
-        self.activities.remove_requested.connect(
-            lambda a: self._remove(_("activity"), a.type.label, lambda s: s.remove_activity(a.id))
-        )
+        self.overview.notes.remove_requested.connect(self.remove_record)
+        for table, edit in (
+            (self.parties, self.edit_party),
+            (self.items, self.edit_item),
+            (self.activities, self.edit_activity),
+        ):
+            table.add_requested.connect(lambda e=edit: e(None))
+            table.edit_requested.connect(edit)
+            table.remove_requested.connect(self.remove_record)
 
-    def show_matter(self, record: MatterRecord, history: list[AuditEntry]) -> None:
-        """Fill every tab with this matter."""
+    def show_matter(self, record: MatterRecord, history: list[AuditEntry], today: date) -> None:
+        """Fill every tab with this matter, as of ``today``."""
         self.record = record
         m = record.matter
         self.header.setText(visible(f"{m.number}  {m.title}"))
@@ -150,10 +122,15 @@ class MatterWorkspace(QWidget):
         self._party_names.update({p.id: p for p in record.parties})
         self._item_names.clear()
         self._item_names.update({i.id: i for i in record.items})
+        self._coverage.clear()
+        self._coverage.update(self._gateway.coverage(record, today))
         self.parties.set_rows(record.parties)
+        self.parties.model.redraw()
         self.items.set_rows(record.items)
         self.activities.set_rows(record.activities)
         self.correspondence.show_documents(record.documents, record.quarantined)
+        self.determinations.show_record(record, today)
+        self.conditions.show_record(record, today)
         self.history.set_rows(history)
         self.set_editable(self._gateway.writable)
 
@@ -163,155 +140,40 @@ class MatterWorkspace(QWidget):
         for table in (self.overview.notes, self.parties, self.items, self.activities):
             table.set_editable(editable)
         self.correspondence.set_editable(editable)
+        self.determinations.set_editable(editable)
+        self.conditions.set_editable(editable)
         self.setAcceptDrops(editable)
 
     def show_tab(self, name: str) -> None:
-        """Bring a tab to the front by name (overview, parties, items, activities, history)."""
+        """Bring a tab to the front by name (one of `TABS`)."""
         self.tabs.setCurrentIndex(TABS.index(name))
 
-    def edit_matter(self) -> None:
-        """Open the matter dialog on this matter."""
-        if self.record is not None:
-            self.open_dialog(
-                MatterDialog(
-                    self.record.matter, self._gateway.submitter(MatterService.update_matter), self
-                )
-            )
-
-    def add_note(self) -> None:
-        """Open the note dialog."""
-        if self.record is not None:
-            self.open_dialog(
-                NoteDialog(
-                    Note(self.record.matter.id, ""),
-                    self._gateway.submitter(MatterService.add_note),
-                    self,
-                )
-            )
-
-    def edit_party(self, party: Party | None) -> None:
-        """Open the party dialog on a party, or on a new one."""
-        if self.record is None:
-            return
-        target = party or Party(self.record.matter.id, "", PartyRole.OTHER)
-        op = MatterService.update_party if party else MatterService.add_party
-        self.open_dialog(
-            PartyDialog(target, list(self.record.parties), self._gateway.submitter(op), self)
-        )
-
-    def edit_item(self, item: Item | None) -> None:
-        """Open the item dialog on an item, or on a new one."""
-        if self.record is None:
-            return
-        target = item or Item(self.record.matter.id, "")
-        op = MatterService.update_item if item else MatterService.add_item
-        self.open_dialog(ItemDialog(target, self._gateway.ccl, self._gateway.submitter(op), self))
-
-    def edit_activity(self, activity: Activity | None) -> None:
-        """Open the activity dialog on an activity, or on a new one."""
-        if self.record is None:
-            return
-        target = activity or Activity(self.record.matter.id, TransactionType.EXPORT)
-        op = MatterService.update_activity if activity else MatterService.add_activity
-        self.open_dialog(
-            ActivityDialog(
-                target,
-                list(self.record.items),
-                list(self.record.parties),
-                self._gateway.submitter(op),
-                self,
-            )
-        )
-
-    def attach_files(self) -> None:
-        """Choose files to attach to the matter."""
-        chosen, _filter = QFileDialog.getOpenFileNames(self, _("Attach files to the matter"))
-        if chosen:
-            self.import_paths([Path(p) for p in chosen])
-
-    def import_paths(self, paths: list[Path]) -> None:
-        """File these files (and folders) on the matter, with progress and Cancel."""
-        if self.record is None or not paths:
-            return
-        relay = ProgressRelay(self, _("Filing documents…"))
-        self._gateway.import_files(self.record.matter.id, paths, relay, self._report_import)
-
-    def _report_import(self, outcomes: list[FileOutcome]) -> None:
-        self.show_tab("correspondence")
-        summary = import_summary(outcomes)
-        refused = [o for o in outcomes if o.outcome is Outcome.QUARANTINED]
-        if refused:
-            details = "\n".join(f"{visible(Path(o.path).name)}: {o.reason}" for o in refused[:20])
-            QMessageBox.warning(self, _("Some files were not filed"), f"{summary}\n\n{details}")
-        self.import_finished.emit(summary)
-
-    def edit_document(self, document: Document) -> None:
-        """Open the filing dialog of a document."""
-        self.open_dialog(DocumentDialog(document, self._gateway.document_submitter(), self))
+    def reveal(self, kind: str, ref_id: int) -> None:
+        """Select what an agenda row points at: a condition ("obligation") or a license."""
+        if kind == "obligation":
+            self.conditions.select_condition(ref_id)
+        elif kind == "license":
+            self.determinations.select(self.determinations.licenses, ref_id)
 
     def save_original(self, document: Document) -> None:
-        """Save a copy of a document's original bytes where the person chooses."""
-        suggested = safe_filename(document.filename, document.sha256)
-        target, _filter = QFileDialog.getSaveFileName(self, _("Save original as"), suggested)
-        if target:
-            self.copies.save_as(self._gateway.original(document.sha256), Path(target))
+        """Save a copy of a document's original where the person chooses."""
+        self.documents.save_original(document)
 
     def open_original(self, document: Document) -> None:
-        """Open a private copy of the original in the system viewer (asking for risky types)."""
-        if is_risky(document.filename):
-            question = _(
-                "{name} is a type of file that can run code on this computer. Open it only "
-                "if you trust where it came from. Open it anyway?"
-            ).format(name=visible(document.filename))
-            answer = QMessageBox.question(self, _("Open original"), question)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.copies.open(document, self._gateway.original(document.sha256))
+        """Open a private copy of a document's original in the system viewer."""
+        self.documents.open_original(document)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         """Accept files dragged from a file manager when a matter is open."""
-        if self.record is not None and _local_paths(event.mimeData()):
+        if self.record is not None and local_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         """File the dropped files and folders on the open matter."""
-        paths = _local_paths(event.mimeData())
+        paths = local_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
-
-    def open_dialog(self, dialog: FormDialog[Any]) -> None:
-        """Show a record dialog window-modally; `dialog` holds it while it is open."""
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        dialog.open()
-
-    def _remove(self, what: str, name: str, op: Callable[[MatterService], object]) -> None:
-        question = _("Remove this {what}?").format(what=what)
-        if name:
-            question += f"\n\n{visible(name)[:200]}"
-        answer = QMessageBox.question(self, _("Remove"), question)
-        if answer == QMessageBox.StandardButton.Yes:
-            self._gateway.write(op, on_error=self._refused)
-
-    def _refused(self, error: BaseException) -> None:
-        text = message_for(error)
-        if text is None:
-            raise error
-        QMessageBox.warning(self, _("Not removed"), text)
-
-
-def _local_paths(data: QMimeData) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
-
-
-def import_summary(outcomes: list[FileOutcome]) -> str:
-    """One sentence on an import: how many filed, duplicate, quarantined."""
-    counts = {kind: sum(1 for o in outcomes if o.outcome is kind) for kind in Outcome}
-    return _("{i} filed, {d} already on file, {q} quarantined.").format(
-        i=counts[Outcome.IMPORTED], d=counts[Outcome.DUPLICATE], q=counts[Outcome.QUARANTINED]
-    )
+            self.documents.import_paths(paths)
 
 
 def _key(record: Party | Item | Activity) -> int:

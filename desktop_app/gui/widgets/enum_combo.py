@@ -1,7 +1,8 @@
-"""A combo box over an enum's members, optionally with an "any" entry first."""
+"""A combo box over an enum's members (or some of them), optionally with an "any" entry first."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -12,16 +13,24 @@ E = TypeVar("E", bound=LabeledEnum)
 
 
 class EnumCombo(QComboBox, Generic[E]):
-    """Choose one member of ``enum``; with ``any_label`` the first entry means "none chosen"."""
+    """Choose one member of ``enum``; with ``any_label`` the first entry means "none chosen".
+
+    ``only`` narrows the choice to some members, in the order given.
+    """
 
     def __init__(
-        self, enum: type[E], any_label: str | None = None, parent: QWidget | None = None
+        self,
+        enum: type[E],
+        any_label: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        only: Iterable[E] | None = None,
     ) -> None:
         super().__init__(parent)
         self._members: list[E | None] = [None] if any_label else []
         if any_label:
             self.addItem(any_label)
-        for member in enum:
+        for member in enum if only is None else only:
             self._members.append(member)
             self.addItem(member.label)
 

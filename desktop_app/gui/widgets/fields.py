@@ -98,3 +98,13 @@ def read_date(field: DateField, name: str, errors: dict[str, str]) -> date | Non
     except ValidationError as exc:
         errors.update(exc.fields)
         return None
+
+
+def read_required_date(
+    field: DateField, name: str, errors: dict[str, str], missing: str
+) -> date | None:
+    """The field's date; when it is empty or unreadable, None with ``missing`` or the problem."""
+    day = read_date(field, name, errors)
+    if day is None and name not in errors:
+        errors[name] = missing
+    return day

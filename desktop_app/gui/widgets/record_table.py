@@ -44,8 +44,10 @@ class RecordTable(QWidget, Generic[T]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.model: RecordTableModel[T] = RecordTableModel(columns, key)
-        self.proxy = QSortFilterProxyModel()
+        # Parented, so they die with the widget on the GUI thread, never in a garbage collection
+        # that happens to run on the library worker's thread.
+        self.model: RecordTableModel[T] = RecordTableModel(columns, key, self)
+        self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = _make_view(self.proxy)
@@ -58,15 +60,15 @@ class RecordTable(QWidget, Generic[T]):
         self._connect()
 
     def _lay_out(self, editable: bool) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(self.title)
-        bar.addStretch()
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.title)
+        self.bar.addStretch()
         for button in (self.add_button, self.edit_button, self.remove_button):
-            bar.addWidget(button)
+            self.bar.addWidget(button)
             button.setVisible(editable)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(bar)
+        layout.addLayout(self.bar)
         layout.addWidget(self.table, 1)
 
     def _connect(self) -> None:
@@ -89,7 +91,8 @@ class RecordTable(QWidget, Generic[T]):
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount() - 1):
             self.table.resizeColumnToContents(column)
-            header.resizeSection(column, min(max(header.sectionSize(column), 70), MAX_WIDTH))
+            cap = self.model.column(column).max_width or MAX_WIDTH
+            header.resizeSection(column, min(max(header.sectionSize(column), 70), cap))
 
     def selected(self) -> T | None:
         """The selected record, if any."""

@@ -1,17 +1,18 @@
 """A table model over a list of frozen dataclasses, with its columns declared once.
 
-Each `Column` names its header, how to get the display text from a row, an optional sort key
-and alignment. Replacing the rows emits the precise insert/remove/change signals rather than a
-reset, so selections and scroll positions survive a refresh.
+Each `Column` names its header, how to get the display text from a row, an optional sort key,
+tooltip, text colour and alignment. Replacing the rows emits the precise insert/remove/change
+signals rather than a reset, so selections and scroll positions survive a refresh.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from desktop_app.gui.widgets.text import display_text
 
@@ -23,20 +24,36 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
-    """One column: header, display accessor, optional sort key and tooltip, alignment."""
+    """One column: header, display accessor, optional sort key, tooltip and colour, alignment.
+
+    ``foreground`` gives a row's text colour (a name such as ``"#b00020"``), or None for the
+    default; ``max_width`` lets a column that matters grow wider than the usual cap when fitted.
+    """
 
     header: str
     text: Callable[[T], str]
     sort_key: Callable[[T], Any] | None = None
     align_right: bool = False
     tooltip: Callable[[T], str] | None = None
+    foreground: Callable[[T], str | None] | None = None
+    max_width: int | None = None
+
+
+def tinted(columns: Sequence[Column[T]], colour: Callable[[T], str | None]) -> list[Column[T]]:
+    """The same columns with every cell of a row coloured by ``colour(row)`` (e.g. overdue)."""
+    return [replace(column, foreground=colour) for column in columns]
 
 
 class RecordTableModel(QAbstractTableModel, Generic[T]):
     """Rows of records shown through declared columns."""
 
-    def __init__(self, columns: Sequence[Column[T]], key: Callable[[T], Any]) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        key: Callable[[T], Any],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self._columns = list(columns)
         self._key = key
         self._rows: list[T] = []
@@ -63,11 +80,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             return column.sort_key(row) if column.sort_key else column.text(row).casefold()
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return display_text(column.tooltip(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return _decoration(row, column, role)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -78,6 +91,10 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         if orientation == Qt.Orientation.Horizontal:
             return self._columns[section].header if 0 <= section < len(self._columns) else None
         return str(section + 1)
+
+    def column(self, section: int) -> Column[T]:
+        """The declared column at ``section``."""
+        return self._columns[section]
 
     def rows(self) -> list[T]:
         """A copy of every record shown."""
@@ -106,9 +123,27 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
             self.endInsertRows()
         return True
 
+    def redraw(self) -> None:
+        """Announce every cell changed: for columns that read data kept beside the rows."""
+        if self._rows:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+
     def _update_in_place(self, new: list[T]) -> None:
         changed = [i for i, (a, b) in enumerate(zip(self._rows, new, strict=True)) if a != b]
         self._rows = new
         if changed:
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+
+
+def _decoration(row: T, column: Column[T], role: int) -> Any:
+    """Tooltip, alignment and colour of a cell."""
+    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+        return display_text(column.tooltip(row))
+    if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
+        name = column.foreground(row)
+        return QColor(name) if name else None
+    return None

@@ -1,0 +1,196 @@
+"""Recording a letter that imposes or lifts a requirement, with its Annex A pasted in.
+
+The Annex A table is pasted as written (CSV, tab- or semicolon-separated, as copied from the
+PDF or a spreadsheet); each row is kept as written and matched to a party by name when saved.
+An existing letter's Annex A can be replaced the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+
+from desktop_app.core.annex import parse_annex
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    Determination,
+    LetterEffect,
+)
+from desktop_app.core.documents import Document
+from desktop_app.core.models import Item
+from desktop_app.errors import ValidationError
+from desktop_app.gui.matter.determination_dialog import document_choices
+from desktop_app.gui.widgets.checklist import CheckList
+from desktop_app.gui.widgets.choices import IdCombo, TypeChecks
+from desktop_app.gui.widgets.enum_combo import EnumCombo
+from desktop_app.gui.widgets.fields import DateField, read_date, read_required_date
+from desktop_app.gui.widgets.form import FormDialog, LinesBinding, Submit, TextBinding
+from desktop_app.i18n import _
+
+ANNEX_HINT = _(
+    "Paste the table as written: one row per line, CSV or tab-separated — row, name, address, "
+    "country (a header line is fine)."
+)
+
+
+@dataclass(frozen=True)
+class LetterDraft:
+    """A letter and the Annex A text pasted with it."""
+
+    letter: AuthorizationLetter
+    annex_text: str
+
+
+@dataclass(frozen=True)
+class AnnexDraft:
+    """The new Annex A text of a stored letter."""
+
+    letter_id: int
+    annex_text: str
+
+
+def annex_errors(text: str) -> dict[str, str]:
+    """{"annex": why} when pasted Annex A text cannot be read; empty text is no table."""
+    if not text.strip():
+        return {}
+    try:
+        parse_annex(text)
+    except ValidationError as exc:
+        return exc.fields
+    return {}
+
+
+def annex_as_text(rows: list[AnnexRow]) -> str:
+    """Annex A rows back as tab-separated text, ready to be corrected and pasted again."""
+    return "\n".join(
+        "\t".join((str(r.row_no), r.name_as_written, r.address_as_written, r.country)) for r in rows
+    )
+
+
+class LetterDialog(FormDialog[LetterDraft]):
+    """The fields of a new authorization letter, with its Annex A."""
+
+    def __init__(
+        self,
+        letter: AuthorizationLetter,
+        links: tuple[list[Item], list[Document], list[Determination]],
+        submit: Submit[LetterDraft],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            _("Add letter"), submit, parent, check=lambda d: annex_errors(d.annex_text)
+        )
+        self._letter = letter
+        items, documents, determinations = links
+        self.effect: EnumCombo[LetterEffect] = EnumCombo(LetterEffect)
+        self.effect.set_value(letter.effect)
+        self.dated = DateField(letter.dated)
+        self.effective_from = DateField(None)
+        self.effective_until = DateField(letter.effective_until)
+        self.reference = TextBinding(QLineEdit(), letter.reference)
+        self.signatory = TextBinding(QLineEdit(), letter.signatory)
+        self.items = CheckList([(i.id, i.name) for i in items], letter.item_ids)
+        self.versions = LinesBinding(QPlainTextEdit(), letter.model_versions)
+        self.types = TypeChecks(letter.transaction_types)
+        self.foreign_employees = QCheckBox(
+            _("Includes the named entities' foreign-national employees")
+        )
+        self.own_employees = QCheckBox(_("Includes the company's own employees"))
+        self.supersedes = TextBinding(QLineEdit(), letter.supersedes)
+        self.verbatim = TextBinding(QPlainTextEdit(), letter.verbatim)
+        self.document = IdCombo(document_choices(documents), letter.document_id)
+        decided = [(d.id, f"{d.decided_on} — {d.kind.label}") for d in determinations]
+        self.determination = IdCombo(decided, letter.determination_id)
+        self.annex = QPlainTextEdit()
+        self._add_rows()
+        self.resize(820, 840)
+
+    def _add_rows(self) -> None:
+        self.add_row("effect", _("Effect"), self.effect)
+        self.add_row("dated", _("Dated"), self.dated)
+        self.add_row(
+            "effective_from",
+            _("Effective from"),
+            self.effective_from,
+            _("Empty: the date it bears."),
+        )
+        self.add_row(
+            "effective_until", _("Effective until"), self.effective_until, _("Empty: open-ended.")
+        )
+        self.add_row("reference", _("Reference"), self.reference.widget)
+        self.add_row("signatory", _("Signed by"), self.signatory.widget)
+        self.add_row("item_ids", _("Items"), self.items)
+        self.versions.widget.setMaximumHeight(50)
+        self.add_row(
+            "model_versions", _("Model versions"), self.versions.widget, _("One per line.")
+        )
+        self.add_row("transaction_types", _("Transactions"), self.types)
+        self.add_row("includes_foreign_national_employees", "", self.foreign_employees)
+        self.add_row("includes_own_employees", "", self.own_employees)
+        self.add_row("supersedes", _("Supersedes"), self.supersedes.widget)
+        self.verbatim.widget.setMaximumHeight(70)
+        self.add_row("verbatim", _("Operative text"), self.verbatim.widget, _("Verbatim."))
+        self.add_row("document_id", _("Letter on file"), self.document)
+        self.add_row("determination_id", _("Determination"), self.determination)
+        self.annex.setPlaceholderText("1\tThistlegate Analytics Ltd\t12 Wharf Road, London\tGB")
+        self.add_row("annex", _("Annex A"), self.annex, ANNEX_HINT)
+
+    def build(self) -> LetterDraft:
+        """The letter and its Annex A text as the fields describe them."""
+        errors: dict[str, str] = {}
+        dated = read_required_date(
+            self.dated, "dated", errors, _("Give the date the letter bears.")
+        )
+        start = read_date(self.effective_from, "effective_from", errors)
+        until = read_date(self.effective_until, "effective_until", errors)
+        if errors or dated is None:
+            raise ValidationError(errors)
+        letter = replace(
+            self._letter,
+            effect=self.effect.value() or self._letter.effect,
+            dated=dated,
+            effective_from=start or dated,
+            effective_until=until,
+            reference=self.reference.value(),
+            signatory=self.signatory.value(),
+            item_ids=self.items.value(),
+            model_versions=self.versions.value(),
+            transaction_types=self.types.value(),
+            includes_foreign_national_employees=self.foreign_employees.isChecked(),
+            includes_own_employees=self.own_employees.isChecked(),
+            supersedes=self.supersedes.value(),
+            verbatim=self.verbatim.value(),
+            document_id=self.document.value(),
+            determination_id=self.determination.value(),
+        )
+        return LetterDraft(letter, self.annex.toPlainText())
+
+
+class AnnexDialog(FormDialog[AnnexDraft]):
+    """Replace a stored letter's Annex A with corrected or newly pasted rows."""
+
+    def __init__(
+        self,
+        letter: AuthorizationLetter,
+        rows: list[AnnexRow],
+        submit: Submit[AnnexDraft],
+        parent: QWidget | None = None,
+    ) -> None:
+        title = _("Annex A of the letter of {day}").format(day=letter.dated.isoformat())
+        super().__init__(title, submit, parent, check=lambda d: _required_annex(d.annex_text))
+        self._letter_id = letter.id
+        self.annex = TextBinding(QPlainTextEdit(), annex_as_text(rows))
+        self.add_row("annex", _("Annex A"), self.annex.widget, ANNEX_HINT)
+        self.resize(760, 480)
+
+    def build(self) -> AnnexDraft:
+        """The letter's id and the Annex A text."""
+        return AnnexDraft(self._letter_id, self.annex.value())
+
+
+def _required_annex(text: str) -> dict[str, str]:
+    if not text.strip():
+        return {"annex": _("The Annex A table is empty.")}
+    return annex_errors(text)

@@ -1,0 +1,114 @@
+"""The main window's menus: every action has a menu entry, most a shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from desktop_app import __version__
+from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.matter import TAB_LABELS, TABS
+from desktop_app.i18n import _
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.matter.workspace import MatterWorkspace
+
+
+def add_action(
+    window: MainWindow, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any = None
+) -> QAction:
+    """Add an entry to ``menu`` that calls ``slot``."""
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> list[QAction]:
+    """Fill the menu bar; return the actions that change the library (off when read-only)."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu(_("&File"))
+    writes = [
+        add_action(
+            window, file_menu, _("&New matter…"), window.new_matter, QKeySequence.StandardKey.New
+        ),
+        add_action(window, file_menu, _("Add the &sample matters"), window.add_sample_matters),
+    ]
+    file_menu.addSeparator()
+    add_action(window, file_menu, _("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+    matter = bar.addMenu(_("&Matter"))
+    ws = window.workspace_action
+    writes += [
+        add_action(window, matter, _("&Edit matter…"), ws(lambda w: w.edit_matter()), "Ctrl+E"),
+        add_action(
+            window, matter, _("Add &party…"), ws(lambda w: w.edit_party(None)), "Ctrl+Shift+P"
+        ),
+        add_action(
+            window, matter, _("Add &item…"), ws(lambda w: w.edit_item(None)), "Ctrl+Shift+I"
+        ),
+        add_action(
+            window, matter, _("Add &activity…"), ws(lambda w: w.edit_activity(None)), "Ctrl+Shift+A"
+        ),
+        add_action(window, matter, _("Add &note…"), ws(lambda w: w.add_note()), "Ctrl+Shift+N"),
+    ]
+    matter.addSeparator()
+    writes += _decision_actions(window, matter)
+    _view_menu(window, bar.addMenu(_("&View")))
+    add_action(window, bar.addMenu(_("&Help")), _("&About Compliance Desk"), window.about)
+    return writes
+
+
+def _decision_actions(window: MainWindow, matter: QMenu) -> list[QAction]:
+    """Entries for the Determinations and Conditions tabs."""
+    ws = window.workspace_action
+    entries: list[tuple[str, Callable[[MatterWorkspace], object], str | None]] = [
+        (_("Add &determination…"), lambda w: w.determinations.edit_determination(None), None),
+        (_("Add &license…"), lambda w: w.determinations.edit_license(None), None),
+        (_("Add le&tter with Annex A…"), lambda w: w.determinations.add_letter(), None),
+        (_("Add BIS cloc&k event…"), lambda w: w.determinations.add_clock_event(), None),
+        (_("Add &condition…"), lambda w: w.conditions.edit_condition(None), "Ctrl+Shift+C"),
+        (_("Lo&g on the selected condition…"), lambda w: w.conditions.log_entry(), "Ctrl+L"),
+    ]
+    return [add_action(window, matter, text, ws(act), keys) for text, act, keys in entries]
+
+
+def _view_menu(window: MainWindow, view: QMenu) -> None:
+    add_action(window, view, _("A&genda"), window.views.show_agenda, "Ctrl+0")
+    add_action(window, view, _("Doc&ket"), window.views.show_docket, "Ctrl+9")
+    add_action(
+        window,
+        view,
+        _("&Filter the docket"),
+        window.views.focus_filter,
+        QKeySequence.StandardKey.Find,
+    )
+    add_action(window, view, _("&Clear filters"), window.docket.clear_filters, "Ctrl+Shift+F")
+    view.addSeparator()
+    for number, tab in enumerate(TABS, start=1):
+        label = TAB_LABELS[tab].replace("&", "")
+        add_action(window, view, label, _tab_slot(window, tab), f"Ctrl+{number}")
+
+
+def _tab_slot(window: MainWindow, tab: str) -> Callable[[], None]:
+    return lambda: window.show_tab(tab)
+
+
+def show_about(window: QWidget, gateway: Gateway) -> None:
+    """Version, library folder and reference-data edition."""
+    QMessageBox.about(
+        window,
+        _("About Compliance Desk"),
+        _(
+            "Compliance Desk {version}\n\nLibrary: {path}\nCommerce Control List: eCFR of {edition}"
+        ).format(
+            version=__version__,
+            path=gateway.reader.paths.root,
+            edition=gateway.ccl.edition,
+        ),
+    )

@@ -1,0 +1,70 @@
+"""What the window reads, on the GUI thread through the read-only connection.
+
+Derived facts that depend on the day (coverage, the agenda) take that day as a parameter: the
+window reads "today" once per refresh and tests fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject
+
+from desktop_app.core.agenda import LibraryFacts
+from desktop_app.core.coverage import Coverage, MatterFacts, matter_coverage
+from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
+from desktop_app.reference.ccl import CclEdition
+from desktop_app.reference.country_groups import groups_of
+from desktop_app.storage import queries
+from desktop_app.storage.library import Library
+
+
+class LibraryReads(QObject):
+    """Reads for the window; the gateway (its subclass) supplies ``reader`` and ``_ccl``."""
+
+    reader: Library
+    _ccl: Callable[[], CclEdition]
+
+    @property
+    def ccl(self) -> CclEdition:
+        """The shipped Commerce Control List, read on first use (it is 1 MB of JSON)."""
+        return self._ccl()
+
+    def eccn_heading(self, eccn: str) -> str | None:
+        """The heading of an ECCN in the shipped CCL, or None when it is not listed."""
+        return self.ccl.heading(eccn)
+
+    def docket(self) -> list[MatterSummary]:
+        """Every matter with its counts."""
+        return queries.docket(self.reader.db)
+
+    def record(self, matter_id: int) -> MatterRecord:
+        """One matter with everything on it."""
+        return queries.matter_record(
+            self.reader.db, queries.matter_by_id(self.reader.db, matter_id)
+        )
+
+    def find_matter(self, number: str) -> Matter:
+        """The matter with this number (any case), or NotFoundError."""
+        return queries.matter_by_number(self.reader.db, number)
+
+    def history(self, matter_id: int) -> list[AuditEntry]:
+        """The matter's audit entries, newest first."""
+        return queries.history(self.reader.db, matter_id)
+
+    def library_facts(self) -> LibraryFacts:
+        """Every matter, condition, log entry, license and clock event: what the agenda reads."""
+        return queries.library_facts(self.reader.db)
+
+    def coverage(self, record: MatterRecord, as_of: date) -> dict[int, Coverage]:
+        """Coverage of every party row of a matter on ``as_of``, by party id (with D:5 notes)."""
+        return matter_coverage(MatterFacts.of(record), as_of, group_of=groups_of)
+
+    def document_text(self, document_id: int) -> str:
+        """The text read from a document."""
+        return queries.document_text(self.reader.db, document_id)
+
+    def original(self, sha256: str) -> bytes:
+        """The original bytes of a document, from the blob store."""
+        return self.reader.blobs.read(sha256)

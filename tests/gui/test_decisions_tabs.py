@@ -1,0 +1,336 @@
+"""The Determinations and Conditions tabs, and coverage on the Parties tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from pytestqt.modeltest import ModelTester
+
+from desktop_app.core.authorizations import (
+    ConditionCategory,
+    ConditionKind,
+    ConditionStatus,
+    LetterEffect,
+    LogKind,
+    ObligationKind,
+)
+from desktop_app.core.condition_states import allowed_next
+from desktop_app.core.validity import license_expiry, license_state
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.matter.condition_columns import (
+    CONDITION_COLUMNS,
+    ConditionRow,
+    condition_rows,
+    log_columns,
+)
+from desktop_app.gui.matter.condition_dialog import ConditionDialog
+from desktop_app.gui.matter.condition_log_dialogs import LogDialog, MoveDialog
+from desktop_app.gui.matter.decision_columns import (
+    DETERMINATION_COLUMNS,
+    LETTER_COLUMNS,
+    LICENSE_COLUMNS,
+    annex_columns,
+    license_rows,
+)
+from desktop_app.gui.matter.letter_dialog import LetterDialog
+from desktop_app.gui.matter.license_dialog import LicenseDialog
+from desktop_app.gui.screenshot import SIZE, take_screenshot
+from desktop_app.gui.widgets.checklist import CheckModel
+from desktop_app.gui.widgets.table_model import RecordTableModel
+from desktop_app.paths import LibraryPaths
+
+YEAR_END = date(2026, 12, 31)
+WriteWaiter = Callable[[MainWindow], None]
+
+
+def _open(window: MainWindow, case: str, tab: str) -> None:
+    window.open_case(case)
+    window.show_tab(tab)
+
+
+def _row(window: MainWindow, number: str, kind: ConditionKind) -> ConditionRow:
+    rows = window.workspace.conditions.register.model.rows()
+    return next(r for r in rows if r.condition.number == number and r.condition.kind is kind)
+
+
+def _conditions(window: MainWindow) -> int:
+    record = window.workspace.record
+    assert record is not None
+    return len(window.workspace._gateway.record(record.matter.id).decisions.conditions)
+
+
+def test_new_models_pass_the_model_tester(
+    qtmodeltester: ModelTester, year_end_window: MainWindow
+) -> None:
+    gateway = year_end_window.workspace._gateway
+    record = gateway.record(gateway.find_matter("EC-2026-0001").id)
+    found = record.decisions
+    parties = {p.id: p for p in record.parties}
+    documents = {d.id: d for d in record.documents}
+    tables: list[tuple[object, object]] = [
+        (DETERMINATION_COLUMNS, found.determinations),
+        (LICENSE_COLUMNS, license_rows(found.licenses, parties, YEAR_END)),
+        (LETTER_COLUMNS, found.letters),
+        (annex_columns(parties), found.annex_rows),
+        (CONDITION_COLUMNS, condition_rows(record, YEAR_END)),
+        (log_columns(parties, documents), found.condition_log),
+    ]
+    for columns, rows in tables:
+        model: RecordTableModel[object] = RecordTableModel(columns, key=id)  # type: ignore[arg-type]
+        model.set_rows(rows)  # type: ignore[arg-type]
+        qtmodeltester.check(model)
+        assert model.rowCount() > 0
+    checks = CheckModel([(p.id, p.name) for p in record.parties], [record.parties[0].id])
+    qtmodeltester.check(checks)
+    checks.setData(checks.index(1), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert checks.ticked() == (record.parties[0].id, record.parties[1].id)
+
+
+def test_determinations_tab_reads_the_license_letters_and_clock(
+    year_end_window: MainWindow,
+) -> None:
+    _open(year_end_window, "EC-2026-0001", "determinations")
+    tab = year_end_window.workspace.determinations
+    assert tab.determinations.model.rowCount() == 3
+    record = year_end_window.workspace.record
+    assert record is not None
+    stored = record.decisions.licenses[0]
+    licence = tab.licenses.model
+    assert [licence.index(0, c).data() for c in range(4)] == [
+        stored.number,
+        stored.validated_on.isoformat(),
+        license_expiry(stored).isoformat(),
+        license_state(stored, YEAR_END).capitalize(),
+    ]
+    letter = tab.letters.selected()
+    assert letter is not None
+    assert letter.effect is LetterEffect.REMOVES_REQUIREMENT
+    annex = tab.annex.model
+    assert annex.rowCount() == 7
+    assert annex.index(0, 1).data() == "Thistlegate Analytics Ltd"
+    assert annex.index(0, 3).data() == "Thistlegate Analytics Ltd"
+    assert "Registered 2026-07-08" in tab.clock.text()
+    assert "Processing ended 2026-08-14" in tab.clock.text()
+
+
+def test_parties_tab_shows_coverage(year_end_window: MainWindow) -> None:
+    _open(year_end_window, "EC-2026-0001", "parties")
+    table = year_end_window.workspace.parties
+    headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(10)]
+    column = headers.index("Coverage")
+    names = [p.name for p in table.model.rows()]
+    row = names.index("Thistlegate Analytics Ltd")
+    cell = table.model.index(row, column)
+    assert cell.data() == "covered: letter of 2026-06-26, Annex A row 1"
+    assert "Annex A row 1" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    _open(year_end_window, "EC-2026-0003", "parties")
+    rows = table.model.rows()
+    liang = next(i for i, p in enumerate(rows) if p.name == "Liang Shufen")
+    text = table.model.index(liang, column).data()
+    assert text.startswith("not covered:")
+    assert "D:5" in text
+
+
+def test_bad_rrule_is_named_beside_the_rule_and_nothing_is_stored(
+    year_end_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    _open(year_end_window, "EC-2026-0001", "conditions")
+    before = _conditions(year_end_window)
+    year_end_window.workspace.conditions.edit_condition(None)
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, ConditionDialog)
+    dialog.text.widget.setPlainText("Report access quarterly.")
+    dialog.category.set_value(ConditionCategory.REPORTING)
+    dialog.obligation.set_value(ObligationKind.RECURRING)
+    dialog.first_due.setText("2027-01-31")
+    dialog.schedule.rule.widget.setText("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
+    assert "never fires" in dialog.schedule.preview.text()
+    dialog.save()
+    wait_writes(year_end_window)
+    assert "never fires" in dialog.error_text("rrule")
+    assert dialog.isVisible()
+    assert _conditions(year_end_window) == before
+
+
+def test_quick_rules_fill_the_schedule(year_end_window: MainWindow) -> None:
+    _open(year_end_window, "EC-2026-0001", "conditions")
+    year_end_window.workspace.conditions.edit_condition(None)
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, ConditionDialog)
+    dialog.schedule.fill_quarterly()
+    assert "first due date" in dialog.schedule.preview.text()
+    dialog.first_due.setText("2027-01-31")
+    dialog.schedule.quarterly.click()
+    assert dialog.schedule.value().startswith("FREQ=MONTHLY;INTERVAL=3")
+    assert dialog.obligation.value() is ObligationKind.RECURRING
+    assert "2027-04-30" in dialog.schedule.preview.text()
+    dialog.first_due.setText("")
+    dialog.license.setCurrentIndex(1)
+    dialog.schedule.anniversary.click()
+    assert dialog.schedule.value() == "FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=14"
+    assert dialog.first_due.text() == "2027-08-14"
+
+
+def test_adding_a_condition_saves_it_in_its_first_status(
+    year_end_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    _open(year_end_window, "EC-2026-0003", "conditions")
+    year_end_window.workspace.conditions.edit_condition(None)
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, ConditionDialog)
+    dialog.kind.set_value(ConditionKind.INTERNAL_SAFEGUARD)
+    dialog.text.widget.setPlainText("Badge access to the lab is reviewed monthly.")
+    dialog.owner.widget.setText("Facility security officer")
+    dialog.save()
+    wait_writes(year_end_window)
+    rows = year_end_window.workspace.conditions.register.model.rows()
+    added = next(r for r in rows if r.condition.text.startswith("Badge access"))
+    assert added.condition.status is ConditionStatus.ACTIVE
+
+
+def test_move_to_offers_only_what_the_state_machine_allows(
+    year_end_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    _open(year_end_window, "EC-2026-0001", "conditions")
+    tab = year_end_window.workspace.conditions
+    awaiting = _row(year_end_window, "3", ConditionKind.LICENSE_CONDITION)
+    assert awaiting.condition.status is ConditionStatus.AWAITING_ACK
+    tab.select_condition(awaiting.condition.id)
+    offered = [a.text() for a in tab.move_menu.actions()]
+    assert offered == [s.label for s in allowed_next(awaiting.condition)]
+    assert ConditionStatus.ACKNOWLEDGED.label in offered
+    assert ConditionStatus.ACTIVE.label not in offered
+    assert ConditionStatus.SATISFIED.label not in offered
+    next(a for a in tab.move_menu.actions() if a.text() == "Acknowledged").trigger()
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, MoveDialog)
+    assert dialog.on.text() == "2026-12-31"
+    dialog.note.widget.setPlainText("Signed acknowledgment received from the consignee.")
+    dialog.save()
+    wait_writes(year_end_window)
+    moved = _row(year_end_window, "3", ConditionKind.LICENSE_CONDITION)
+    assert moved.condition.status is ConditionStatus.ACKNOWLEDGED
+    log = tab.log.model.rows()
+    assert log[0].kind is LogKind.TRANSITION
+    assert log[0].note == "Signed acknowledgment received from the consignee."
+
+
+def test_a_refused_transition_is_explained_and_changes_nothing(
+    year_end_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    _open(year_end_window, "EC-2026-0001", "conditions")
+    tab = year_end_window.workspace.conditions
+    awaiting = _row(year_end_window, "3", ConditionKind.LICENSE_CONDITION)
+    tab.select_condition(awaiting.condition.id)
+    tab.move_to(ConditionStatus.SATISFIED)
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, MoveDialog)
+    dialog.save()
+    wait_writes(year_end_window)
+    assert (
+        "cannot go from awaiting acknowledgment to satisfied" in dialog.error_text("status").lower()
+    )
+    assert dialog.isVisible()
+    unchanged = _row(year_end_window, "3", ConditionKind.LICENSE_CONDITION)
+    assert unchanged.condition.status is ConditionStatus.AWAITING_ACK
+
+
+def test_logging_a_performance_clears_the_overdue_row(
+    year_end_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    window = year_end_window
+    _open(window, "EC-2026-0001", "conditions")
+    certify = _row(window, "4", ConditionKind.LICENSE_CONDITION)
+    assert certify.standing == "overdue"
+    assert any(r.ref_id == certify.condition.id for r in window.agenda.rows())
+    tab = window.workspace.conditions
+    tab.select_condition(certify.condition.id)
+    tab.log_entry()
+    dialog = window.workspace.dialog
+    assert isinstance(dialog, LogDialog)
+    assert dialog.kind.value() is LogKind.PERFORMED
+    assert dialog.due.text() == "2026-12-15"
+    dialog.on.setText("2026-12-14")
+    dialog.note.widget.setPlainText("Certification sent to BIS.")
+    dialog.save()
+    wait_writes(window)
+    done = _row(window, "4", ConditionKind.LICENSE_CONDITION)
+    assert done.standing == "none"
+    assert all(r.ref_id != certify.condition.id for r in window.agenda.rows())
+    assert tab.log.model.rows()[0].note == "Certification sent to BIS."
+
+
+def test_a_letter_with_its_annex_a_pasted_in(
+    year_end_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    _open(year_end_window, "EC-2026-0002", "determinations")
+    tab = year_end_window.workspace.determinations
+    tab.add_letter()
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, LetterDialog)
+    dialog.dated.setText("2026-12-01")
+    dialog.effective_from.setText("2026-11-30")
+    dialog.annex.setPlainText("1\tOpen Larkspur Foundation\tZurich\tCH\n2\tNobody Ltd\tLeeds\tGB")
+    dialog.save()
+    wait_writes(year_end_window)
+    assert "before the date it bears" in dialog.error_text("effective_from")
+    assert tab.letters.model.rowCount() == 0
+    dialog.effective_from.setText("")
+    dialog.save()
+    wait_writes(year_end_window)
+    assert tab.letters.model.rowCount() == 1
+    annex = tab.annex.model
+    assert [annex.index(r, 3).data() for r in range(2)] == [
+        "Open Larkspur Foundation",
+        "unmatched",
+    ]
+
+
+def test_an_unreadable_annex_is_named_beside_the_table(year_end_window: MainWindow) -> None:
+    _open(year_end_window, "EC-2026-0002", "determinations")
+    year_end_window.workspace.determinations.add_letter()
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, LetterDialog)
+    dialog.annex.setPlainText("1\tFirst GmbH\n1\tSecond GmbH")
+    dialog.save()
+    assert "same number" in dialog.error_text("annex")
+
+
+def test_license_dialog_computes_the_expiry(
+    year_end_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    _open(year_end_window, "EC-2026-0003", "determinations")
+    tab = year_end_window.workspace.determinations
+    tab.edit_license(None)
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, LicenseDialog)
+    dialog.number.widget.setText("D654321")
+    dialog.validated_on.setText("2026-07-04")
+    assert dialog.expiry.text().startswith("2030-07-05")  # 4 July 2030 is a holiday
+    dialog.save()
+    wait_writes(year_end_window)
+    assert tab.licenses.model.index(0, 2).data() == "2030-07-05"
+
+
+def test_read_only_library_disables_the_new_tabs(
+    year_end_window: MainWindow,
+) -> None:
+    _open(year_end_window, "EC-2026-0001", "conditions")
+    workspace = year_end_window.workspace
+    workspace.set_editable(False)
+    assert not workspace.conditions.register.add_button.isEnabled()
+    assert not workspace.conditions.move_button.isEnabled()
+    assert not workspace.conditions.log_button.isEnabled()
+    assert not workspace.determinations.clock_button.isEnabled()
+    assert not workspace.determinations.licenses.add_button.isEnabled()
+
+
+def test_screenshot_of_the_conditions_tab(sample_paths: LibraryPaths, tmp_path: Path) -> None:
+    out = tmp_path / "conditions.png"
+    take_screenshot(sample_paths, out, case="EC-2026-0001", view="conditions", today=YEAR_END)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == SIZE
