@@ -80,6 +80,14 @@ class DecisionService:
             self._insert_annex(tx, stored, lines)
             return stored
 
+    def update_letter(self, letter: AuthorizationLetter) -> AuthorizationLetter:
+        """Correct a letter's fields (its Annex A is replaced separately)."""
+        _check({**text_errors(letter), **_letter_errors(letter)})
+        with self._store.transaction(self._actor) as tx:
+            _check_scope(tx, letter.matter_id, (), letter.item_ids)
+            tx.update(letter)
+        return letter
+
     def replace_annex(self, letter_id: int, annex_text: str) -> list[AnnexRow]:
         """Replace a letter's Annex A with the rows of ``annex_text`` (kept as written)."""
         lines = parse_annex(annex_text)

@@ -299,3 +299,20 @@ def test_status_follows_the_record_and_a_hand_change_needs_a_reason(
     last = queries.audit_entries(library.db)[-1]
     assert last.after is not None
     assert "Withdrawn by the client." in last.after
+
+
+def test_a_letter_can_be_corrected_and_the_correction_is_audited(
+    library: Library, decisions: DecisionService, matter: Matter, dump: Callable[[], Dump]
+) -> None:
+    letter = decisions.add_letter(_letter(matter), ANNEX)
+    corrected = AuthorizationLetter(**{**letter.__dict__, "reference": "IS-2026-0412"})
+    decisions.update_letter(corrected)
+    stored = queries.decisions(library.db, matter.id)
+    assert stored.letters[0].reference == "IS-2026-0412"
+    assert len(stored.annex_rows) == 3
+    assert queries.audit_entries(library.db)[-1].entity == "letters"
+    before = dump()
+    backwards = AuthorizationLetter(**{**corrected.__dict__, "effective_from": date(2026, 6, 1)})
+    with pytest.raises(ValidationError, match="before the date it bears"):
+        decisions.update_letter(backwards)
+    assert dump() == before

@@ -334,3 +334,34 @@ def test_screenshot_of_the_conditions_tab(sample_paths: LibraryPaths, tmp_path: 
     take_screenshot(sample_paths, out, case="EC-2026-0001", view="conditions", today=YEAR_END)
     image = QImage(str(out))
     assert (image.width(), image.height()) == SIZE
+
+
+def test_a_stored_letter_can_be_corrected_and_its_annex_replaced(
+    year_end_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    from desktop_app.gui.matter.letter_dialog import AnnexDialog
+
+    _open(year_end_window, "EC-2026-0001", "determinations")
+    tab = year_end_window.workspace.determinations
+    lifted = next(x for x in tab.letters.model.rows() if x.effect.value == "removes_requirement")
+    tab.select(tab.letters, lifted.id)
+    tab.letters.edit_button.click()
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, LetterDialog)
+    assert dialog.foreign_employees.isChecked()
+    assert dialog.effective_from.text() == lifted.effective_from.isoformat()
+    dialog.reference.widget.setText("IS-2026-0412 (corrected)")
+    dialog.save()
+    wait_writes(year_end_window)
+    corrected = next(x for x in tab.letters.model.rows() if x.id == lifted.id)
+    assert corrected.reference == "IS-2026-0412 (corrected)"
+    assert corrected.includes_foreign_national_employees
+    assert tab.annex.model.rowCount() == 7
+    tab.select(tab.letters, lifted.id)
+    tab.annex.add_button.click()
+    annex = year_end_window.workspace.dialog
+    assert isinstance(annex, AnnexDialog)
+    annex.annex.widget.setPlainText("1\tThistlegate Analytics Ltd\tManchester\tGB")
+    annex.save()
+    wait_writes(year_end_window)
+    assert tab.annex.model.rowCount() == 1

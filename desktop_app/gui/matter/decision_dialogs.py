@@ -70,6 +70,14 @@ def letter_dialog(ctx: DialogContext) -> LetterDialog:
     return LetterDialog(letter, links, ctx.gateway.decision_submitter(_add_letter), ctx.parent)
 
 
+def edit_letter_dialog(ctx: DialogContext, letter: AuthorizationLetter) -> LetterDialog:
+    """The dialog that corrects a stored letter's fields."""
+    record = ctx.record
+    links = (list(record.items), list(record.documents), list(record.decisions.determinations))
+    submit = ctx.gateway.decision_submitter(_update_letter)
+    return LetterDialog(letter, links, submit, ctx.parent)
+
+
 def annex_dialog(ctx: DialogContext, letter: AuthorizationLetter) -> AnnexDialog:
     """The dialog that replaces a letter's Annex A, filled with its rows as written."""
     rows = [r for r in ctx.record.decisions.annex_rows if r.letter_id == letter.id]
@@ -89,6 +97,10 @@ def clock_dialog(ctx: DialogContext) -> ClockEventDialog:
 
 def _add_letter(service: DecisionService, draft: LetterDraft) -> AuthorizationLetter:
     return service.add_letter(draft.letter, draft.annex_text)
+
+
+def _update_letter(service: DecisionService, draft: LetterDraft) -> AuthorizationLetter:
+    return service.update_letter(draft.letter)
 
 
 def _replace_annex(service: DecisionService, draft: AnnexDraft) -> list[AnnexRow]:

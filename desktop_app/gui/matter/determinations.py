@@ -31,6 +31,7 @@ from desktop_app.gui.matter.decision_dialogs import (
     annex_dialog,
     clock_dialog,
     determination_dialog,
+    edit_letter_dialog,
     letter_dialog,
     license_dialog,
 )
@@ -65,7 +66,6 @@ class DeterminationsTab(QWidget):
             _("Annex A of the selected letter"),
             annex_columns(self._parties),
             key=lambda r: r.id,
-            editable=False,
         )
         self.clock = QLabel()
         self.clock.setTextFormat(Qt.TextFormat.PlainText)
@@ -78,7 +78,9 @@ class DeterminationsTab(QWidget):
         for table in (self.determinations, self.licenses, self.letters):
             table.remove_button.hide()
         self.letters.add_button.setText(_("Add letter…"))
-        self.letters.edit_button.setText(_("Annex A…"))
+        self.annex.add_button.setText(_("Replace Annex A…"))
+        self.annex.edit_button.hide()
+        self.annex.remove_button.hide()
         clock = QWidget()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(_("<b>BIS clock — 15 CFR 750.4</b>")))
@@ -102,7 +104,8 @@ class DeterminationsTab(QWidget):
         self.licenses.add_requested.connect(lambda: self.edit_license(None))
         self.licenses.edit_requested.connect(lambda r: self.edit_license(r.license))
         self.letters.add_requested.connect(self.add_letter)
-        self.letters.edit_requested.connect(self.replace_annex)
+        self.letters.edit_requested.connect(self.edit_letter)
+        self.annex.add_requested.connect(self._replace_selected_annex)
         self.letters.table.selectionModel().selectionChanged.connect(self._show_annex)
         self.clock_button.clicked.connect(self.add_clock_event)
 
@@ -128,7 +131,7 @@ class DeterminationsTab(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         """Allow or forbid changes (a read-only library forbids them)."""
-        for table in (self.determinations, self.licenses, self.letters):
+        for table in (self.determinations, self.licenses, self.letters, self.annex):
             table.set_editable(editable)
         self.clock_button.setEnabled(editable)
 
@@ -164,6 +167,16 @@ class DeterminationsTab(QWidget):
         """Open the dialog for a new authorization letter with its Annex A."""
         if (ctx := self._context()) is not None:
             self._open(letter_dialog(ctx))
+
+    def edit_letter(self, letter: AuthorizationLetter) -> None:
+        """Open the dialog that corrects a stored letter."""
+        if (ctx := self._context()) is not None:
+            self._open(edit_letter_dialog(ctx, letter))
+
+    def _replace_selected_annex(self) -> None:
+        letter = self.letters.selected()
+        if letter is not None:
+            self.replace_annex(letter)
 
     def replace_annex(self, letter: AuthorizationLetter) -> None:
         """Open the dialog that replaces a letter's Annex A."""

@@ -79,15 +79,14 @@ class LetterDialog(FormDialog[LetterDraft]):
         submit: Submit[LetterDraft],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(
-            _("Add letter"), submit, parent, check=lambda d: annex_errors(d.annex_text)
-        )
+        title = _("Edit letter") if letter.id else _("Add letter")
+        super().__init__(title, submit, parent, check=lambda d: annex_errors(d.annex_text))
         self._letter = letter
         items, documents, determinations = links
         self.effect: EnumCombo[LetterEffect] = EnumCombo(LetterEffect)
         self.effect.set_value(letter.effect)
         self.dated = DateField(letter.dated)
-        self.effective_from = DateField(None)
+        self.effective_from = DateField(letter.effective_from if letter.id else None)
         self.effective_until = DateField(letter.effective_until)
         self.reference = TextBinding(QLineEdit(), letter.reference)
         self.signatory = TextBinding(QLineEdit(), letter.signatory)
@@ -98,6 +97,8 @@ class LetterDialog(FormDialog[LetterDraft]):
             _("Includes the named entities' foreign-national employees")
         )
         self.own_employees = QCheckBox(_("Includes the company's own employees"))
+        self.foreign_employees.setChecked(letter.includes_foreign_national_employees)
+        self.own_employees.setChecked(letter.includes_own_employees)
         self.supersedes = TextBinding(QLineEdit(), letter.supersedes)
         self.verbatim = TextBinding(QPlainTextEdit(), letter.verbatim)
         self.document = IdCombo(document_choices(documents), letter.document_id)
@@ -134,6 +135,8 @@ class LetterDialog(FormDialog[LetterDraft]):
         self.add_row("verbatim", _("Operative text"), self.verbatim.widget, _("Verbatim."))
         self.add_row("document_id", _("Letter on file"), self.document)
         self.add_row("determination_id", _("Determination"), self.determination)
+        if self._letter.id:
+            return  # a stored letter's Annex A is replaced with "Replace Annex A…"
         self.annex.setPlaceholderText("1\tThistlegate Analytics Ltd\t12 Wharf Road, London\tGB")
         self.add_row("annex", _("Annex A"), self.annex, ANNEX_HINT)
 
