@@ -25,6 +25,7 @@ from desktop_app.core.present import record_view, summary_view
 from desktop_app.core.present_decisions import decisions_view
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible as printable
+from desktop_app.core.validation import FIRST_YEAR, LAST_YEAR, parse_date
 from desktop_app.errors import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -41,6 +42,7 @@ from desktop_app.storage.errors import user_error
 from desktop_app.storage.library import Library
 
 log = logging.getLogger(__name__)
+MAX_DAYS = 3650
 Handler = Callable[[argparse.Namespace, LibraryPaths], int]
 
 
@@ -89,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add(sub, "cases", run_cases, "list the matters", json_flag=True)
     show = _add(sub, "show", run_show, "print one matter whole", json_flag=True)
     show.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    show.add_argument(
+        "--as-of",
+        type=_iso_day,
+        default=None,
+        metavar="DATE",
+        help="the day to compute due dates and coverage for (default: today)",
+    )
     agenda = _add(sub, "agenda", run_agenda, "what is overdue and due soon", json_flag=True)
     agenda.add_argument(
         "--as-of",
@@ -179,7 +188,8 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
         record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
     finally:
         library.close()
-    view = {**record_view(record), **decisions_view(record, date.today(), groups_of)}
+    as_of = args.as_of or date.today()
+    view = {**record_view(record), **decisions_view(record, as_of, groups_of)}
     if args.json:
         _print_json(view)
     else:
@@ -189,8 +199,8 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 def run_agenda(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Print what is overdue and due within --days of --as-of, across every matter."""
-    if args.days < 0:
-        raise ValidationError({"days": "--days cannot be negative."})
+    if not 0 <= args.days <= MAX_DAYS:
+        raise ValidationError({"days": f"--days is a number from 0 to {MAX_DAYS}."})
     library = open_for_reading(paths)
     try:
         facts = queries.library_facts(library.db)
@@ -206,9 +216,11 @@ def run_agenda(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 def _iso_day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-31") from None
+        return parse_date(text, "date") or date.today()
+    except ValidationError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date like 2026-12-31 (years {FIRST_YEAR}–{LAST_YEAR})"
+        ) from None
 
 
 def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:

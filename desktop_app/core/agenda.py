@@ -21,7 +21,7 @@ from desktop_app.core.authorizations import (
 from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.models import Matter
 from desktop_app.core.schedule import next_due
-from desktop_app.core.validity import license_expiry
+from desktop_app.core.validity import license_expiry, license_state
 
 EXPIRED_SHOWN_DAYS = 30
 
@@ -92,13 +92,25 @@ def _row(
     )
 
 
+def license_in_force(condition: Condition, licenses: dict[int, License], as_of: date) -> bool:
+    """False when the condition's license has ended by ``as_of``.
+
+    An expired, revoked or superseded license's conditions stop binding (records are kept).
+    """
+    license_ = licenses.get(condition.license_id) if condition.license_id else None
+    return license_ is None or license_state(license_, as_of) in ("active", "suspended")
+
+
 def _obligations(
     facts: LibraryFacts, as_of: date, matters: dict[int, Matter]
 ) -> Iterable[AgendaRow]:
     logs: dict[int, list[ConditionLog]] = defaultdict(list)
     for entry in facts.logs:
         logs[entry.condition_id].append(entry)
+    licenses = {x.id: x for x in facts.licenses}
     for condition in facts.conditions:
+        if not license_in_force(condition, licenses, as_of):
+            continue
         due = next_due(condition, logs[condition.id], as_of)
         if due is None or condition.matter_id not in matters:
             continue

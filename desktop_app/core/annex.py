@@ -19,6 +19,7 @@ from desktop_app.core.models import Party
 from desktop_app.errors import ValidationError
 
 MATCH_SCORE = 92.0
+MAX_ROWS = 100_000
 HEADER_WORDS = {"row", "no", "no.", "#", "name", "entity", "address", "country"}
 
 
@@ -37,7 +38,10 @@ def parse_annex(text: str) -> list[AnnexLine]:
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise ValidationError({"annex": "The Annex A table is empty."})
-    rows = [r for r in csv.reader(lines, _dialect(lines)) if any(cell.strip() for cell in r)]
+    try:
+        rows = [r for r in csv.reader(lines, _dialect(lines)) if any(c.strip() for c in r)]
+    except csv.Error as exc:
+        raise ValidationError({"annex": f"The Annex A table cannot be read: {exc}."}) from None
     if rows and _is_header(rows[0]):
         rows = rows[1:]
     parsed = [_line(index, row) for index, row in enumerate(rows, start=1)]
@@ -65,6 +69,8 @@ def _line(position: int, row: Sequence[str]) -> AnnexLine:
     if cells and cells[0].rstrip(".").isdecimal() and len(cells) > 1:
         number = int(cells[0].rstrip("."))
         cells = cells[1:]
+        if number > MAX_ROWS:
+            raise ValidationError({"annex": f"Row number {number:,} is not an Annex A row."})
     name = cells[0] if cells else ""
     if not name:
         raise ValidationError({"annex": f"Row {number} of the Annex A table has no name."})

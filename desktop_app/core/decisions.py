@@ -19,6 +19,7 @@ from desktop_app.core.authorizations import (
     LicenseStatus,
 )
 from desktop_app.core.bis_clock import check_events
+from desktop_app.core.enums import MatterStatus
 from desktop_app.core.matter_status import derived_status
 from desktop_app.core.models import Item, Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
@@ -52,27 +53,29 @@ class DecisionService:
 
     def add_license(self, license_: License) -> License:
         """Record a license; a replacement marks the license it replaces as superseded."""
-        _check({**text_errors(license_), **validate_license(license_)})
+        _check(text_errors(license_))
+        _check(validate_license(license_))
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, license_.matter_id, license_.party_ids, license_.item_ids)
             stored = tx.insert(license_)
-            if license_.replaces_license_id is not None:
-                old = tx.get(License, license_.replaces_license_id)
-                _same_matter(old.matter_id, license_.matter_id, "replaces_license_id")
-                tx.update(replace(old, status=LicenseStatus.SUPERSEDED))
+            _supersede(tx, stored)
             return stored
 
     def update_license(self, license_: License) -> License:
         """Change a license's fields or status (suspended, revoked …)."""
-        _check({**text_errors(license_), **validate_license(license_)})
+        _check(text_errors(license_))
+        _check(validate_license(license_))
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, license_.matter_id, license_.party_ids, license_.item_ids)
-            tx.update(license_)
+            before = tx.update(license_)
+            if before.replaces_license_id != license_.replaces_license_id:
+                _supersede(tx, license_)
         return license_
 
     def add_letter(self, letter: AuthorizationLetter, annex_text: str = "") -> AuthorizationLetter:
         """Record a letter that imposes or lifts a requirement, with its Annex A if given."""
-        _check({**text_errors(letter), **_letter_errors(letter)})
+        _check(text_errors(letter))
+        _check(_letter_errors(letter))
         lines = parse_annex(annex_text) if annex_text.strip() else []
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, letter.matter_id, (), letter.item_ids)
@@ -82,7 +85,8 @@ class DecisionService:
 
     def update_letter(self, letter: AuthorizationLetter) -> AuthorizationLetter:
         """Correct a letter's fields (its Annex A is replaced separately)."""
-        _check({**text_errors(letter), **_letter_errors(letter)})
+        _check(text_errors(letter))
+        _check(_letter_errors(letter))
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, letter.matter_id, (), letter.item_ids)
             tx.update(letter)
@@ -139,13 +143,30 @@ class DecisionService:
             return stored
 
 
+def _supersede(tx: UnitOfWork, license_: License) -> None:
+    """Mark the license ``license_`` replaces as superseded (one step back, never itself)."""
+    if license_.replaces_license_id is None:
+        return
+    if license_.replaces_license_id == license_.id:
+        raise ValidationError({"replaces_license_id": "A license cannot replace itself."})
+    old = tx.get(License, license_.replaces_license_id)
+    _same_matter(old.matter_id, license_.matter_id, "replaces_license_id")
+    if old.replaces_license_id == license_.id:
+        raise ValidationError({"replaces_license_id": "Two licenses cannot replace each other."})
+    tx.update(replace(old, status=LicenseStatus.SUPERSEDED))
+
+
 def _follow_status(tx: UnitOfWork, matter_id: int) -> None:
     """Set the matter's status to what its record now implies (audited like any change)."""
     matter = tx.get(Matter, matter_id)
     status = derived_status(
         tx.children(Determination, matter_id), tx.children(ClockEvent, matter_id)
     )
-    if status is not None and status is not matter.status:
+    if (
+        status is not None
+        and matter.status is not MatterStatus.CLOSED
+        and status is not matter.status
+    ):
         tx.update(replace(matter, status=status, status_reason="follows from the record"))
 
 

@@ -99,7 +99,10 @@ class ConditionService:
 
 def condition_errors(condition: Condition) -> dict[str, str]:
     """Problems with a condition that need no library: its text and its schedule."""
-    errors = {**text_errors(condition), **schedule_errors(condition)}
+    errors = text_errors(condition)
+    if errors:
+        return errors
+    errors = schedule_errors(condition)
     if not condition.text.strip():
         errors["text"] = "Quote the condition's text as written."
     return errors

@@ -10,6 +10,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from desktop_app.core.agenda import license_in_force
 from desktop_app.core.authorizations import ConditionLog
 from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.coverage import GroupLookup, MatterFacts, matter_coverage
@@ -56,13 +57,17 @@ def conditions_view(record: MatterRecord, as_of: date) -> list[Plain]:
     for entry in record.decisions.condition_log:
         logs[entry.condition_id].append(entry)
     views = []
+    licenses = {x.id: x for x in record.decisions.licenses}
     for condition in record.decisions.conditions:
-        due = next_due(condition, logs[condition.id], as_of)
+        in_force = license_in_force(condition, licenses, as_of)
+        due = next_due(condition, logs[condition.id], as_of) if in_force else None
         views.append(
             {
                 **to_plain(condition),
                 "next_due": due.isoformat() if due else None,
-                "standing": obligation_state(condition, logs[condition.id], as_of),
+                "standing": obligation_state(condition, logs[condition.id], as_of)
+                if in_force
+                else "license ended",
                 "log": [to_plain(e) for e in logs[condition.id]],
             }
         )

@@ -195,7 +195,10 @@ def check_schedule(rule_text: str, first_due: date, horizon_years: int = HORIZON
             "rrule": f"The rule ends (UNTIL {until.isoformat()}) before its first due date "
             f"{first_due.isoformat()}, so it never fires."
         }
-    first = rule.after(_midnight(first_due), inc=True)
+    try:
+        first = rule.after(_midnight(first_due), inc=True)
+    except (ValueError, IndexError, OverflowError) as exc:
+        return {"rrule": f"The recurrence rule cannot be computed: {exc}."}
     if first is None:
         return {"rrule": f"The rule never fires on or after {first_due.isoformat()}."}
     if first.date() > horizon:

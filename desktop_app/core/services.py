@@ -13,6 +13,13 @@ from datetime import UTC, date, datetime
 from typing import Generic, TypeVar
 
 from desktop_app.core import validation as v
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    Condition,
+    ConditionLog,
+    License,
+)
 from desktop_app.core.matter_status import check_hand_change
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.ports import Store, UnitOfWork
@@ -118,6 +125,7 @@ class MatterService:
             used = [a for a in tx.children(Activity, item.matter_id) if a.item_id == item_id]
             if used:
                 raise ValidationError({"item": _in_use(item.name, len(used), "activity")})
+            _refuse_if_named(tx, item.matter_id, item.name, items=(item_id,))
             return tx.delete(Item, item_id)
 
     def add_activity(self, activity: Activity) -> Saved[Activity]:
@@ -189,6 +197,7 @@ def _refuse_if_used(tx: UnitOfWork, party: Party) -> None:
     acts = [a for a in tx.children(Activity, party.matter_id) if a.party_id == party.id]
     if acts:
         raise ValidationError({"party": _in_use(party.name, len(acts), "activity")})
+    _refuse_if_named(tx, party.matter_id, party.name, parties=(party.id,))
     staff = [p for p in tx.children(Party, party.matter_id) if p.employer_id == party.id]
     if staff:
         raise ValidationError(
@@ -199,6 +208,59 @@ def _refuse_if_used(tx: UnitOfWork, party: Party) -> None:
         )
 
 
+def _refuse_if_named(
+    tx: UnitOfWork,
+    matter_id: int,
+    name: str,
+    parties: tuple[int, ...] = (),
+    items: tuple[int, ...] = (),
+) -> None:
+    """Refuse removing a party or item that a license, letter, Annex A row or condition names.
+
+    Removing it would silently narrow what they say.
+    """
+    found = decisions_naming(tx, matter_id, set(parties), set(items))
+    if found:
+        raise ValidationError(
+            {
+                "party" if parties else "item": (
+                    f"{name} is named in {', '.join(found)}; change those first."
+                )
+            }
+        )
+
+
 def _in_use(name: str, count: int, what: str) -> str:
     plural = "activities" if count != 1 and what == "activity" else what
     return f"{name} is used by {count} {plural}; remove or change them first."
+
+
+def decisions_naming(
+    tx: UnitOfWork, matter_id: int, parties: set[int], items: set[int]
+) -> list[str]:
+    """What on the matter names one of these parties or items.
+
+    Licenses, letters, Annex A rows, conditions and their log.
+    """
+    found = [
+        f"license {x.number}"
+        for x in tx.children(License, matter_id)
+        if parties & set(x.party_ids) or items & set(x.item_ids)
+    ]
+    found += [
+        f"the letter of {x.dated}"
+        for x in tx.children(AuthorizationLetter, matter_id)
+        if items & set(x.item_ids)
+    ]
+    found += [
+        f"Annex A row {r.row_no}" for r in tx.children(AnnexRow, matter_id) if r.party_id in parties
+    ]
+    found += [
+        f"condition {c.number or c.id}"
+        for c in tx.children(Condition, matter_id)
+        if parties & set(c.bound_party_ids)
+    ]
+    found += [
+        "a condition's log" for e in tx.children(ConditionLog, matter_id) if e.party_id in parties
+    ][:1]
+    return found

@@ -26,6 +26,7 @@ ACN = re.compile(r"^[A-Z][0-9]{6}$")
 LICENSE_NUMBER = re.compile(r"^D[0-9]{6}$")
 MAX_TEXT = 2_000_000
 MAX_ROW = 1_000_000
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 Errors = dict[str, str]
 
@@ -47,12 +48,21 @@ def is_eccn(value: str) -> bool:
 
 
 def text_errors(record: object) -> Errors:
-    """Name every text field that SQLite cannot store exactly, or that is absurdly long."""
+    """Name every field that cannot be stored or computed with.
+
+    Text SQLite cannot store exactly or that is absurdly long, and dates outside the years the
+    app computes with (FIRST_YEAR to LAST_YEAR).
+    """
     errors: Errors = {}
     for name, value in _text_values(record):
         why = _text_problem(value)
         if why:
             errors[name] = why
+    assert is_dataclass(record)
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, date) and not FIRST_YEAR <= value.year <= LAST_YEAR:
+            errors[f.name] = f"A date between {FIRST_YEAR} and {LAST_YEAR}, please."
     return errors
 
 
@@ -175,9 +185,12 @@ def parse_date(text: str, field_name: str) -> date | None:
     if not text.strip():
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError({field_name: f"{text!r} is not a date like 2026-06-26."}) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError({field_name: f"A date between {FIRST_YEAR} and {LAST_YEAR}, please."})
+    return day
 
 
 def _bad_country(code: str) -> str:

@@ -85,8 +85,10 @@ _SCALARS: dict[Any, Any] = {date: date.fromisoformat, bool: bool, float: float}
 
 def _decode(hint: Any, value: Any) -> Any:
     base = _non_optional(hint)
-    if value is None:
-        return () if typing.get_origin(base) is tuple else None
+    if value is None:  # also a column added by a later migration, on rows made before it
+        if typing.get_origin(base) is tuple:
+            return ()
+        return "" if base is str else None
     if typing.get_origin(base) is tuple:
         return _decode_tuple(typing.get_args(base)[0], json.loads(value))
     if isinstance(base, type) and issubclass(base, Enum):

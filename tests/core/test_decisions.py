@@ -316,3 +316,103 @@ def test_a_letter_can_be_corrected_and_the_correction_is_audited(
     with pytest.raises(ValidationError, match="before the date it bears"):
         decisions.update_letter(backwards)
     assert dump() == before
+
+
+def test_far_future_dates_are_refused_not_computed(
+    decisions: DecisionService,
+    conditions: ConditionService,
+    matter: Matter,
+    dump: Callable[[], Dump],
+) -> None:
+    before = dump()
+    with pytest.raises(ValidationError, match="between 1900 and 2200"):
+        decisions.add_license(License(matter.id, "D123456", date(9998, 6, 1)))
+    with pytest.raises(ValidationError, match="between 1900 and 2200"):
+        conditions.add_condition(_condition(matter, first_due=date(9999, 12, 1)))
+    with pytest.raises(ValidationError):
+        decisions.add_clock_event(
+            ClockEvent(matter.id, ClockEventKind.REGISTERED, date(9999, 12, 30))
+        )
+    assert dump() == before
+
+
+def test_a_party_or_item_named_by_a_license_cannot_be_removed(
+    library: Library,
+    service: MatterService,
+    decisions: DecisionService,
+    matter: Matter,
+    dump: Callable[[], Dump],
+) -> None:
+    from desktop_app.core.models import Item
+
+    party = queries.matter_record(library.db, matter).parties[0]
+    item = service.add_item(Item(matter.id, "Weights")).record
+    decisions.add_license(
+        License(matter.id, "D300001", date(2026, 8, 14), party_ids=(party.id,), item_ids=(item.id,))
+    )
+    before = dump()
+    with pytest.raises(ValidationError, match="named in license D300001"):
+        service.remove_party(party.id)
+    with pytest.raises(ValidationError, match="named in license D300001"):
+        service.remove_item(item.id)
+    assert dump() == before
+
+
+def test_only_an_agency_decides_and_a_closed_matter_stays_closed(
+    library: Library, service: MatterService, decisions: DecisionService, matter: Matter
+) -> None:
+    from desktop_app.core.authorizations import Decider, Determination, DeterminationKind
+    from desktop_app.core.enums import MatterStatus
+
+    decisions.add_clock_event(ClockEvent(matter.id, ClockEventKind.REGISTERED, date(2026, 9, 1)))
+    decisions.add_determination(
+        Determination(
+            matter.id,
+            DeterminationKind.INTERNAL_DETERMINATION,
+            date(2026, 9, 2),
+            decided_by=Decider.INTERNAL_COUNSEL,
+        )
+    )
+    assert queries.matter_by_id(library.db, matter.id).status is MatterStatus.UNDER_REVIEW
+    current = queries.matter_by_id(library.db, matter.id)
+    stale = current.__class__(**{**current.__dict__, "status": MatterStatus.CLOSED})
+    with pytest.raises(ValidationError, match="Say why"):
+        service.update_matter(stale)
+    closed = stale.__class__(**{**stale.__dict__, "status_reason": "Client withdrew."})
+    service.update_matter(closed)
+    decisions.add_determination(
+        Determination(matter.id, DeterminationKind.APPROVED, date(2026, 10, 1))
+    )
+    assert queries.matter_by_id(library.db, matter.id).status is MatterStatus.CLOSED
+
+
+def test_replacement_on_edit_supersedes_and_never_loops(
+    library: Library, decisions: DecisionService, matter: Matter
+) -> None:
+    old = decisions.add_license(License(matter.id, "D400001", date(2026, 1, 5)))
+    new = decisions.add_license(License(matter.id, "D400002", date(2026, 9, 1)))
+    with pytest.raises(ValidationError, match="cannot replace itself"):
+        decisions.update_license(License(**{**new.__dict__, "replaces_license_id": new.id}))
+    decisions.update_license(License(**{**new.__dict__, "replaces_license_id": old.id}))
+    stored = {x.id: x for x in queries.decisions(library.db, matter.id).licenses}
+    assert stored[old.id].status is LicenseStatus.SUPERSEDED
+
+
+def test_conditions_of_an_ended_license_leave_the_agenda(
+    library: Library, decisions: DecisionService, conditions: ConditionService, matter: Matter
+) -> None:
+    lic = decisions.add_license(
+        License(
+            matter.id,
+            "D500001",
+            date(2026, 1, 5),
+            ValidityBasis.SET_BY_BIS,
+            expires_on_set=date(2026, 6, 30),
+        )
+    )
+    conditions.add_condition(
+        _condition(matter, license_id=lic.id, kind=ConditionKind.LICENSE_CONDITION)
+    )
+    facts = queries.library_facts(library.db)
+    assert any(r.kind == "obligation" for r in agenda(facts, date(2026, 6, 1), 200))
+    assert not any(r.kind == "obligation" for r in agenda(facts, date(2026, 7, 1), 200))

@@ -124,7 +124,7 @@ class DeterminationsTab(QWidget):
             self.select(self.letters, first.id)
         self._show_annex()
         self.clock.setText(
-            clock_text(read_clock(found.clock_events, today), today)
+            clock_text(read_clock(found.clock_events, today, record.matter.kind), today)
             if found.clock_events
             else _("No clock events: record the registration when BIS registers an application.")
         )

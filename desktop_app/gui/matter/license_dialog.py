@@ -108,7 +108,7 @@ class LicenseDialog(FormDialog[License]):
         try:
             draft = self.build()
             expiry = license_expiry(draft)
-        except ValidationError:
+        except (ValidationError, ValueError, OverflowError):
             self.expiry.setText(_("(complete the dates to see it)"))
             return
         state = license_state(draft, self._today)
