@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QObject
 
 from desktop_app.core.agenda import LibraryFacts
-from desktop_app.core.coverage import Coverage, MatterFacts, matter_coverage
+from desktop_app.core.coverage import Coverage, MatterFacts, activity_coverage, matter_coverage
 from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
 from desktop_app.reference.ccl import CclEdition
 from desktop_app.reference.country_groups import groups_of
@@ -60,6 +60,14 @@ class LibraryReads(QObject):
     def coverage(self, record: MatterRecord, as_of: date) -> dict[int, Coverage]:
         """Coverage of every party row of a matter on ``as_of``, by party id (with D:5 notes)."""
         return matter_coverage(MatterFacts.of(record), as_of, group_of=groups_of)
+
+    def activity_coverage(self, record: MatterRecord, as_of: date) -> dict[int, Coverage]:
+        """Coverage of every activity of a matter on ``as_of``, by activity id."""
+        facts = MatterFacts.of(record)
+        return {
+            a.id: activity_coverage(a, facts, on=as_of, group_of=groups_of)
+            for a in record.activities
+        }
 
     def document_text(self, document_id: int) -> str:
         """The text read from a document."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from desktop_app.core.authorizations import (
     ConditionCategory,
@@ -136,7 +137,7 @@ def test_parties_tab_shows_coverage(year_end_window: MainWindow) -> None:
 
 
 def test_bad_rrule_is_named_beside_the_rule_and_nothing_is_stored(
-    year_end_window: MainWindow, wait_writes: WriteWaiter
+    qtbot: QtBot, year_end_window: MainWindow, wait_writes: WriteWaiter
 ) -> None:
     _open(year_end_window, "EC-2026-0001", "conditions")
     before = _conditions(year_end_window)
@@ -148,7 +149,7 @@ def test_bad_rrule_is_named_beside_the_rule_and_nothing_is_stored(
     dialog.obligation.set_value(ObligationKind.RECURRING)
     dialog.first_due.setText("2027-01-31")
     dialog.schedule.rule.widget.setText("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
-    assert "never fires" in dialog.schedule.preview.text()
+    qtbot.waitUntil(lambda: "never fires" in dialog.schedule.preview.text())
     dialog.save()
     wait_writes(year_end_window)
     assert "never fires" in dialog.error_text("rrule")
@@ -339,7 +340,7 @@ def test_screenshot_of_the_conditions_tab(sample_paths: LibraryPaths, tmp_path: 
 def test_a_stored_letter_can_be_corrected_and_its_annex_replaced(
     year_end_window: MainWindow, wait_writes: WriteWaiter
 ) -> None:
-    from desktop_app.gui.matter.letter_dialog import AnnexDialog
+    from desktop_app.gui.matter.annex_dialog import AnnexDialog
 
     _open(year_end_window, "EC-2026-0001", "determinations")
     tab = year_end_window.workspace.determinations
@@ -365,3 +366,35 @@ def test_a_stored_letter_can_be_corrected_and_its_annex_replaced(
     annex.save()
     wait_writes(year_end_window)
     assert tab.annex.model.rowCount() == 1
+
+
+def test_activities_tab_shows_coverage(year_end_window: MainWindow) -> None:
+    _open(year_end_window, "EC-2026-0001", "activities")
+    table = year_end_window.workspace.activities
+    headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+    column = headers.index("Coverage")
+    answers = [table.model.index(r, column).data() for r in range(table.model.rowCount())]
+    assert any(a.startswith("covered: letter of 2026-06-26") for a in answers)
+    assert any(a.startswith("covered: license D512847") for a in answers)
+    _open(year_end_window, "EC-2026-0003", "activities")
+    answers = [table.model.index(r, column).data() for r in range(table.model.rowCount())]
+    assert answers
+    assert all(a.startswith("not covered:") for a in answers)
+
+
+def test_annex_a_loads_from_a_csv_file_in_any_common_encoding(
+    year_end_window: MainWindow, tmp_path: Path
+) -> None:
+    from desktop_app.gui.matter.annex_dialog import load_annex_file
+
+    _open(year_end_window, "EC-2026-0002", "determinations")
+    year_end_window.workspace.determinations.add_letter()
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, LetterDialog)
+    table = tmp_path / "annex.csv"
+    table.write_bytes("Row,Entity,Address,Country\n1,Orphée SAS,Paris,FR\n".encode("cp1252"))
+    load_annex_file(dialog.annex, table)
+    assert "Orphée SAS" in dialog.annex.toPlainText()
+    load_annex_file(dialog.annex, tmp_path / "missing.csv")
+    assert dialog.annex.toPlainText() == ""
+    assert "Could not read missing.csv" in dialog.annex.placeholderText()

@@ -100,8 +100,22 @@ NOTE_COLUMNS: list[Column[Note]] = [
 ]
 
 
-def activity_columns(parties: dict[int, Party], items: dict[int, Item]) -> list[Column[Activity]]:
-    """Activity columns that name the item and party they point at."""
+def activity_columns(
+    parties: dict[int, Party],
+    items: dict[int, Item],
+    coverage: Mapping[int, Coverage] | None = None,
+) -> list[Column[Activity]]:
+    """Activity columns that name the item and party they point at, and the coverage answer."""
+    answers: Mapping[int, Coverage] = {} if coverage is None else coverage
+
+    def covered(a: Activity) -> str:
+        return answers[a.id].summary if a.id in answers else ""
+
+    def clause(a: Activity) -> str:
+        return answers[a.id].clause if a.id in answers else ""
+
+    def colour(a: Activity) -> str | None:
+        return NOT_COVERED_COLOUR if a.id in answers and not answers[a.id].covered else None
 
     def party(a: Activity) -> str:
         return parties[a.party_id].name if a.party_id in parties else ""
@@ -115,6 +129,7 @@ def activity_columns(parties: dict[int, Party], items: dict[int, Item]) -> list[
         Column("Transaction", lambda a: a.type.label),
         Column("Item", lambda a: items[a.item_id].name if a.item_id in items else ""),
         Column("To", party),
+        Column("Coverage", covered, tooltip=clause, foreground=colour, max_width=420),
         Column("Route", lambda a: f"{a.from_country} → {a.to_country}"),
         Column("Deemed destination", deemed),
         Column("Mechanism", lambda a: a.mechanism.label),

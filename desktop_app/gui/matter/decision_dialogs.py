@@ -20,9 +20,10 @@ from desktop_app.core.authorizations import (
 from desktop_app.core.decisions import DecisionService
 from desktop_app.core.models import MatterRecord
 from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.matter.annex_dialog import AnnexDialog, AnnexDraft
 from desktop_app.gui.matter.clock_dialog import ClockEventDialog
 from desktop_app.gui.matter.determination_dialog import DeterminationDialog
-from desktop_app.gui.matter.letter_dialog import AnnexDialog, AnnexDraft, LetterDialog, LetterDraft
+from desktop_app.gui.matter.letter_dialog import LetterDialog, LetterDraft
 from desktop_app.gui.matter.license_dialog import LicenseDialog
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
-from desktop_app.core.annex import parse_annex
 from desktop_app.core.authorizations import (
-    AnnexRow,
     AuthorizationLetter,
     Determination,
     LetterEffect,
@@ -21,6 +24,7 @@ from desktop_app.core.authorizations import (
 from desktop_app.core.documents import Document
 from desktop_app.core.models import Item
 from desktop_app.errors import ValidationError
+from desktop_app.gui.matter.annex_dialog import ANNEX_HINT, annex_errors, annex_with_loader
 from desktop_app.gui.matter.determination_dialog import document_choices
 from desktop_app.gui.widgets.checklist import CheckList
 from desktop_app.gui.widgets.choices import IdCombo, TypeChecks
@@ -29,11 +33,6 @@ from desktop_app.gui.widgets.fields import DateField, read_date, read_required_d
 from desktop_app.gui.widgets.form import FormDialog, LinesBinding, Submit, TextBinding
 from desktop_app.i18n import _
 
-ANNEX_HINT = _(
-    "Paste the table as written: one row per line, CSV or tab-separated — row, name, address, "
-    "country (a header line is fine)."
-)
-
 
 @dataclass(frozen=True)
 class LetterDraft:
@@ -41,32 +40,6 @@ class LetterDraft:
 
     letter: AuthorizationLetter
     annex_text: str
-
-
-@dataclass(frozen=True)
-class AnnexDraft:
-    """The new Annex A text of a stored letter."""
-
-    letter_id: int
-    annex_text: str
-
-
-def annex_errors(text: str) -> dict[str, str]:
-    """{"annex": why} when pasted Annex A text cannot be read; empty text is no table."""
-    if not text.strip():
-        return {}
-    try:
-        parse_annex(text)
-    except ValidationError as exc:
-        return exc.fields
-    return {}
-
-
-def annex_as_text(rows: list[AnnexRow]) -> str:
-    """Annex A rows back as tab-separated text, ready to be corrected and pasted again."""
-    return "\n".join(
-        "\t".join((str(r.row_no), r.name_as_written, r.address_as_written, r.country)) for r in rows
-    )
 
 
 class LetterDialog(FormDialog[LetterDraft]):
@@ -138,7 +111,7 @@ class LetterDialog(FormDialog[LetterDraft]):
         if self._letter.id:
             return  # a stored letter's Annex A is replaced with "Replace Annex A…"
         self.annex.setPlaceholderText("1\tThistlegate Analytics Ltd\t12 Wharf Road, London\tGB")
-        self.add_row("annex", _("Annex A"), self.annex, ANNEX_HINT)
+        self.add_row("annex", _("Annex A"), annex_with_loader(self.annex), ANNEX_HINT)
 
     def build(self) -> LetterDraft:
         """The letter and its Annex A text as the fields describe them."""
@@ -169,31 +142,3 @@ class LetterDialog(FormDialog[LetterDraft]):
             determination_id=self.determination.value(),
         )
         return LetterDraft(letter, self.annex.toPlainText())
-
-
-class AnnexDialog(FormDialog[AnnexDraft]):
-    """Replace a stored letter's Annex A with corrected or newly pasted rows."""
-
-    def __init__(
-        self,
-        letter: AuthorizationLetter,
-        rows: list[AnnexRow],
-        submit: Submit[AnnexDraft],
-        parent: QWidget | None = None,
-    ) -> None:
-        title = _("Annex A of the letter of {day}").format(day=letter.dated.isoformat())
-        super().__init__(title, submit, parent, check=lambda d: _required_annex(d.annex_text))
-        self._letter_id = letter.id
-        self.annex = TextBinding(QPlainTextEdit(), annex_as_text(rows))
-        self.add_row("annex", _("Annex A"), self.annex.widget, ANNEX_HINT)
-        self.resize(760, 480)
-
-    def build(self) -> AnnexDraft:
-        """The letter's id and the Annex A text."""
-        return AnnexDraft(self._letter_id, self.annex.value())
-
-
-def _required_annex(text: str) -> dict[str, str]:
-    if not text.strip():
-        return {"annex": _("The Annex A table is empty.")}
-    return annex_errors(text)

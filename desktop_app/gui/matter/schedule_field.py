@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.schedule import anniversary_rule, check_schedule, due_dates, quarterly_rule
@@ -59,7 +59,10 @@ class ScheduleField(QWidget):
         layout.addWidget(self.preview)
         self.quarterly.clicked.connect(self.fill_quarterly)
         self.anniversary.clicked.connect(self.fill_anniversary)
-        self.rule.widget.textChanged.connect(self.show_preview)
+        # The preview waits until typing pauses: some rules take dateutil long to rule out.
+        self._typing = QTimer(self, singleShot=True, interval=400)
+        self._typing.timeout.connect(self.show_preview)
+        self.rule.widget.textChanged.connect(self._typing.start)
 
     def value(self) -> str:
         """The rule as typed (the stored one exactly when untouched)."""

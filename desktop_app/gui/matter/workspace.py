@@ -57,12 +57,15 @@ class MatterWorkspace(MatterDialogs):
         self._party_names: dict[int, Party] = {}
         self._item_names: dict[int, Item] = {}
         self._coverage: dict[int, Coverage] = {}
+        self._activity_coverage: dict[int, Coverage] = {}
         self.parties: RecordTable[Party] = RecordTable(
             _("Parties"), party_columns(self._party_names, self._coverage), _key
         )
         self.items: RecordTable[Item] = RecordTable(_("Items"), ITEM_COLUMNS, _key)
         self.activities: RecordTable[Activity] = RecordTable(
-            _("Activities"), activity_columns(self._party_names, self._item_names), _key
+            _("Activities"),
+            activity_columns(self._party_names, self._item_names, self._activity_coverage),
+            _key,
         )
         self.history: RecordTable[AuditEntry] = RecordTable(
             _("History — every change to this matter, from the audit chain"),
@@ -127,7 +130,10 @@ class MatterWorkspace(MatterDialogs):
         self.parties.set_rows(record.parties)
         self.parties.model.redraw()
         self.items.set_rows(record.items)
+        self._activity_coverage.clear()
+        self._activity_coverage.update(self._gateway.activity_coverage(record, today))
         self.activities.set_rows(record.activities)
+        self.activities.model.redraw()
         self.correspondence.show_documents(record.documents, record.quarantined)
         self.determinations.show_record(record, today)
         self.conditions.show_record(record, today)
