@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop_app.core.agenda import AgendaRow
 from desktop_app.core.documents import FileOutcome
 from desktop_app.core.models import MatterSummary
 from desktop_app.core.text import visible as printable
+
+if TYPE_CHECKING:
+    from desktop_app.core.agenda import AgendaRow
 
 
 def docket_table(rows: list[MatterSummary]) -> str:

@@ -21,7 +21,6 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
-import holidays
 from dateutil.relativedelta import relativedelta
 
 from desktop_app.core.authorizations import License, LicenseStatus, ValidityBasis
@@ -42,6 +41,8 @@ _STORED_STATE: dict[LicenseStatus, LicenseState] = {
 @cache
 def _federal_holidays(year: int) -> frozenset[date]:
     """US federal holidays of one year, observed days included."""
+    import holidays  # noqa: PLC0415 - a heavy import, needed only once an expiry is computed
+
     return frozenset(holidays.country_holidays("US", years=year))
 
 

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
 from desktop_app.core.agenda import AgendaRow
@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self._write_actions = build_menus(self)
         self._connect()
         self._show_library_state()
+        self._painted = False  # the agenda is computed just after the window first paints
+        self._agenda_queued = False
         self.refresh()
         if self.docket.model.rowCount() == 0:
             self.views.setCurrentWidget(self.docket)  # it offers the sample matters
@@ -98,9 +100,32 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Reload the agenda, the docket and the open matter from the library."""
         self.docket.set_matters(self._gateway.docket())
-        self.agenda.set_facts(self._gateway.library_facts())
+        self.refresh_agenda()
         if self.matter_id is not None:
             self.open_matter(self.matter_id)
+
+    def refresh_agenda(self) -> None:
+        """Recompute the agenda from the library (at start, just after the first paint)."""
+        if self._painted:
+            self.agenda.set_facts(self._gateway.library_facts())
+
+    @property
+    def agenda_loaded(self) -> bool:
+        """True once the agenda has been read (just after the window first painted)."""
+        return self._painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Paint; after the first paint, fill the agenda (the window appears without waiting)."""
+        super().paintEvent(event)
+        if not self._painted and not self._agenda_queued:
+            self._agenda_queued = True
+            QTimer.singleShot(0, self._first_agenda)
+
+    def _first_agenda(self) -> None:
+        if self._gateway.reader.closed:  # the window was closed before it got this far
+            return
+        self._painted = True
+        self.refresh_agenda()
 
     def open_matter(self, matter_id: int) -> None:
         """Show a matter in the workspace, as of today."""

@@ -42,6 +42,7 @@ class Library:
         self.paths = paths
         self.db = db
         self.problem = problem
+        self.closed = False
         self.blobs = BlobStore(paths.blobs, paths.staging)
         self._lock = lock
         self._clock = clock
@@ -103,6 +104,7 @@ class Library:
             if not self.read_only:
                 self.db.execute("PRAGMA optimize")
         finally:
+            self.closed = True
             self.db.close()
             if self._lock is not None:
                 self._lock.release()

@@ -83,6 +83,7 @@ def _window(qtbot: QtBot, session: Session) -> MainWindow:
     window = MainWindow(session.gateway, settings=None)
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.agenda_loaded)
     return window
 
 
