@@ -15,7 +15,7 @@ KNOWN = {
     "reference/ccl.json",
     "reference/country-groups.json",
 }
-KNOWN_FOLDERS = {"sample/correspondence"}
+KNOWN_FOLDERS = {"sample/correspondence", "fonts"}
 
 
 def asset(name: str) -> Traversable:

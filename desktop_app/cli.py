@@ -110,6 +110,18 @@ def build_parser() -> argparse.ArgumentParser:
     imp = _add(sub, "import", run_import, "file documents on a matter", json_flag=True)
     imp.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
     imp.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="files or folders")
+    memo = _add(sub, "memo", run_memo, "print a matter memo to a PDF file")
+    memo.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    memo.add_argument(
+        "--kind",
+        choices=("case", "conditions"),
+        default="case",
+        help="the whole memo (case) or the conditions status report (conditions)",
+    )
+    memo.add_argument("-o", "--out", type=Path, metavar="OUT.pdf", help="where to write it")
+    report = _add(sub, "report", run_report, "print a report to a PDF file")
+    report.add_argument("which", choices=("docket",), help="which report (docket)")
+    report.add_argument("-o", "--out", type=Path, metavar="OUT.pdf", help="where to write it")
     shot = _add(sub, "screenshot", run_screenshot, "draw the window into a PNG file")
     shot.add_argument("out", metavar="OUT.png", type=Path)
     shot.add_argument("--case", help="open this matter's workspace")
@@ -251,6 +263,40 @@ def _terminal_progress() -> Callable[[int, int, str], None]:
         print(f"\r[{done}/{total}] {printable(name)[:60]:<60}", end=end, file=sys.stderr)
 
     return show
+
+
+def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Write one matter's memo (or its conditions status report) as a PDF."""
+    from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
+
+    library = open_for_reading(paths)
+    try:
+        number, pdf = matter_memo_pdf(library.db, args.case, date.today(), args.kind)
+    finally:
+        library.close()
+    suffix = "memo" if args.kind == "case" else "conditions"
+    return _write_pdf(pdf, args.out or Path(f"{number}-{suffix}.pdf"))
+
+
+def run_report(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Write the docket report as a PDF."""
+    from desktop_app.reports.make import docket_pdf  # noqa: PLC0415 - reportlab on demand
+
+    library = open_for_reading(paths)
+    try:
+        pdf = docket_pdf(library.db, date.today())
+    finally:
+        library.close()
+    return _write_pdf(pdf, args.out or Path(f"{args.which}-report.pdf"))
+
+
+def _write_pdf(pdf: bytes, out: Path) -> int:
+    try:
+        out.write_bytes(pdf)
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+    print(out)
+    return EXIT_OK
 
 
 def run_gui(args: argparse.Namespace, paths: LibraryPaths) -> int:

@@ -1,0 +1,54 @@
+"""Read what a memo or report needs from the library and the reference data, then render it.
+
+The one impure step: the library, the clock and the shipped reference editions are read here and
+handed to the pure data functions, so :mod:`memo_data` and :mod:`docket_data` stay testable.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlite_utils import Database
+
+from desktop_app.core.agenda import agenda
+from desktop_app.reference.ccl import load_ccl
+from desktop_app.reference.country_groups import groups_of, load_country_groups
+from desktop_app.reports.docket_data import docket_report
+from desktop_app.reports.memo_data import case_memo
+from desktop_app.reports.render import build
+from desktop_app.storage import queries
+
+DEADLINE_DAYS = 90
+
+
+def now_text() -> str:
+    """The generation time, UTC to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def editions() -> tuple[tuple[str, str], ...]:
+    """The reference-data editions a memo relies on, as (name, edition and citation)."""
+    ccl, groups = load_ccl(), load_country_groups()
+    return (
+        ("Commerce Control List", f"eCFR issue of {ccl.edition} ({ccl.citation})"),
+        ("Country Groups", f"eCFR issue of {groups.edition} ({groups.citation})"),
+    )
+
+
+def matter_memo_pdf(
+    db: Database, number: str, as_of: date, kind: str = "case", invariant: bool = False
+) -> tuple[str, bytes]:
+    """The matter's number and its memo (or conditions report) as PDF bytes."""
+    record = queries.matter_record(db, queries.matter_by_number(db, number))
+    head = queries.audit_head(db)
+    memo = case_memo(record, as_of, head, now_text(), groups_of, editions=editions(), kind=kind)
+    return record.matter.number, build(memo, invariant)
+
+
+def docket_pdf(db: Database, as_of: date, invariant: bool = False) -> bytes:
+    """The docket report as PDF bytes."""
+    rows = agenda(queries.library_facts(db), as_of, DEADLINE_DAYS)
+    memo = docket_report(
+        queries.docket(db), as_of, queries.audit_head(db), now_text(), deadlines=rows
+    )
+    return build(memo, invariant)

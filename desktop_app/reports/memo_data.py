@@ -1,0 +1,208 @@
+"""What a matter memo says, as plain data: pure functions over a matter record, tested exactly.
+
+Nothing here reads the library, the clock or the reference files: the caller passes the day the
+memo speaks as of, the audit-chain head, the generation time and the reference editions relied on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from desktop_app.core.chronology import chronology
+from desktop_app.core.coverage import GroupLookup
+from desktop_app.core.enums import Privilege
+from desktop_app.core.models import Matter, MatterRecord
+from desktop_app.core.present_decisions import decisions_view
+from desktop_app.reports.model import DEFAULT_LEGEND, Header, Memo, Section, Table
+
+KINDS = ("case", "conditions")
+NONE = "—"
+
+
+def legend_of(matter: Matter) -> str:
+    """The privilege legend printed on every page (empty for a matter marked not privileged)."""
+    if matter.privilege is Privilege.AC_WP:
+        return DEFAULT_LEGEND
+    return "" if matter.privilege is Privilege.NONE else matter.privilege.label
+
+
+def case_memo(
+    record: MatterRecord,
+    as_of: date,
+    audit_head: tuple[int, str],
+    generated_at: str,
+    group_of: GroupLookup | None,
+    *,
+    editions: Sequence[tuple[str, str]] = (),
+    kind: str = "case",
+) -> Memo:
+    """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown memo kind {kind!r}")
+    matter = record.matter
+    decided = decisions_view(record, as_of, group_of)
+    what = "Memorandum to file" if kind == "case" else "Conditions status report"
+    header = Header(
+        to="File",
+        sender=matter.counsel or "Export Control Counsel",
+        cc=NONE,
+        date=as_of.isoformat(),
+        re=f"{matter.title} — {what.lower()}",
+        matter_number=matter.number,
+    )
+    conditions = Section(f"Conditions as of {as_of.isoformat()}", (), (("", _conditions(decided)),))
+    audit = _audit(audit_head, generated_at)
+    if kind == "conditions":
+        sections: tuple[Section, ...] = (conditions, audit)
+    else:
+        sections = (
+            _summary(record),
+            _parties_and_items(record),
+            _activities(record, decided),
+            _chronology(record),
+            _determinations(decided),
+            conditions,
+            _attachments(record),
+            Section("Reference data relied on", tuple(f"{n}: {e}" for n, e in editions) or (NONE,)),
+            audit,
+        )
+    return Memo(
+        title=f"{matter.number} — {what}",
+        subject=matter.title,
+        author=header.sender,
+        header=header,
+        legend=legend_of(matter),
+        sections=sections,
+        running_head=matter.number,
+    )
+
+
+def _summary(record: MatterRecord) -> Section:
+    m = record.matter
+    facts = (
+        f"Kind: {m.kind.label}. Status: {m.status.label}. Agency: {m.agency.label}."
+        + (f" Application control number: {m.acn}." if m.acn else "")
+        + (f" License: {m.license_number}." if m.license_number else "")
+        + (f" Opened {m.opened.isoformat()}." if m.opened else "")
+    )
+    notes = tuple(
+        f"Note ({n.created_at[:10] or 'undated'}, {n.author}): {n.text}" for n in record.notes
+    )
+    return Section("Summary", (facts, m.summary or "No summary recorded.", *notes))
+
+
+def _parties_and_items(record: MatterRecord) -> Section:
+    parties = Table(
+        ("Party", "Role", "Kind", "Country"),
+        tuple((p.name, p.role.label, p.kind.label, p.country or NONE) for p in record.parties),
+        (4, 2.2, 1.6, 1.2),
+    )
+    items = Table(
+        ("Item", "Kind", "ECCN", "Description"),
+        tuple((i.name, i.kind.label, i.eccn or NONE, i.description) for i in record.items),
+        (2.6, 1.4, 1.2, 4),
+    )
+    return Section("Parties and items", (), (("Parties", parties), ("Items", items)))
+
+
+def _activities(record: MatterRecord, decided: dict[str, Any]) -> Section:
+    names = {p.id: p.name for p in record.parties}
+    items = {i.id: i.name for i in record.items}
+    activities = Table(
+        ("Activity", "Item", "Party", "Route", "Status"),
+        tuple(
+            (
+                a.type.label,
+                items.get(a.item_id or 0, NONE),
+                names.get(a.party_id or 0, NONE),
+                f"{a.from_country or '?'} → {a.to_country or '?'}",
+                a.status.label,
+            )
+            for a in record.activities
+        ),
+        (2.2, 2.2, 2.2, 1.2, 1.2),
+    )
+    coverage = Table(
+        ("Party", "Coverage"),
+        tuple((str(c["party"]), str(c["summary"])) for c in decided["coverage"]),
+        (3, 6),
+    )
+    return Section(
+        "Activities and their coverage", (), (("Activities", activities), ("Coverage", coverage))
+    )
+
+
+def _chronology(record: MatterRecord) -> Section:
+    rows, hashes = [], []
+    for row in chronology(record.documents):
+        d = row.document
+        indent = "    " * row.depth + ("↳ " if row.depth else "")
+        sender_to = f"{d.sender or NONE} / {', '.join(d.recipients) or NONE}"
+        subject = indent + (d.title or d.filename)
+        rows.append(
+            (d.doc_date[:10] or "undated", d.direction.label, sender_to, subject, str(d.id))
+        )
+        hashes.append(f"SHA-256 {d.sha256}")
+    table = Table(
+        ("Date", "Direction", "From / To", "Subject", "Doc."),
+        tuple(rows),
+        (1.1, 1.0, 2.6, 3.6, 0.6),
+        details=tuple(hashes),
+    )
+    return Section("Chronology of correspondence", (), (("", table),))
+
+
+def _determinations(decided: dict[str, Any]) -> Section:
+    table = Table(
+        ("Decided", "Determination", "By", "Reference", "Excerpt"),
+        tuple(
+            (
+                str(d["decided_on"]),
+                str(d["kind"]).replace("_", " ").capitalize(),
+                str(d["decider_name"] or d["decided_by"]),
+                str(d["reference"] or NONE),
+                str(d["excerpt"]),
+            )
+            for d in decided["determinations"]
+        ),
+        (1.1, 1.8, 1.3, 1.6, 3.5),
+    )
+    return Section("Determinations", (), (("", table),))
+
+
+def _conditions(decided: dict[str, Any]) -> Table:
+    return Table(
+        ("No.", "Condition", "Status", "Owner", "Next due", "Standing"),
+        tuple(
+            (
+                str(c["number"] or NONE),
+                str(c["text"]),
+                str(c["status"]).replace("_", " ").capitalize(),
+                str(c["owner"] or NONE),
+                str(c["next_due"] or NONE),
+                str(c["standing"]).replace("_", " "),
+            )
+            for c in decided["conditions"]
+        ),
+        (0.7, 3.7, 1.3, 1.6, 1.1, 1.1),
+    )
+
+
+def _attachments(record: MatterRecord) -> Section:
+    table = Table(
+        ("Doc.", "File", "Bytes", "SHA-256"),
+        tuple((str(d.id), d.filename, f"{d.size:,}", d.sha256) for d in record.documents),
+        (0.45, 2.6, 0.85, 5.2),
+        mono=(3,),
+    )
+    return Section("Index of attachments", (), (("", table),))
+
+
+def _audit(head: tuple[int, str], generated_at: str) -> Section:
+    seq, digest = head
+    return Section(
+        "Audit-chain head",
+        (f"Audit entry {seq}, hash {digest or NONE}.", f"Generated {generated_at}."),
+    )

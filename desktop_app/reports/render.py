@@ -1,0 +1,180 @@
+"""Lay a :class:`Memo` out as a PDF with reportlab: page template, legends, "Page X of Y", outline.
+
+Letter pages with a wider left margin for binding; every page carries the running head (matter
+number), the privilege legend and "Page X of Y" (the total is a form XObject filled in at the end,
+so one pass suffices); tables repeat their header row; each section is an outline entry.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.units import inch
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus import Table as RlTable
+
+from desktop_app.core.text import visible
+from desktop_app.reports.escape import chunks
+from desktop_app.reports.fonts import SANS, SANS_BOLD
+from desktop_app.reports.model import Memo, Section
+from desktop_app.reports.styles import (
+    BODY,
+    CAPTION,
+    HEADING,
+    LABEL,
+    LEGEND,
+    LEGEND_INK,
+    RULE,
+    TITLE,
+    para,
+)
+from desktop_app.reports.tables import data_table
+
+PAGE = LETTER
+LEFT, RIGHT, TOP, BOTTOM = 1.25 * inch, 0.85 * inch, 1.0 * inch, 0.9 * inch
+TOTAL_FORM = "page-total"
+KEEP = 1.4 * inch  # a heading starts a new page unless this much room is left under it
+
+
+class Heading(Paragraph):
+    """A section heading: also a bookmark and an outline entry."""
+
+    def __init__(self, title: str, key: str) -> None:
+        super().__init__(para(title, HEADING).text, HEADING)
+        self.outline_title = visible(title)
+        self.key = key
+
+
+class MemoDocument(BaseDocTemplate):
+    """A Letter document whose pages carry the memo's running head, legend and page numbers."""
+
+    def __init__(self, out: io.BytesIO, memo: Memo, invariant: bool) -> None:
+        super().__init__(
+            out,
+            pagesize=PAGE,
+            leftMargin=LEFT,
+            rightMargin=RIGHT,
+            topMargin=TOP,
+            bottomMargin=BOTTOM,
+            title=visible(memo.title),
+            author=visible(memo.author),
+            subject=visible(memo.subject),
+            creator="Compliance Desk",
+            invariant=1 if invariant else 0,
+            displayDocTitle=1,
+            lang="en-US",
+            initialFontName=SANS,
+            initialFontSize=9.5,
+        )
+        self.memo = memo
+        frame = Frame(LEFT, BOTTOM, self.width, self.height, id="body", leftPadding=0,
+                      rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        self.addPageTemplates([PageTemplate("memo", [frame], onPage=self._decorate)])
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook
+        """Bookmark each section heading and list it in the outline."""
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.outline_title, flowable.key, level=0)
+
+    def _decorate(self, canv: Canvas, doc: Any) -> None:
+        width, height = PAGE
+        canv.saveState()
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.5)
+        top = height - 0.6 * inch
+        canv.setFont(SANS_BOLD, 8)
+        canv.drawString(LEFT, top, visible(self.memo.running_head)[:40])
+        canv.setFillColor(LEGEND_INK)
+        canv.drawRightString(width - RIGHT, top, visible(self.memo.legend)[:110])
+        canv.line(LEFT, top - 4, width - RIGHT, top - 4)
+        bottom = 0.55 * inch
+        canv.line(LEFT, bottom + 10, width - RIGHT, bottom + 10)
+        canv.setFillColor(RULE)
+        canv.setFont(SANS, 7.5)
+        canv.drawString(LEFT, bottom, visible(self.memo.legend)[:120])
+        label = f"Page {canv.getPageNumber()} of "
+        x = width - RIGHT - canv.stringWidth(label + "0000", SANS, 7.5)
+        canv.drawString(x, bottom, label)
+        canv.translate(x + canv.stringWidth(label, SANS, 7.5), bottom)
+        canv.doForm(TOTAL_FORM)
+        canv.restoreState()
+
+
+class TotalingCanvas(Canvas):
+    """A canvas that fills in the "of Y" page total when the document is saved."""
+
+    def save(self) -> None:
+        """Define the page-total form (every page already refers to it), then save."""
+        total = self.getPageNumber() - 1  # the last showPage already moved on
+        self.beginForm(TOTAL_FORM)
+        self.setFont(SANS, 7.5)
+        self.setFillColor(RULE)
+        self.drawString(0, 0, str(total))
+        self.endForm()
+        super().save()
+
+
+def story(memo: Memo) -> list[Flowable]:
+    """The flowables of a memo: header block, legend, then each section."""
+    flow: list[Flowable] = [para(memo.heading, TITLE)]
+    flow += [para(text, LEGEND) for text in (memo.legend, memo.marking) if text]
+    flow += [Spacer(1, 6), _header_block(memo)]
+    flow.append(HRFlowable(width="100%", thickness=1.2, color=RULE, spaceBefore=6))
+    for number, section in enumerate(memo.sections, start=1):
+        flow += _section(section, number)
+    return flow
+
+
+def _header_block(memo: Memo) -> Flowable:
+    h = memo.header
+    lines = [
+        ("To:", h.to),
+        ("From:", h.sender),
+        ("CC:", h.cc),
+        ("Date:", h.date),
+        ("Re:", h.re),
+        ("Matter:", h.matter_number),
+    ]
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    data = [[para(label, LABEL), para(value)] for label, value in lines]
+    return RlTable(data, colWidths=[0.9 * inch, None], style=style, hAlign="LEFT")
+
+
+def _section(section: Section, number: int) -> list[Flowable]:
+    flow: list[Flowable] = [
+        CondPageBreak(KEEP),
+        Heading(f"{number}. {section.title}", f"section-{number}"),
+    ]
+    for text in section.paragraphs:
+        flow += [para(piece, BODY) for piece in chunks(text)]
+    for caption, table in section.tables:
+        if caption:
+            flow += [CondPageBreak(KEEP), para(caption, CAPTION)]
+        flow.append(data_table(table, PAGE[0] - LEFT - RIGHT))
+    return flow
+
+
+def build(memo: Memo, invariant: bool = False) -> bytes:
+    """The PDF of ``memo`` as bytes; ``invariant`` makes equal input give equal bytes."""
+    out = io.BytesIO()
+    MemoDocument(out, memo, invariant).build(story(memo), canvasmaker=TotalingCanvas)
+    return out.getvalue()

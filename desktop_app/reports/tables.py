@@ -1,0 +1,53 @@
+"""Data tables: escaped cells, a shaded header row repeated on every page, optional hash lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable
+from reportlab.platypus import Table as RlTable
+
+from desktop_app.reports.fonts import SANS
+from desktop_app.reports.model import Table
+from desktop_app.reports.styles import BODY, CELL, HASH, HEAD_CELL, MONO_CELL, RULE, SHADE, para
+
+
+def data_table(table: Table, width: float) -> Flowable:
+    """``table`` as a reportlab table ``width`` points wide, or its "none" line when empty."""
+    if not table.rows:
+        return para(table.empty, BODY)
+    scale = width / sum(table.widths)
+    style: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    data: list[list[object]] = [[para(c, HEAD_CELL) for c in table.columns]]
+    for index, row in enumerate(table.rows):
+        data.append(
+            [para(cell, MONO_CELL if i in table.mono else CELL) for i, cell in enumerate(row)]
+        )
+        if table.details:
+            data.append([para(table.details[index], HASH)] + [""] * (len(row) - 1))
+            line = len(data) - 1
+            style += [
+                ("SPAN", (0, line), (-1, line)),
+                ("TOPPADDING", (0, line), (-1, line), 0),
+                ("LINEBELOW", (0, line), (-1, line), 0.25, SHADE),
+            ]
+        else:
+            style.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.25, SHADE))
+    return RlTable(
+        data,
+        colWidths=[w * scale for w in table.widths],
+        repeatRows=1,
+        style=style,
+        hAlign="LEFT",
+    )
