@@ -19,10 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__, textout
-from desktop_app.core.agenda import agenda
 from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
-from desktop_app.core.present_decisions import decisions_view
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible as printable
 from desktop_app.core.validation import FIRST_YEAR, LAST_YEAR, parse_date
@@ -36,7 +34,6 @@ from desktop_app.errors import (
 )
 from desktop_app.logs import setup_logging
 from desktop_app.paths import LibraryPaths, resolve_data_dir
-from desktop_app.reference.country_groups import groups_of
 from desktop_app.storage import queries
 from desktop_app.storage.errors import user_error
 from desktop_app.storage.library import Library
@@ -201,6 +198,9 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
     finally:
         library.close()
     as_of = args.as_of or date.today()
+    from desktop_app.core.present_decisions import decisions_view  # noqa: PLC0415 - rules load
+    from desktop_app.reference.country_groups import groups_of  # noqa: PLC0415 - on demand
+
     view = {**record_view(record), **decisions_view(record, as_of, groups_of)}
     if args.json:
         _print_json(view)
@@ -218,6 +218,8 @@ def run_agenda(args: argparse.Namespace, paths: LibraryPaths) -> int:
         facts = queries.library_facts(library.db)
     finally:
         library.close()
+    from desktop_app.core.agenda import agenda  # noqa: PLC0415 - the rules load on demand
+
     rows = agenda(facts, args.as_of or date.today(), args.days)
     if args.json:
         _print_json([to_plain(r) for r in rows])

@@ -19,11 +19,12 @@ from desktop_app.core.authorizations import (
     LicenseStatus,
 )
 from desktop_app.core.bis_clock import read_clock
-from desktop_app.core.models import Matter
+from desktop_app.core.models import LibraryFacts, Matter
 from desktop_app.core.schedule import next_due
 from desktop_app.core.validity import license_expiry, license_state
 
 EXPIRED_SHOWN_DAYS = 30
+__all__ = ["AgendaRow", "LibraryFacts", "agenda", "license_in_force"]
 
 
 @dataclass(frozen=True)
@@ -40,17 +41,6 @@ class AgendaRow:
     title: str
     detail: str
     ref_id: int
-
-
-@dataclass(frozen=True)
-class LibraryFacts:
-    """Every record the agenda reads, for the whole library."""
-
-    matters: tuple[Matter, ...]
-    conditions: tuple[Condition, ...]
-    logs: tuple[ConditionLog, ...]
-    licenses: tuple[License, ...]
-    clock_events: tuple[ClockEvent, ...]
 
 
 def agenda(facts: LibraryFacts, as_of: date, days: int) -> list[AgendaRow]:

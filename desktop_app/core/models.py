@@ -182,3 +182,14 @@ class MatterSummary:
     matter: Matter
     party_count: int = 0
     item_count: int = 0
+
+
+@dataclass(frozen=True)
+class LibraryFacts:
+    """Every record the agenda reads, for the whole library."""
+
+    matters: tuple[Matter, ...]
+    conditions: tuple[Condition, ...]
+    logs: tuple[ConditionLog, ...]
+    licenses: tuple[License, ...]
+    clock_events: tuple[ClockEvent, ...]

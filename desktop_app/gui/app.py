@@ -20,12 +20,12 @@ from desktop_app import __version__
 from desktop_app.errors import EXIT_LIBRARY, EXIT_OK, LibraryLockedError, UserError
 from desktop_app.gui.crash import install_crash_handler
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.files import OnDemandReader
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.qt_messages import install_qt_message_handler
 from desktop_app.gui.worker import LibraryWorker
 from desktop_app.i18n import _
-from desktop_app.importing import FileReader
 from desktop_app.ingest.references import find_references
 from desktop_app.paths import LibraryPaths
 from desktop_app.reference.ccl import load_ccl
@@ -40,7 +40,7 @@ class Session:
 
     gateway: Gateway
     worker: LibraryWorker | None
-    files: FileReader
+    files: OnDemandReader
 
     def close(self) -> None:
         """Finish pending writes, stop the file readers and close both connections."""
@@ -92,7 +92,7 @@ def open_session(paths: LibraryPaths, actor: str, *, write: bool = True) -> Sess
         if worker is not None:
             worker.close()
         raise
-    files = FileReader.isolated()
+    files = OnDemandReader()
     gateway = Gateway(
         reader,
         worker,

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
-from desktop_app.core.agenda import AgendaRow
 from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import Matter
 from desktop_app.core.services import MatterService, Saved
@@ -29,6 +28,7 @@ from desktop_app.gui.window_state import restore_state, save_state
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
+    from desktop_app.core.agenda import AgendaRow
     from desktop_app.gui.matter.workspace import MatterWorkspace
 
 

@@ -6,7 +6,6 @@ from typing import TypeVar
 
 from sqlite_utils import Database
 
-from desktop_app.core.agenda import LibraryFacts
 from desktop_app.core.authorizations import (
     AnnexRow,
     AuthorizationLetter,
@@ -22,6 +21,7 @@ from desktop_app.core.models import (
     AuditEntry,
     Decisions,
     Item,
+    LibraryFacts,
     Matter,
     MatterRecord,
     MatterSummary,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from desktop_app.core.agenda import AgendaRow
+from typing import TYPE_CHECKING
+
 from desktop_app.gui.widgets.table_model import Column, tinted
 from desktop_app.i18n import _
+
+if TYPE_CHECKING:
+    from desktop_app.core.agenda import AgendaRow
 
 LATE_COLOUR = "#b00020"
 LATE_STATES = frozenset({"overdue", "expired", "passed"})

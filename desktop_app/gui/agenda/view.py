@@ -7,6 +7,7 @@ them for the date and the number of days chosen. Enter or a double-click opens a
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -18,11 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.agenda import AgendaRow, LibraryFacts, agenda
 from desktop_app.gui.agenda.columns import AGENDA_COLUMNS, LATE_STATES, row_key
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.gui.widgets.table_model import ROW_ROLE
 from desktop_app.i18n import _
+
+if TYPE_CHECKING:
+    from desktop_app.core.agenda import AgendaRow, LibraryFacts
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 3660
@@ -36,7 +39,7 @@ class AgendaView(QWidget):
 
     def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._facts = LibraryFacts((), (), (), (), ())
+        self._facts: LibraryFacts | None = None
         self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
@@ -94,6 +97,11 @@ class AgendaView(QWidget):
         return self.table.model.rows()
 
     def _recompute(self) -> None:
+        # The rules (and their libraries) load with the first agenda, after the first paint.
+        from desktop_app.core.agenda import agenda  # noqa: PLC0415
+
+        if self._facts is None:
+            return
         rows = agenda(self._facts, self.as_of_date(), self.days.value())
         self.table.set_rows(rows)
         late = sum(1 for r in rows if r.state in LATE_STATES)
@@ -108,5 +116,5 @@ class AgendaView(QWidget):
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
-        if isinstance(row, AgendaRow):
+        if row is not None:
             self.row_opened.emit(row)
