@@ -116,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the whole memo (case) or the conditions status report (conditions)",
     )
     memo.add_argument("-o", "--out", type=Path, metavar="OUT.pdf", help="where to write it")
+    memo.add_argument(
+        "--issue",
+        action="store_true",
+        help="also file the PDF on the matter as an outgoing memo (each issue a new version)",
+    )
     report = _add(sub, "report", run_report, "print a report to a PDF file")
     report.add_argument("which", choices=("docket",), help="which report (docket)")
     report.add_argument("-o", "--out", type=Path, metavar="OUT.pdf", help="where to write it")
@@ -270,13 +275,17 @@ def _terminal_progress() -> Callable[[int, int, str], None]:
 def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Write one matter's memo (or its conditions status report) as a PDF."""
     from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
+    from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
 
-    library = open_for_reading(paths)
+    library = Library.open(paths, write=True) if args.issue else open_for_reading(paths)
     try:
         number, pdf = matter_memo_pdf(library.db, args.case, date.today(), args.kind)
+        suffix = "memo" if args.kind == "case" else "conditions"
+        if args.issue:
+            issued = issue_memo(library, number, f"{number}-{suffix}.pdf", pdf, getpass.getuser())
+            print(f"issued as document {issued.document_id} (SHA-256 {issued.sha256})")
     finally:
         library.close()
-    suffix = "memo" if args.kind == "case" else "conditions"
     return _write_pdf(pdf, args.out or Path(f"{number}-{suffix}.pdf"))
 
 

@@ -1,4 +1,4 @@
-"""Adding the sample matters with their correspondence: shared by the command line and window.
+"""Composing services for the command line and the window: the sample matters, issued memos.
 
 The sample documents are shipped files we made ourselves, so they are read in this process.
 """
@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from desktop_app.assets import read_bytes, read_json
 from desktop_app.core.correspondence import CorrespondenceService
 from desktop_app.core.decisions import DecisionService
-from desktop_app.core.documents import Filing
+from desktop_app.core.documents import Direction, DocumentKind, FileOutcome, Filing
 from desktop_app.core.models import Matter
 from desktop_app.core.obligations import ConditionService
 from desktop_app.core.sample import Json, Keys, add_samples
@@ -18,6 +18,7 @@ from desktop_app.core.sample_decisions import add_decisions
 from desktop_app.core.services import MatterService
 from desktop_app.ingest.parsers import parse_in_process
 from desktop_app.ingest.references import find_references
+from desktop_app.storage import queries
 from desktop_app.storage.library import Library
 
 
@@ -38,3 +39,15 @@ def add_sample_matters(library: Library, actor: str = "sample") -> list[Matter]:
         add_decisions(decisions, conditions, matter_id, spec, keys)
 
     return add_samples(matters, read_json("sample/matters.json"), attach, decide)
+
+
+def issue_memo(library: Library, number: str, filename: str, pdf: bytes, actor: str) -> FileOutcome:
+    """File an issued memo on its matter as an outgoing document (its text read for search).
+
+    The same bytes issued twice are a duplicate; a memo generated at another time is new bytes,
+    so every issue is kept as its own version.
+    """
+    matter = queries.matter_by_number(library.db, number)
+    documents = CorrespondenceService(library, library.blobs, actor, find_refs=find_references)
+    filing = Filing(DocumentKind.MEMO, Direction.OUTGOING, note="Issued memo", title=filename)
+    return documents.file(matter.id, filename, parse_in_process(filename, pdf), filing)

@@ -42,3 +42,18 @@ def test_memo_and_docket_report(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert "EC-2030-0001" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_issuing_a_memo_files_it_as_an_outgoing_document(tmp_path: Path) -> None:
+    import hashlib
+    import json
+
+    assert _run(tmp_path, "sample").returncode == 0
+    first = _run(tmp_path, "memo", "EC-2026-0002", "--issue", "-o", "m1.pdf")
+    assert first.returncode == 0, first.stderr
+    assert "issued as document" in first.stdout
+    shown = _run(tmp_path, "show", "EC-2026-0002", "--json")
+    memos = [d for d in json.loads(shown.stdout)["documents"] if d["kind"] == "memo"]
+    assert len(memos) == 1
+    assert memos[0]["direction"] == "outgoing"
+    assert memos[0]["sha256"] == hashlib.sha256((tmp_path / "m1.pdf").read_bytes()).hexdigest()
