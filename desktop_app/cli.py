@@ -26,6 +26,7 @@ from desktop_app.core.text import visible as printable
 from desktop_app.core.validation import FIRST_YEAR, LAST_YEAR, parse_date
 from desktop_app.errors import (
     EXIT_BAD_INPUT,
+    EXIT_LIBRARY,
     EXIT_OK,
     EXIT_PROBLEM,
     LibraryLockedError,
@@ -257,6 +258,8 @@ def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:
         _print_json([to_plain(o) for o in outcomes])
     else:
         print(textout.outcomes_text(outcomes))
+    if any(o.outcome is Outcome.FAILED for o in outcomes):
+        return EXIT_LIBRARY
     refused = any(o.outcome is Outcome.QUARANTINED for o in outcomes)
     return EXIT_BAD_INPUT if refused else EXIT_OK
 

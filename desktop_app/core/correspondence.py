@@ -8,7 +8,9 @@ A file the reader refused is kept in quarantine, byte for byte, with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import contextlib
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +29,7 @@ from desktop_app.core.documents import (
 )
 from desktop_app.core.models import Matter
 from desktop_app.core.ports import BlobSink, Store, UnitOfWork
+from desktop_app.errors import UserError
 
 Reader = Callable[[Path], ParsedFile | Rejected]
 
@@ -186,15 +189,24 @@ class CorrespondenceService:
         cancelled: Cancelled = lambda: False,
         filing: Filing = AS_PARSED,
     ) -> list[FileOutcome]:
-        """Read and file every file under ``paths`` (folders are walked), one by one."""
+        """Read and file every file under ``paths`` (folders are walked), one by one.
+
+        Each file is filed whole or not at all. When the library fails (a full disk), the
+        import stops there: the outcomes so far are returned, the last one FAILED with why.
+        """
         files = list(expand(paths))
         outcomes: list[FileOutcome] = []
         reads = iter(read.read_each(files) if isinstance(read, ReadAhead) else map(read, files))
-        for index, path in enumerate(files):
-            if cancelled():
-                break
-            progress(index, len(files), path.name)
-            outcomes.append(self.file(matter_id, str(path), next(reads), filing))
+        with contextlib.closing(reads) if isinstance(reads, Generator) else nullcontext():
+            for index, path in enumerate(files):
+                if cancelled():
+                    break
+                progress(index, len(files), path.name)
+                try:
+                    outcomes.append(self.file(matter_id, str(path), next(reads), filing))
+                except UserError as exc:  # the library's problem (disk full…), not the file's
+                    outcomes.append(FileOutcome(str(path), Outcome.FAILED, exc.message))
+                    break
         progress(len(outcomes), len(files), "")
         return outcomes
 

@@ -41,6 +41,7 @@ class Outcome(LabeledEnum):
     IMPORTED = "imported"
     DUPLICATE = "duplicate"
     QUARANTINED = "quarantined"
+    FAILED = "failed"
 
 
 @dataclass(frozen=True)

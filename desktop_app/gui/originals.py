@@ -8,6 +8,7 @@ window closes, and swept at the next start after a crash.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 
 from desktop_app.core.documents import Document
 from desktop_app.core.filenames import safe_filename
+from desktop_app.errors import UserError
 
 
 class OriginalCopies:
@@ -26,8 +28,21 @@ class OriginalCopies:
         self._base = base
 
     def save_as(self, data: bytes, target: Path) -> None:
-        """Write a copy of an original to a place the person chose."""
-        target.write_bytes(data)
+        """Write a copy of an original where the person chose.
+
+        A file already there is replaced only once the copy is complete, so a full disk never
+        leaves it half-written.
+        """
+        temp = target.with_name(f".{target.name}.part")
+        try:
+            temp.write_bytes(data)
+            os.replace(temp, target)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise UserError(
+                f"Could not save the copy to {target}: {exc.strerror or exc}. The original is "
+                "unchanged in the library."
+            ) from None
 
     def open(self, document: Document, data: bytes) -> Path:
         """Copy an original to a private folder and open it with the system viewer."""

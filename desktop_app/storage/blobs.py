@@ -47,7 +47,7 @@ class BlobStore:
         except OSError as exc:
             raise LibraryError(
                 f"Could not store the file in the library: {exc.strerror}. "
-                "Nothing was filed; free some space and try again."
+                "This file was not filed; free some space and try again."
             ) from exc
         return blob
 

@@ -250,3 +250,36 @@ def test_a_full_disk_is_a_clear_message_and_leaves_nothing(
     assert dump() == before
     assert list(library.paths.staging.iterdir()) == []
     assert filer.file(matter_id, "thread.eml", _email()).outcome is Outcome.IMPORTED
+
+
+def test_a_library_failure_midway_stops_the_import_and_keeps_what_was_filed(
+    library: Library,
+    filer: CorrespondenceService,
+    matter_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from desktop_app.errors import LibraryError
+    from desktop_app.importing import FileReader
+    from desktop_app.ingest.isolated import InProcessParser
+
+    for name in ("1.txt", "2.txt", "3.txt"):
+        (tmp_path / name).write_text(f"note {name}", encoding="utf-8")
+    real_put = library.blobs.put
+    calls = {"n": 0}
+
+    def full_on_second(data: bytes) -> object:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise LibraryError("Could not store the file in the library: disk full.")
+        return real_put(data)
+
+    monkeypatch.setattr(library.blobs, "put", full_on_second)
+    with FileReader([InProcessParser(), InProcessParser()]) as reader:
+        outcomes = filer.import_paths(matter_id, sorted(tmp_path.glob("*.txt")), reader)
+    assert [o.outcome for o in outcomes] == [Outcome.IMPORTED, Outcome.FAILED]
+    assert "disk full" in outcomes[1].reason
+    assert len(queries.documents(library.db, matter_id)) == 1
+    assert not [t for t in threading.enumerate() if t.name.startswith("read-ahead")]

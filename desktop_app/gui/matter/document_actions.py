@@ -54,7 +54,7 @@ class DocumentActions(QObject):
     def _report_import(self, outcomes: list[FileOutcome]) -> None:
         self._show_tab("correspondence")
         summary = import_summary(outcomes)
-        refused = [o for o in outcomes if o.outcome is Outcome.QUARANTINED]
+        refused = [o for o in outcomes if o.outcome in (Outcome.QUARANTINED, Outcome.FAILED)]
         if refused:
             details = "\n".join(f"{visible(Path(o.path).name)}: {o.reason}" for o in refused[:20])
             QMessageBox.warning(
@@ -92,6 +92,9 @@ def local_paths(data: QMimeData) -> list[Path]:
 def import_summary(outcomes: list[FileOutcome]) -> str:
     """One sentence on an import: how many filed, duplicate, quarantined."""
     counts = {kind: sum(1 for o in outcomes if o.outcome is kind) for kind in Outcome}
-    return _("{i} filed, {d} already on file, {q} quarantined.").format(
+    summary = _("{i} filed, {d} already on file, {q} quarantined.").format(
         i=counts[Outcome.IMPORTED], d=counts[Outcome.DUPLICATE], q=counts[Outcome.QUARANTINED]
     )
+    if counts[Outcome.FAILED]:
+        summary += " " + _("The import stopped: the library could not take the next file.")
+    return summary
