@@ -14,13 +14,12 @@ from datetime import date, timedelta
 from desktop_app.core.authorizations import (
     ClockEvent,
     Condition,
-    ConditionLog,
     License,
     LicenseStatus,
 )
 from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.models import LibraryFacts, Matter
-from desktop_app.core.schedule import next_due
+from desktop_app.core.schedule import logs_by_condition, next_due
 from desktop_app.core.validity import license_expiry, license_state
 
 EXPIRED_SHOWN_DAYS = 30
@@ -94,9 +93,7 @@ def license_in_force(condition: Condition, licenses: dict[int, License], as_of: 
 def _obligations(
     facts: LibraryFacts, as_of: date, matters: dict[int, Matter]
 ) -> Iterable[AgendaRow]:
-    logs: dict[int, list[ConditionLog]] = defaultdict(list)
-    for entry in facts.logs:
-        logs[entry.condition_id].append(entry)
+    logs = logs_by_condition(facts.logs)
     licenses = {x.id: x for x in facts.licenses}
     for condition in facts.conditions:
         if not license_in_force(condition, licenses, as_of):

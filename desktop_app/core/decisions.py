@@ -23,6 +23,7 @@ from desktop_app.core.enums import MatterStatus
 from desktop_app.core.matter_status import derived_status
 from desktop_app.core.models import Item, Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
+from desktop_app.core.validation import check as _check
 from desktop_app.core.validation import text_errors
 from desktop_app.core.validity import validate_license
 from desktop_app.errors import ValidationError
@@ -192,8 +193,3 @@ def _check_scope(
 def _same_matter(found: int, wanted: int, field: str) -> None:
     if found != wanted:
         raise ValidationError({field: "Every party and item named must belong to this matter."})
-
-
-def _check(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(errors)

@@ -24,6 +24,7 @@ from desktop_app.core.condition_states import check_transition
 from desktop_app.core.models import Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.core.schedule import schedule_errors
+from desktop_app.core.validation import check as _check
 from desktop_app.core.validation import text_errors
 from desktop_app.errors import ValidationError
 
@@ -130,8 +131,3 @@ def _check_links(tx: UnitOfWork, condition: Condition) -> None:
 def _same_matter(found: int, wanted: int, field: str) -> None:
     if found != wanted:
         raise ValidationError({field: "It must belong to the same matter."})
-
-
-def _check(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(errors)

@@ -6,16 +6,14 @@ party's coverage) are computed here as of a given day, so every face shows the s
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from typing import Any
 
 from desktop_app.core.agenda import license_in_force
-from desktop_app.core.authorizations import ConditionLog
 from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.coverage import GroupLookup, MatterFacts, matter_coverage
 from desktop_app.core.models import MatterRecord
-from desktop_app.core.schedule import next_due, obligation_state
+from desktop_app.core.schedule import logs_by_condition, next_due, obligation_state
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.validity import license_expiry, license_state
 
@@ -53,9 +51,7 @@ def decisions_view(record: MatterRecord, as_of: date, group_of: GroupLookup | No
 
 def conditions_view(record: MatterRecord, as_of: date) -> list[Plain]:
     """Each condition with its log, next due date and standing as of ``as_of``."""
-    logs: dict[int, list[ConditionLog]] = defaultdict(list)
-    for entry in record.decisions.condition_log:
-        logs[entry.condition_id].append(entry)
+    logs = logs_by_condition(record.decisions.condition_log)
     views = []
     licenses = {x.id: x for x in record.decisions.licenses}
     for condition in record.decisions.conditions:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from typing import Literal
@@ -337,6 +338,14 @@ def _performed(condition: Condition, logs: Iterable[ConditionLog], today: date) 
         and log.on <= today
         and condition.id in (0, log.condition_id)
     ]
+
+
+def logs_by_condition(logs: Iterable[ConditionLog]) -> dict[int, list[ConditionLog]]:
+    """Log entries grouped by the condition they belong to (a missing key gives [])."""
+    grouped: dict[int, list[ConditionLog]] = defaultdict(list)
+    for entry in logs:
+        grouped[entry.condition_id].append(entry)
+    return grouped
 
 
 def next_due(condition: Condition, done: Iterable[ConditionLog], today: date) -> date | None:

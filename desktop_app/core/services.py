@@ -60,7 +60,7 @@ class MatterService:
     def create_matter(self, draft: Matter) -> Saved[Matter]:
         """Store a new matter, assigning its number (EC-<year opened>-NNNN) unless given."""
         draft = replace(draft, opened=draft.opened or self._today())
-        _check(v.matter_errors(draft))
+        v.check(v.matter_errors(draft))
         with self._store.transaction(self._actor) as tx:
             number = draft.number or _next_number(tx, draft.opened or self._today())
             if tx.find_matter(number) is not None:
@@ -70,7 +70,7 @@ class MatterService:
 
     def update_matter(self, matter: Matter) -> Saved[Matter]:
         """Replace a matter's fields; its number stays unique."""
-        _check(v.matter_errors(matter))
+        v.check(v.matter_errors(matter))
         if not matter.number:
             raise ValidationError({"number": "A stored matter keeps its number."})
         with self._store.transaction(self._actor) as tx:
@@ -83,14 +83,14 @@ class MatterService:
 
     def add_party(self, party: Party) -> Saved[Party]:
         """Add a party to its matter."""
-        _check(v.party_errors(party))
+        v.check(v.party_errors(party))
         with self._store.transaction(self._actor) as tx:
             self._check_party_links(tx, party)
             return Saved(tx.insert(party))
 
     def update_party(self, party: Party) -> Saved[Party]:
         """Replace a party's fields."""
-        _check(v.party_errors(party))
+        v.check(v.party_errors(party))
         with self._store.transaction(self._actor) as tx:
             self._check_party_links(tx, party)
             tx.update(party)
@@ -105,7 +105,7 @@ class MatterService:
 
     def add_item(self, item: Item) -> Saved[Item]:
         """Add an item to its matter."""
-        _check(v.item_errors(item))
+        v.check(v.item_errors(item))
         with self._store.transaction(self._actor) as tx:
             tx.get(Matter, item.matter_id)
             stored = tx.insert(item)
@@ -113,7 +113,7 @@ class MatterService:
 
     def update_item(self, item: Item) -> Saved[Item]:
         """Replace an item's fields."""
-        _check(v.item_errors(item))
+        v.check(v.item_errors(item))
         with self._store.transaction(self._actor) as tx:
             tx.update(item)
         return Saved(item, tuple(v.item_warnings(item, self._eccn_heading).values()))
@@ -148,7 +148,7 @@ class MatterService:
 
     def add_note(self, note: Note) -> Saved[Note]:
         """Add a note to a matter."""
-        _check(v.text_errors(note))
+        v.check(v.text_errors(note))
         if not note.text.strip():
             raise ValidationError({"text": "A note cannot be empty."})
         with self._store.transaction(self._actor) as tx:
@@ -175,18 +175,13 @@ class MatterService:
 
     def _check_activity(self, tx: UnitOfWork, activity: Activity) -> None:
         party = tx.get(Party, activity.party_id) if activity.party_id is not None else None
-        _check(v.activity_errors(activity, party))
+        v.check(v.activity_errors(activity, party))
         tx.get(Matter, activity.matter_id)
         if party is not None and party.matter_id != activity.matter_id:
             raise ValidationError({"party_id": "The party must belong to this matter."})
         item = tx.get(Item, activity.item_id) if activity.item_id is not None else None
         if item is not None and item.matter_id != activity.matter_id:
             raise ValidationError({"item_id": "The item must belong to this matter."})
-
-
-def _check(errors: dict[str, str]) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 def _next_number(tx: UnitOfWork, opened: date) -> str:

@@ -180,6 +180,12 @@ def activity_errors(activity: Activity, party: Party | None) -> Errors:
     return errors
 
 
+def check(errors: Errors) -> None:
+    """Raise a ValidationError carrying ``errors`` when there are any."""
+    if errors:
+        raise ValidationError(errors)
+
+
 def parse_date(text: str, field_name: str) -> date | None:
     """Read an ISO date (``2026-06-26``); empty means none."""
     if not text.strip():

@@ -6,7 +6,6 @@ logging a performance (which changes no field of the condition) still redraws it
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +13,12 @@ from datetime import date
 from desktop_app.core.authorizations import Condition, ConditionLog, LogKind
 from desktop_app.core.documents import Document
 from desktop_app.core.models import MatterRecord, Party
-from desktop_app.core.schedule import ObligationState, next_due, obligation_state
+from desktop_app.core.schedule import (
+    ObligationState,
+    logs_by_condition,
+    next_due,
+    obligation_state,
+)
 from desktop_app.gui.widgets.table_model import Column, tinted
 from desktop_app.i18n import _
 
@@ -40,9 +44,7 @@ class ConditionRow:
 
 def condition_rows(record: MatterRecord, today: date) -> list[ConditionRow]:
     """The register of a matter as read on ``today``."""
-    logs: dict[int, list[ConditionLog]] = defaultdict(list)
-    for entry in record.decisions.condition_log:
-        logs[entry.condition_id].append(entry)
+    logs = logs_by_condition(record.decisions.condition_log)
     return [
         ConditionRow(c, next_due(c, logs[c.id], today), obligation_state(c, logs[c.id], today))
         for c in record.decisions.conditions
