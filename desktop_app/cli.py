@@ -122,9 +122,25 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also file the PDF on the matter as an outgoing memo (each issue a new version)",
     )
+    memo.add_argument(
+        "--draft", type=int, metavar="N", help="print draft version N (default: the latest)"
+    )
+    paper = _add(sub, "paper", run_paper, "show or set the paper memos are printed on")
+    paper.add_argument("size", nargs="?", choices=("letter", "a4"), help="letter or a4")
     report = _add(sub, "report", run_report, "print a report to a PDF file")
-    report.add_argument("which", choices=("docket",), help="which report (docket)")
+    report.add_argument(
+        "which",
+        choices=("docket", "conditions"),
+        help="which report: docket (every matter) or conditions (every matter's conditions)",
+    )
     report.add_argument("-o", "--out", type=Path, metavar="OUT.pdf", help="where to write it")
+    report.add_argument(
+        "--as-of",
+        type=_iso_day,
+        default=None,
+        metavar="DATE",
+        help="the day the report speaks as of (default: today)",
+    )
     shot = _add(sub, "screenshot", run_screenshot, "draw the window into a PNG file")
     shot.add_argument("out", metavar="OUT.png", type=Path)
     shot.add_argument("--case", help="open this matter's workspace")
@@ -282,7 +298,9 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
     library = Library.open(paths, write=True) if args.issue else open_for_reading(paths)
     try:
-        number, pdf = matter_memo_pdf(library.db, args.case, date.today(), args.kind)
+        number, pdf = matter_memo_pdf(
+            library.db, args.case, date.today(), kind=args.kind, version=args.draft
+        )
         suffix = "memo" if args.kind == "case" else "conditions"
         if args.issue:
             issued = issue_memo(library, number, f"{number}-{suffix}.pdf", pdf, getpass.getuser())
@@ -292,13 +310,34 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
     return _write_pdf(pdf, args.out or Path(f"{number}-{suffix}.pdf"))
 
 
-def run_report(args: argparse.Namespace, paths: LibraryPaths) -> int:
-    """Write the docket report as a PDF."""
-    from desktop_app.reports.make import docket_pdf  # noqa: PLC0415 - reportlab on demand
+def run_paper(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Print the library's paper size, or set it when one is named."""
+    from desktop_app.core.memos import MemoService, Paper  # noqa: PLC0415 - only here
 
+    if args.size:
+        library = Library.open(paths, write=True)
+        try:
+            MemoService(library, getpass.getuser()).set_paper(Paper(args.size))
+        finally:
+            library.close()
     library = open_for_reading(paths)
     try:
-        pdf = docket_pdf(library.db, date.today())
+        print(queries.paper(library.db).value)
+    finally:
+        library.close()
+    return EXIT_OK
+
+
+def run_report(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Write the docket report or the all-matters conditions report as a PDF."""
+    from desktop_app.reports.make import docket_pdf  # noqa: PLC0415 - reportlab on demand
+    from desktop_app.reports.make_conditions import conditions_pdf  # noqa: PLC0415
+
+    as_of = args.as_of or date.today()
+    library = open_for_reading(paths)
+    try:
+        make = conditions_pdf if args.which == "conditions" else docket_pdf
+        pdf = make(library.db, as_of)
     finally:
         library.close()
     return _write_pdf(pdf, args.out or Path(f"{args.which}-report.pdf"))

@@ -5,12 +5,14 @@ The sample documents are shipped files we made ourselves, so they are read in th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from desktop_app.assets import read_bytes, read_json
 from desktop_app.core.correspondence import CorrespondenceService
 from desktop_app.core.decisions import DecisionService
 from desktop_app.core.documents import Direction, DocumentKind, FileOutcome, Filing
+from desktop_app.core.memos import MemoService, new_draft
 from desktop_app.core.models import Matter
 from desktop_app.core.obligations import ConditionService
 from desktop_app.core.sample import Json, Keys, add_samples
@@ -38,7 +40,10 @@ def add_sample_matters(library: Library, actor: str = "sample") -> list[Matter]:
     def decide(matter_id: int, spec: Json, keys: Keys) -> None:
         add_decisions(decisions, conditions, matter_id, spec, keys)
 
-    return add_samples(matters, read_json("sample/matters.json"), attach, decide)
+    def draft(matter: Matter, memo: Json) -> None:
+        MemoService(library, actor).save_draft(replace(new_draft(matter), **memo))
+
+    return add_samples(matters, read_json("sample/matters.json"), attach, decide, draft)
 
 
 def issue_memo(library: Library, number: str, filename: str, pdf: bytes, actor: str) -> FileOutcome:

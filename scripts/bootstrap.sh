@@ -43,6 +43,22 @@ ensure_system_libs() {
   fi
 }
 
+ensure_pdf_tools() {
+  # qpdf and poppler-utils (pdftotext, pdffonts, pdftoppm) let the report tests check the PDFs
+  local missing=() tool
+  declare -A pkg=([qpdf]=qpdf [pdftotext]=poppler-utils [pdffonts]=poppler-utils)
+  for tool in qpdf pdftotext pdffonts; do
+    command -v "$tool" >/dev/null || [[ " ${missing[*]} " == *" ${pkg[$tool]} "* ]] || missing+=("${pkg[$tool]}")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing the PDF tools the report tests use: ${missing[*]}" >&2
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  else
+    echo "Report tests that need ${missing[*]} will be skipped (e.g. sudo apt-get install ${missing[*]})" >&2
+  fi
+}
+
 ensure_venv() {
   local stamp="$VENV/.installed" want
   want="$(cat "$ROOT/pyproject.toml" "${BASH_SOURCE[0]}" | sha256sum | cut -c1-16)"
@@ -62,6 +78,7 @@ ensure_venv() {
 }
 
 ensure_system_libs
+ensure_pdf_tools
 ensure_venv
 # Byte-compile our sources once per change, so start-up never compiles them (stale files only).
 "$VENV/bin/python" -m compileall -q "$ROOT/desktop_app" >/dev/null 2>&1 || true

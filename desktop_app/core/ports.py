@@ -20,6 +20,7 @@ from desktop_app.core.authorizations import (
     License,
 )
 from desktop_app.core.documents import Blob, Document, Quarantined
+from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 
 Record = TypeVar(
@@ -38,6 +39,8 @@ Record = TypeVar(
     Condition,
     ConditionLog,
     ClockEvent,
+    MemoDraft,
+    Setting,
 )
 
 
@@ -66,6 +69,10 @@ class UnitOfWork(Protocol):
 
     def find_matter(self, number: str) -> Matter | None:
         """The matter with this number, if any."""
+        ...
+
+    def find_setting(self, name: str) -> Setting | None:
+        """The library setting of this name, if one was ever set."""
         ...
 
     def matter_titles(self) -> set[str]:

@@ -44,21 +44,31 @@ class Keys:
 
 
 Decide = Callable[[int, Json, Keys], None]
+Draft = Callable[[Matter, Json], None]
 
 
 def add_samples(
-    service: MatterService, data: Json, attach: Attach | None = None, decide: Decide | None = None
+    service: MatterService,
+    data: Json,
+    attach: Attach | None = None,
+    decide: Decide | None = None,
+    draft: Draft | None = None,
 ) -> list[Matter]:
     """Add every sample matter not yet in the library, all in one transaction.
 
     ``attach(matter_id, file, filing)`` files a sample document (a path under resources/sample)
     and returns its id; ``decide(matter_id, decisions, keys)`` records the determinations,
-    letters, licenses and conditions. Without them the matters come without those parts.
+    letters, licenses and conditions; ``draft(matter, memo)`` saves the memo draft. Without them
+    the matters come without those parts.
     """
     with service.batch() as tx:
         present = tx.matter_titles()
         specs = [spec for spec in data["matters"] if spec["title"] not in present]
-        return [_add_matter(service, spec, attach, decide) for spec in specs]
+        made = [_add_matter(service, spec, attach, decide) for spec in specs]
+        for matter, spec in zip(made, specs, strict=True):
+            if draft is not None and "memo" in spec:
+                draft(matter, spec["memo"])
+        return made
 
 
 def _add_matter(

@@ -4,11 +4,14 @@ Every stored string passes through :func:`paragraph_text`: XML-escaped (so ``<im
 ``<font color=…>`` print as typed and are never interpreted), control, format and bidi-override
 characters written as visible escapes, line breaks kept as ``<br/>``. Unbroken tokens longer than a
 line are split by reportlab itself (``splitLongWords``); long texts are cut by :func:`chunks`.
+Right-to-left text is reordered line by line *before* it is escaped (:func:`markup_lines`), so the
+escaping is the last step whatever the direction.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from desktop_app.core.text import visible
@@ -35,7 +38,21 @@ def paragraph_text(text: str, cjk_face: str = "") -> str:
     With ``cjk_face``, runs of CJK characters are set in that font (our own tag, added after
     escaping, so nothing the user typed can open or close one).
     """
-    lines = [escape(visible(line.replace("\t", "    "))) for line in _LINES.split(text)]
+    return markup_lines(text, lambda line: [line], cjk_face)
+
+
+def markup_lines(text: str, lay_out: Callable[[str], list[str]], cjk_face: str = "") -> str:
+    """``text`` as paragraph markup, each of its lines first laid out by ``lay_out``.
+
+    ``lay_out`` receives one line of the text (tabs expanded, controls made visible) and returns
+    the lines to print for it (e.g. wrapped and put in visual order); those are escaped, then
+    joined with ``<br/>``.
+    """
+    lines = [
+        escape(shown)
+        for line in _LINES.split(text)
+        for shown in lay_out(visible(line.replace("\t", "    ")))
+    ]
     markup = "<br/>".join(lines)
     if cjk_face:
         markup = _CJK_RUN.sub(lambda m: f'<font face="{cjk_face}">{m.group(0)}</font>', markup)

@@ -15,7 +15,7 @@ from desktop_app.reference.ccl import load_ccl
 from desktop_app.reference.country_groups import groups_of, load_country_groups
 from desktop_app.reports.docket_data import docket_report
 from desktop_app.reports.memo_data import case_memo
-from desktop_app.reports.render import build
+from desktop_app.reports.render import Progress, build
 from desktop_app.storage import queries
 
 DEADLINE_DAYS = 90
@@ -36,13 +36,28 @@ def editions() -> tuple[tuple[str, str], ...]:
 
 
 def matter_memo_pdf(
-    db: Database, number: str, as_of: date, kind: str = "case", invariant: bool = False
+    db: Database,
+    number: str,
+    as_of: date,
+    *,
+    kind: str = "case",
+    invariant: bool = False,
+    version: int | None = None,
+    progress: Progress | None = None,
 ) -> tuple[str, bytes]:
-    """The matter's number and its memo (or conditions report) as PDF bytes."""
-    record = queries.matter_record(db, queries.matter_by_number(db, number))
+    """The matter's number and its memo (or conditions report) as PDF bytes.
+
+    The memo says what draft ``version`` says (the latest saved by default) and is laid out on
+    the library's paper.
+    """
+    matter = queries.matter_by_number(db, number)
+    draft = queries.memo_draft(db, matter, version)
+    record = queries.matter_record(db, matter)
     head = queries.audit_head(db)
-    memo = case_memo(record, as_of, head, now_text(), groups_of, editions=editions(), kind=kind)
-    return record.matter.number, build(memo, invariant)
+    memo = case_memo(
+        record, as_of, head, now_text(), groups_of, editions=editions(), kind=kind, draft=draft
+    )
+    return matter.number, build(memo, invariant, queries.paper(db).value, progress)
 
 
 def docket_pdf(db: Database, as_of: date, invariant: bool = False) -> bytes:
@@ -51,4 +66,4 @@ def docket_pdf(db: Database, as_of: date, invariant: bool = False) -> bytes:
     memo = docket_report(
         queries.docket(db), as_of, queries.audit_head(db), now_text(), deadlines=rows
     )
-    return build(memo, invariant)
+    return build(memo, invariant, queries.paper(db).value)

@@ -12,20 +12,23 @@ from typing import Any
 
 from desktop_app.core.chronology import chronology
 from desktop_app.core.coverage import GroupLookup
-from desktop_app.core.enums import Privilege
+from desktop_app.core.drafts import MemoDraft, legend_for, new_draft
+from desktop_app.core.markup import Block, Run, parse
 from desktop_app.core.models import Matter, MatterRecord
 from desktop_app.core.present_decisions import decisions_view
-from desktop_app.reports.model import DEFAULT_LEGEND, Header, Memo, Section, Table
+from desktop_app.reports.conditions_table import conditions_table
+from desktop_app.reports.model import Header, Memo, Section, Table
 
 KINDS = ("case", "conditions")
 NONE = "—"
 
 
+NOT_WRITTEN = "Not yet written."
+
+
 def legend_of(matter: Matter) -> str:
     """The privilege legend printed on every page (empty for a matter marked not privileged)."""
-    if matter.privilege is Privilege.AC_WP:
-        return DEFAULT_LEGEND
-    return "" if matter.privilege is Privilege.NONE else matter.privilege.label
+    return legend_for(matter.privilege)
 
 
 def case_memo(
@@ -37,33 +40,48 @@ def case_memo(
     *,
     editions: Sequence[tuple[str, str]] = (),
     kind: str = "case",
+    draft: MemoDraft | None = None,
 ) -> Memo:
-    """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions."""
+    """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions.
+
+    ``draft`` is what counsel wrote (header, legends, facts, analysis, recommendation, open
+    questions); without one the matter's defaults are used and those parts say so.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown memo kind {kind!r}")
     matter = record.matter
+    draft = draft or new_draft(matter)
     decided = decisions_view(record, as_of, group_of)
     what = "Memorandum to file" if kind == "case" else "Conditions status report"
     header = Header(
-        to="File",
-        sender=matter.counsel or "Export Control Counsel",
-        cc=NONE,
+        to=draft.to or NONE,
+        sender=draft.sender or matter.counsel or "Export Control Counsel",
+        cc=draft.cc or NONE,
         date=as_of.isoformat(),
-        re=f"{matter.title} — {what.lower()}",
+        re=(draft.re or matter.title) + (f" — {what.lower()}" if kind == "conditions" else ""),
         matter_number=matter.number,
     )
-    conditions = Section(f"Conditions as of {as_of.isoformat()}", (), (("", _conditions(decided)),))
+    conditions = Section(
+        f"Conditions as of {as_of.isoformat()}", tables=(("", conditions_table(decided)),)
+    )
     audit = _audit(audit_head, generated_at)
     if kind == "conditions":
         sections: tuple[Section, ...] = (conditions, audit)
     else:
         sections = (
             _summary(record),
+            _written("Facts", ("", draft.facts)),
             _parties_and_items(record),
             _activities(record, decided),
             _chronology(record),
             _determinations(decided),
             conditions,
+            _written(
+                "Analysis and recommendation",
+                ("Analysis", draft.analysis),
+                ("Recommendation", draft.recommendation),
+            ),
+            _written("Open questions", ("", draft.open_questions)),
             _attachments(record),
             Section("Reference data relied on", tuple(f"{n}: {e}" for n, e in editions) or (NONE,)),
             audit,
@@ -73,10 +91,18 @@ def case_memo(
         subject=matter.title,
         author=header.sender,
         header=header,
-        legend=legend_of(matter),
+        legend=draft.legend,
         sections=sections,
+        marking=draft.marking,
         running_head=matter.number,
     )
+
+
+def _written(title: str, *parts: tuple[str, str]) -> Section:
+    """A section of counsel's own text: each part parsed from the draft's markup."""
+    unwritten = (Block((Run(NOT_WRITTEN, italic=True),)),)
+    writing = tuple((caption, parse(text) or unwritten) for caption, text in parts)
+    return Section(title, writing=writing)
 
 
 def _summary(record: MatterRecord) -> Section:
@@ -170,24 +196,6 @@ def _determinations(decided: dict[str, Any]) -> Section:
         (1.1, 1.8, 1.3, 1.6, 3.5),
     )
     return Section("Determinations", (), (("", table),))
-
-
-def _conditions(decided: dict[str, Any]) -> Table:
-    return Table(
-        ("No.", "Condition", "Status", "Owner", "Next due", "Standing"),
-        tuple(
-            (
-                str(c["number"] or NONE),
-                str(c["text"]),
-                str(c["status"]).replace("_", " ").capitalize(),
-                str(c["owner"] or NONE),
-                str(c["next_due"] or NONE),
-                str(c["standing"]).replace("_", " "),
-            )
-            for c in decided["conditions"]
-        ),
-        (0.7, 3.7, 1.3, 1.6, 1.1, 1.1),
-    )
 
 
 def _attachments(record: MatterRecord) -> Section:

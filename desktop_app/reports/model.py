@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_LEGEND = "Privileged & Confidential — Attorney-Client Communication / Attorney Work Product"
+from desktop_app.core.drafts import DEFAULT_LEGEND
+from desktop_app.core.markup import Block
+
+__all__ = ["DEFAULT_LEGEND", "Header", "Memo", "Section", "Table"]
 
 
 @dataclass(frozen=True)
@@ -21,11 +24,16 @@ class Table:
 
 @dataclass(frozen=True)
 class Section:
-    """A titled part of the memo: paragraphs first, then tables (each with an optional caption)."""
+    """A titled part of the memo: paragraphs, then counsel's text, then tables.
+
+    Paragraphs are plain text; ``writing`` holds what counsel wrote in the draft, as captioned
+    runs of marked-up blocks; tables and writing may each carry a caption ("" for none).
+    """
 
     title: str
     paragraphs: tuple[str, ...] = ()
     tables: tuple[tuple[str, Table], ...] = ()
+    writing: tuple[tuple[str, tuple[Block, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

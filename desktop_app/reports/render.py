@@ -1,6 +1,6 @@
 """Lay a :class:`Memo` out as a PDF with reportlab: page template, legends, "Page X of Y", outline.
 
-Letter pages with a wider left margin for binding; every page carries the running head (matter
+Letter or A4 pages with a wider left margin for binding; every page carries the running head (matter
 number), the privilege legend and "Page X of Y" (the total is a form XObject filled in at the end,
 so one pass suffices); tables repeat their header row; each section is an outline entry.
 """
@@ -8,9 +8,10 @@ so one pass suffices); tables repeat their header row; each section is an outlin
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
-from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -29,6 +30,7 @@ from desktop_app.core.text import visible
 from desktop_app.reports.escape import chunks
 from desktop_app.reports.fonts import SANS, SANS_BOLD
 from desktop_app.reports.model import Memo, Section
+from desktop_app.reports.rich import block_flowables
 from desktop_app.reports.styles import (
     BODY,
     CAPTION,
@@ -42,28 +44,32 @@ from desktop_app.reports.styles import (
 )
 from desktop_app.reports.tables import data_table
 
-PAGE = LETTER
+PAGES = {"letter": LETTER, "a4": A4}
 LEFT, RIGHT, TOP, BOTTOM = 1.25 * inch, 0.85 * inch, 1.0 * inch, 0.9 * inch
 TOTAL_FORM = "page-total"
+Progress = Callable[[int, int], None]
 KEEP = 1.4 * inch  # a heading starts a new page unless this much room is left under it
 
 
 class Heading(Paragraph):
     """A section heading: also a bookmark and an outline entry."""
 
-    def __init__(self, title: str, key: str) -> None:
-        super().__init__(para(title, HEADING).text, HEADING)
+    def __init__(self, title: str, key: str, width: float) -> None:
+        shown = para(title, HEADING, width)
+        super().__init__(shown.text, shown.style)
         self.outline_title = visible(title)
         self.key = key
 
 
 class MemoDocument(BaseDocTemplate):
-    """A Letter document whose pages carry the memo's running head, legend and page numbers."""
+    """A document whose pages carry the memo's running head, legend and page numbers."""
 
-    def __init__(self, out: io.BytesIO, memo: Memo, invariant: bool) -> None:
+    def __init__(
+        self, out: io.BytesIO, memo: Memo, invariant: bool, page: tuple[float, float]
+    ) -> None:
         super().__init__(
             out,
-            pagesize=PAGE,
+            pagesize=page,
             leftMargin=LEFT,
             rightMargin=RIGHT,
             topMargin=TOP,
@@ -90,7 +96,7 @@ class MemoDocument(BaseDocTemplate):
             self.canv.addOutlineEntry(flowable.outline_title, flowable.key, level=0)
 
     def _decorate(self, canv: Canvas, doc: Any) -> None:
-        width, height = PAGE
+        width, height = self.pagesize
         canv.saveState()
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
@@ -127,18 +133,19 @@ class TotalingCanvas(Canvas):
         super().save()
 
 
-def story(memo: Memo) -> list[Flowable]:
+def story(memo: Memo, page: tuple[float, float] = LETTER) -> list[Flowable]:
     """The flowables of a memo: header block, legend, then each section."""
+    width = page[0] - LEFT - RIGHT
     flow: list[Flowable] = [para(memo.heading, TITLE)]
-    flow += [para(text, LEGEND) for text in (memo.legend, memo.marking) if text]
-    flow += [Spacer(1, 6), _header_block(memo)]
+    flow += [para(text, LEGEND, width) for text in (memo.legend, memo.marking) if text]
+    flow += [Spacer(1, 6), _header_block(memo, width)]
     flow.append(HRFlowable(width="100%", thickness=1.2, color=RULE, spaceBefore=6))
     for number, section in enumerate(memo.sections, start=1):
-        flow += _section(section, number)
+        flow += _section(section, number, width)
     return flow
 
 
-def _header_block(memo: Memo) -> Flowable:
+def _header_block(memo: Memo, width: float) -> Flowable:
     h = memo.header
     lines = [
         ("To:", h.to),
@@ -155,26 +162,50 @@ def _header_block(memo: Memo) -> Flowable:
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]
-    data = [[para(label, LABEL), para(value)] for label, value in lines]
-    return RlTable(data, colWidths=[0.9 * inch, None], style=style, hAlign="LEFT")
+    label_width = 0.9 * inch
+    data = [[para(label, LABEL), para(value, BODY, width - label_width)] for label, value in lines]
+    return RlTable(data, colWidths=[label_width, None], style=style, hAlign="LEFT")
 
 
-def _section(section: Section, number: int) -> list[Flowable]:
+def _section(section: Section, number: int, width: float) -> list[Flowable]:
     flow: list[Flowable] = [
         CondPageBreak(KEEP),
-        Heading(f"{number}. {section.title}", f"section-{number}"),
+        Heading(f"{number}. {section.title}", f"section-{number}", width),
     ]
     for text in section.paragraphs:
-        flow += [para(piece, BODY) for piece in chunks(text)]
+        flow += [para(piece, BODY, width) for piece in chunks(text)]
+    for caption, blocks in section.writing:
+        if caption:
+            flow.append(para(caption, CAPTION, width))
+        for block in blocks:
+            flow += block_flowables(block, width)
     for caption, table in section.tables:
         if caption:
-            flow += [CondPageBreak(KEEP), para(caption, CAPTION)]
-        flow.append(data_table(table, PAGE[0] - LEFT - RIGHT))
+            flow += [CondPageBreak(KEEP), para(caption, CAPTION, width)]
+        flow.append(data_table(table, width))
     return flow
 
 
-def build(memo: Memo, invariant: bool = False) -> bytes:
-    """The PDF of ``memo`` as bytes; ``invariant`` makes equal input give equal bytes."""
+def build(
+    memo: Memo, invariant: bool = False, paper: str = "letter", progress: Progress | None = None
+) -> bytes:
+    """The PDF of ``memo`` on ``paper`` (letter or a4); ``invariant``: equal input, equal bytes.
+
+    ``progress(done, total)`` hears how many of the story's flowables are laid out.
+    """
+    page = PAGES[paper]
     out = io.BytesIO()
-    MemoDocument(out, memo, invariant).build(story(memo), canvasmaker=TotalingCanvas)
+    document = MemoDocument(out, memo, invariant, page)
+    flowables = story(memo, page)
+    if progress is not None:
+        document.setProgressCallBack(_relay(progress, len(flowables)))
+    document.build(flowables, canvasmaker=TotalingCanvas)
     return out.getvalue()
+
+
+def _relay(progress: Progress, total: int) -> Callable[[str, int], None]:
+    def heard(kind: str, value: int) -> None:
+        if kind == "PROGRESS":
+            progress(min(value, total), total)
+
+    return heard

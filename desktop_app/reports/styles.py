@@ -5,11 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from desktop_app.reports.escape import has_cjk, paragraph_text
-from desktop_app.reports.fonts import CJK, MONO, SANS, SANS_BOLD, register_fonts
+from desktop_app.reports.escape import has_cjk, markup_lines, paragraph_text
+from desktop_app.reports.fonts import (
+    CJK,
+    MONO,
+    SANS,
+    SANS_BOLD,
+    SANS_BOLD_ITALIC,
+    SANS_ITALIC,
+    register_fonts,
+)
+from desktop_app.reports.rtl import (
+    has_rtl,
+    needs_shaping,
+    prepare_shaping,
+    starts_rtl,
+    visual_lines,
+)
 
 INK = colors.HexColor("#1a1a1a")
 RULE = colors.HexColor("#7a7a7a")
@@ -35,9 +51,37 @@ HASH = _style("hash", MONO, 6.8, textColor=RULE)
 MONO_CELL = _style("mono-cell", MONO, 6.5)
 
 
-def para(text: str, style: ParagraphStyle = BODY) -> Paragraph:
-    """A paragraph showing ``text`` literally (escaped); CJK runs are set in the CJK font."""
+def para(text: str, style: ParagraphStyle = BODY, width: float | None = None) -> Paragraph:
+    """A paragraph showing ``text`` literally (escaped); CJK runs are set in the CJK font.
+
+    Text with right-to-left characters is broken into lines ``width`` points wide (the width the
+    paragraph will be set at, e.g. the frame or the cell), each line put in visual order and
+    shaped; right-aligned when the text starts right to left. Without ``width`` such a text is
+    reordered as one line.
+    """
+    if has_rtl(text):
+        return _rtl_para(text, style, width)
     if has_cjk(text):
         style = ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
         return Paragraph(paragraph_text(text, CJK), style)
     return Paragraph(paragraph_text(text), style)
+
+
+def _rtl_para(text: str, style: ParagraphStyle, width: float | None) -> Paragraph:
+    """A paragraph whose lines are already broken and in visual order (see :mod:`rtl`)."""
+    available = None if width is None else width - style.leftIndent - style.rightIndent
+    rtl, shaped = starts_rtl(text), needs_shaping(text)
+
+    def lay_out(line: str) -> list[str]:
+        return visual_lines(
+            line, style.fontName, style.fontSize, available, right_to_left=rtl, shaped=shaped
+        )
+
+    markup = markup_lines(text, lay_out, CJK if has_cjk(text) else "")
+    if shaped:
+        prepare_shaping((SANS, SANS_BOLD, SANS_ITALIC, SANS_BOLD_ITALIC, CJK, MONO))
+    align = TA_RIGHT if rtl else style.alignment
+    settings = ParagraphStyle(
+        f"{style.name}-rtl", parent=style, shaping=1 if shaped else 0, alignment=align
+    )
+    return Paragraph(markup, settings)

@@ -11,12 +11,16 @@ from desktop_app.reports.fonts import SANS
 from desktop_app.reports.model import Table
 from desktop_app.reports.styles import BODY, CELL, HASH, HEAD_CELL, MONO_CELL, RULE, SHADE, para
 
+PAD = 3  # left and right cell padding, points
+
 
 def data_table(table: Table, width: float) -> Flowable:
     """``table`` as a reportlab table ``width`` points wide, or its "none" line when empty."""
     if not table.rows:
-        return para(table.empty, BODY)
+        return para(table.empty, BODY, width)
     scale = width / sum(table.widths)
+    widths = [w * scale for w in table.widths]
+    inner = [w - 2 * PAD for w in widths]  # what a cell's paragraph is set in
     style: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONTNAME", (0, 0), (-1, -1), SANS),
@@ -24,18 +28,22 @@ def data_table(table: Table, width: float) -> Flowable:
         ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
-    data: list[list[object]] = [[para(c, HEAD_CELL) for c in table.columns]]
+    data: list[list[object]] = [[para(c, HEAD_CELL, inner[i]) for i, c in enumerate(table.columns)]]
     for index, row in enumerate(table.rows):
         data.append(
-            [para(cell, MONO_CELL if i in table.mono else CELL) for i, cell in enumerate(row)]
+            [
+                para(cell, MONO_CELL if i in table.mono else CELL, inner[i])
+                for i, cell in enumerate(row)
+            ]
         )
         if table.details:
-            data.append([para(table.details[index], HASH)] + [""] * (len(row) - 1))
+            detail = para(table.details[index], HASH, width - 2 * PAD)
+            data.append([detail] + [""] * (len(row) - 1))
             line = len(data) - 1
             style += [
                 ("SPAN", (0, line), (-1, line)),
@@ -46,7 +54,7 @@ def data_table(table: Table, width: float) -> Flowable:
             style.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.25, SHADE))
     return RlTable(
         data,
-        colWidths=[w * scale for w in table.widths],
+        colWidths=widths,
         repeatRows=1,
         style=style,
         hAlign="LEFT",

@@ -25,6 +25,7 @@ from desktop_app.core.authorizations import (
     License,
 )
 from desktop_app.core.documents import Document, Quarantined
+from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.serialize import to_plain
 
@@ -43,6 +44,8 @@ TABLES: dict[type, str] = {
     Condition: "conditions",
     ConditionLog: "condition_log",
     ClockEvent: "clock_events",
+    MemoDraft: "memo_drafts",
+    Setting: "settings",
 }
 
 R = TypeVar("R")

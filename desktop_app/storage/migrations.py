@@ -360,6 +360,40 @@ def _status_reason(db: Database) -> None:
     db.table("matters").add_column("status_reason", str)
 
 
+@migrations(name="0006_memo_drafts_settings")
+def _memo_drafts(db: Database) -> None:
+    db.table("memo_drafts").create(
+        {
+            "id": int,
+            "matter_id": int,
+            "version": int,
+            "to": str,
+            "sender": str,
+            "cc": str,
+            "re": str,
+            "legend": str,
+            "marking": str,
+            "facts": str,
+            "analysis": str,
+            "recommendation": str,
+            "open_questions": str,
+            "saved_at": str,
+        },
+        pk="id",
+        not_null={"matter_id", "version", "saved_at"},
+        foreign_keys=[("matter_id", "matters", "id")],
+        strict=True,
+    )
+    db.table("memo_drafts").create_index(["matter_id", "version"], unique=True)
+    db.table("settings").create(
+        {"id": int, "name": str, "value": str},
+        pk="id",
+        not_null={"name", "value"},
+        strict=True,
+    )
+    db.table("settings").create_index(["name"], unique=True)
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

@@ -16,6 +16,7 @@ from desktop_app.core.authorizations import (
     License,
 )
 from desktop_app.core.documents import Blob, Document, Quarantined
+from desktop_app.core.drafts import PAPER_SETTING, MemoDraft, Paper, Setting, new_draft
 from desktop_app.core.models import (
     Activity,
     AuditEntry,
@@ -149,3 +150,32 @@ def audit_entries(db: Database) -> list[AuditEntry]:
 def audit_head(db: Database) -> tuple[int, str]:
     """The last entry's sequence number and hash."""
     return audit.head(db)
+
+
+def memo_drafts(db: Database, matter_id: int) -> list[MemoDraft]:
+    """Every saved version of a matter's memo draft, oldest first."""
+    rows = db.table("memo_drafts").rows_where("matter_id = ?", [matter_id], order_by="version")
+    return [from_row(MemoDraft, row) for row in rows]
+
+
+def memo_draft(db: Database, matter: Matter, version: int | None = None) -> MemoDraft:
+    """One version of a matter's draft (the latest by default; a new draft when none is saved)."""
+    versions = memo_drafts(db, matter.id)
+    if version is None:
+        return versions[-1] if versions else new_draft(matter)
+    for draft in versions:
+        if draft.version == version:
+            return draft
+    raise NotFoundError(f"{matter.number} has no memo draft version {version}.")
+
+
+def setting(db: Database, name: str) -> Setting | None:
+    """The library setting of this name, if one was ever set."""
+    rows = list(db.table("settings").rows_where("name = ?", [name], limit=1))
+    return from_row(Setting, rows[0]) if rows else None
+
+
+def paper(db: Database) -> Paper:
+    """The paper memos are laid out for (Letter until counsel choose otherwise)."""
+    stored = setting(db, PAPER_SETTING)
+    return Paper(stored.value) if stored and stored.value in set(Paper) else Paper.LETTER

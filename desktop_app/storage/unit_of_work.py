@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError as RowNotFound
 
 from desktop_app.core.documents import Blob, Document
+from desktop_app.core.drafts import Setting
 from desktop_app.core.models import Matter
 from desktop_app.core.serialize import canonical_json
 from desktop_app.errors import NotFoundError, ValidationError
@@ -73,6 +74,10 @@ class SqliteUnitOfWork:
         rows = list(self._db.table("matters").rows_where("number = ?", [number]))
         return from_row(Matter, rows[0]) if rows else None
 
+    def find_setting(self, name: str) -> Setting | None:
+        """The library setting of this name, if one was ever set."""
+        return queries.setting(self._db, name)
+
     def matter_titles(self) -> set[str]:
         """The title of every matter in the library."""
         return {row[0] for row in self._db.execute("SELECT title FROM matters")}
@@ -106,7 +111,7 @@ class SqliteUnitOfWork:
         )
 
     def _audit(self, action: str, record: Any, before: Any, after: Any) -> None:
-        matter_id = record.id if isinstance(record, Matter) else record.matter_id
+        matter_id = record.id if isinstance(record, Matter) else getattr(record, "matter_id", None)
         audit.append(
             self._db,
             self._clock,

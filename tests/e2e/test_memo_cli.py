@@ -57,3 +57,44 @@ def test_issuing_a_memo_files_it_as_an_outgoing_document(tmp_path: Path) -> None
     assert len(memos) == 1
     assert memos[0]["direction"] == "outgoing"
     assert memos[0]["sha256"] == hashlib.sha256((tmp_path / "m1.pdf").read_bytes()).hexdigest()
+
+
+def test_an_email_subject_that_is_markup_prints_as_typed_in_the_chronology(
+    tmp_path: Path,
+) -> None:
+    from email.message import EmailMessage
+
+    from pypdf import PdfReader
+
+    subject = '<font color="[[[">Re: <b>scope</b></font> <img src="file:///etc/passwd"/> S&P 500'
+    message = EmailMessage()
+    message["From"] = "Outside Counsel <counsel@example.com>"
+    message["To"] = "legal@example.com"
+    message["Subject"] = subject
+    message["Date"] = "Tue, 07 Jul 2026 09:30:00 +0000"
+    message.set_content("Illustrative test email.")
+    (tmp_path / "payload.eml").write_bytes(bytes(message))
+    assert _run(tmp_path, "sample").returncode == 0
+    imported = _run(tmp_path, "import", "EC-2026-0002", "payload.eml")
+    assert imported.returncode == 0, imported.stderr
+    assert _run(tmp_path, "memo", "EC-2026-0002", "-o", "m.pdf").returncode == 0
+    reader = PdfReader(tmp_path / "m.pdf")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "".join(subject.split()) in "".join(text.split())
+
+
+def test_paper_setting_and_draft_versions(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert _run(tmp_path, "sample").returncode == 0
+    assert _run(tmp_path, "paper").stdout.strip() == "letter"
+    assert _run(tmp_path, "paper", "a4").stdout.strip() == "a4"
+    done = _run(tmp_path, "memo", "EC-2026-0001", "--draft", "1", "-o", "m.pdf")
+    assert done.returncode == 0, done.stderr
+    page = PdfReader(tmp_path / "m.pdf").pages[0]
+    assert round(float(page.mediabox.width)) == 595
+    assert "General Counsel" in page.extract_text()  # the sample draft's To line
+    missing = _run(tmp_path, "memo", "EC-2026-0001", "--draft", "9")
+    assert missing.returncode == 2
+    assert "no memo draft version 9" in missing.stderr
+    assert _run(tmp_path, "paper", "legal").returncode == 2

@@ -18,11 +18,14 @@ from tests.reports.conftest import EDITIONS, GENERATED_AT
 AS_OF = date(2026, 12, 31)
 SECTIONS = [
     "Summary",
+    "Facts",
     "Parties and items",
     "Activities and their coverage",
     "Chronology of correspondence",
     "Determinations",
     "Conditions as of 2026-12-31",
+    "Analysis and recommendation",
+    "Open questions",
     "Index of attachments",
     "Reference data relied on",
     "Audit-chain head",
@@ -43,7 +46,7 @@ def test_header_legend_and_sections(
         sender=matter.counsel,
         cc="—",
         date="2026-12-31",
-        re=f"{matter.title} — memorandum to file",
+        re=matter.title,
         matter_number="EC-2026-0001",
     )
     assert memo.legend == DEFAULT_LEGEND

@@ -84,8 +84,8 @@ def test_metadata_and_outline(sample_record: MatterRecord, audit_head: tuple[int
     assert meta.author == sample_record.matter.counsel
     titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     assert titles[0] == "1. Summary"
-    assert titles[-1] == "9. Audit-chain head"
-    assert len(titles) == 9
+    assert titles[-1] == "12. Audit-chain head"
+    assert len(titles) == 12
 
 
 def _fonts(reader: PdfReader) -> list[DictionaryObject]:
@@ -110,7 +110,8 @@ def test_every_font_is_embedded(sample_record: MatterRecord, audit_head: tuple[i
     fonts = _fonts(PdfReader(io.BytesIO(pdf)))
     names = {str(f["/BaseFont"]).split("+")[-1] for f in fonts}
     assert names == {
-        "DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono", "WenQuanYiMicroHei-0",
+        "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSansMono",
+        "WenQuanYiMicroHei-0",
     }  # fmt: skip
     assert not names & BASE14
     for font in fonts:

@@ -1,0 +1,58 @@
+"""What the all-matters conditions report says: each matter's conditions and their status (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from desktop_app.core.coverage import GroupLookup
+from desktop_app.core.models import MatterRecord
+from desktop_app.core.present_decisions import decisions_view
+from desktop_app.reports.conditions_table import NONE, conditions_table
+from desktop_app.reports.model import Header, Memo, Section
+
+LEGEND = "Confidential — for the compliance committee"
+
+
+def conditions_report(
+    records: Sequence[MatterRecord],
+    as_of: date,
+    audit_head: tuple[int, str],
+    generated_at: str,
+    group_of: GroupLookup | None = None,
+    *,
+    sender: str = "Export Control Counsel",
+) -> Memo:
+    """One section per matter listing every condition: status, owner, next due, standing."""
+    sections = tuple(
+        Section(
+            f"{r.matter.number} — {r.matter.title}",
+            (),
+            (("", conditions_table(decisions_view(r, as_of, group_of))),),
+        )
+        for r in records
+    )
+    seq, digest = audit_head
+    count = sum(len(r.decisions.conditions) for r in records)
+    header = Header(
+        to="Compliance Committee",
+        sender=sender,
+        cc="General Counsel",
+        date=as_of.isoformat(),
+        re=f"Conditions as of {as_of.isoformat()} ({len(records)} matters, {count} conditions)",
+        matter_number="All matters",
+    )
+    audit = Section(
+        "Audit-chain head",
+        (f"Audit entry {seq}, hash {digest or NONE}.", f"Generated {generated_at}."),
+    )
+    return Memo(
+        title=f"Conditions status report as of {as_of.isoformat()}",
+        subject="Export-control conditions",
+        author=sender,
+        header=header,
+        legend=LEGEND,
+        sections=(*sections, audit) if sections else (Section("Matters", ("No matters.",)), audit),
+        running_head="Conditions report",
+        heading="CONDITIONS STATUS REPORT",
+    )
