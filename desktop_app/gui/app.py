@@ -43,9 +43,10 @@ class Session:
     files: OnDemandReader
 
     def close(self) -> None:
-        """Finish pending writes, stop the file readers and close both connections."""
+        """Finish pending writes and builds, stop the file readers and close the connections."""
         if self.worker is not None:
             self.worker.close()
+        self.gateway.close_builds()
         self.files.close()
         self.gateway.reader.close()
 

@@ -1,8 +1,11 @@
 """The window's single way to the library: reads on the GUI thread, writes through the worker.
 
 Every write runs a service call (`MatterService`, `CorrespondenceService`, `DecisionService`,
-`ConditionService`) on the writer thread via `run_op`; when it succeeds the gateway announces
-`library_changed` so views reload from the read connection. The reads live in `LibraryReads`.
+`ConditionService`, `MemoService`) on the writer thread via `run_op`; when it succeeds the gateway
+announces `library_changed` so views reload from the read connection. The reads live in
+`LibraryReads`. Long reads (building a memo PDF) run with `build` on a second worker that owns its
+own read-only connection, started on first use: a build neither waits behind writes nor holds them
+up, and works on a read-only library too.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from PySide6.QtCore import Signal
 from desktop_app.core.correspondence import CorrespondenceService, Reader
 from desktop_app.core.decisions import DecisionService
 from desktop_app.core.documents import Document, FileOutcome
+from desktop_app.core.memos import MemoService
 from desktop_app.core.obligations import ConditionService
 from desktop_app.core.services import MatterService
 from desktop_app.errors import ReadOnlyLibraryError
@@ -57,6 +61,7 @@ class Gateway(LibraryReads):
         self._ccl = ccl
         self.file_reader = file_reader
         self.find_refs = find_refs
+        self._builder: LibraryWorker | None = None
 
     @property
     def writable(self) -> bool:
@@ -92,6 +97,39 @@ class Gateway(LibraryReads):
         """Run ``op(service)`` with the condition service on the writer thread."""
         actor = self.actor
         self.run(lambda library: op(ConditionService(library, actor)), on_done, on_error)
+
+    def memo(
+        self,
+        op: Callable[[MemoService], T],
+        on_done: OnDone[T] = None,
+        on_error: OnError = None,
+    ) -> None:
+        """Run ``op(service)`` with the memo service on the writer thread."""
+        actor = self.actor
+        self.run(lambda library: op(MemoService(library, actor)), on_done, on_error)
+
+    def build(
+        self,
+        op: Callable[[Library], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``op(library)`` on the build worker's read-only library; nothing is announced."""
+        if self._builder is None:
+            paths = self.reader.paths
+            self._builder = LibraryWorker(lambda: Library.open(paths, write=False))
+        self._builder.run_op(op, on_done, on_error)
+
+    @property
+    def builds_pending(self) -> int:
+        """Builds submitted whose callbacks have not run yet."""
+        return self._builder.pending if self._builder is not None else 0
+
+    def close_builds(self) -> None:
+        """Finish a running build and close the build worker's library (if it was started)."""
+        if self._builder is not None:
+            self._builder.close()
+            self._builder = None
 
     def file_documents(
         self,

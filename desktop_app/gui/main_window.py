@@ -127,19 +127,33 @@ class MainWindow(QMainWindow):
         self._painted = True
         self.refresh_agenda()
 
-    def open_matter(self, matter_id: int) -> None:
-        """Show a matter in the workspace, as of today."""
+    def open_matter(self, matter_id: int) -> bool:
+        """Show a matter in the workspace, as of today; False if the person stayed on another.
+
+        Leaving a matter whose memo draft has unsaved edits asks first (Save, Discard, Cancel).
+        """
+        if not self._may_leave(matter_id):
+            if self.matter_id is not None:
+                self.docket.select_matter(self.matter_id, quiet=True)
+            return False
         self.matter_id = matter_id
         self.workspace.show_matter(
             self._gateway.record(matter_id), self._gateway.history(matter_id), self.today()
         )
         self._centre.setCurrentWidget(self.workspace)
         self._centre.show()
+        return True
+
+    def _may_leave(self, matter_id: int) -> bool:
+        if self._workspace is None or self.matter_id in (None, matter_id):
+            return True
+        return self._workspace.may_leave(lambda: self.open_matter(matter_id))
 
     def open_agenda_row(self, row: AgendaRow) -> None:
         """Open the matter of an agenda row on the tab that shows what the row is about."""
         self.docket.select_matter(row.matter_id, quiet=True)
-        self.open_matter(row.matter_id)
+        if not self.open_matter(row.matter_id):
+            return
         self.show_tab(tab_for(row))
         self.workspace.reveal(row.kind, row.ref_id)
 
@@ -218,7 +232,13 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([470, 970])  # kept for the workspace while it is hidden
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Remember the window's geometry and splitter; remove private copies of originals."""
+        """Remember the window's geometry and splitter; remove private copies of originals.
+
+        Unsaved memo edits are not dropped: the window asks first, and stays open on Cancel.
+        """
+        if self._workspace is not None and not self._workspace.may_leave(self.close):
+            event.ignore()
+            return
         self.copies.clean()
         save_state(self, self.splitter, self._settings)
         super().closeEvent(event)

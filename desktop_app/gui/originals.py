@@ -21,6 +21,24 @@ from desktop_app.core.filenames import safe_filename
 from desktop_app.errors import UserError
 
 
+def write_replacing(data: bytes, target: Path) -> None:
+    """Write ``data`` to ``target`` through a temporary file beside it, then swap it in.
+
+    A file already at ``target`` is replaced only once the new one is complete and on disk; on
+    failure the temporary file is removed and the OSError passes on.
+    """
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        with temp.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        raise
+
+
 class OriginalCopies:
     """Makes and later removes the private copies handed to viewers."""
 
@@ -33,12 +51,9 @@ class OriginalCopies:
         A file already there is replaced only once the copy is complete, so a full disk never
         leaves it half-written.
         """
-        temp = target.with_name(f".{target.name}.part")
         try:
-            temp.write_bytes(data)
-            os.replace(temp, target)
+            write_replacing(data, target)
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             raise UserError(
                 f"Could not save the copy to {target}: {exc.strerror or exc}. The original is "
                 "unchanged in the library."

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 
 from desktop_app.core.agenda import LibraryFacts
 from desktop_app.core.coverage import Coverage, MatterFacts, activity_coverage, matter_coverage
+from desktop_app.core.drafts import MemoDraft, Paper
 from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
 from desktop_app.reference.ccl import CclEdition
 from desktop_app.reference.country_groups import groups_of
@@ -76,3 +77,11 @@ class LibraryReads(QObject):
     def original(self, sha256: str) -> bytes:
         """The original bytes of a document, from the blob store."""
         return self.reader.blobs.read(sha256)
+
+    def memo_drafts(self, matter_id: int) -> list[MemoDraft]:
+        """Every saved version of a matter's memo draft, oldest first."""
+        return queries.memo_drafts(self.reader.db, matter_id)
+
+    def paper(self) -> Paper:
+        """The paper memos are laid out for."""
+        return queries.paper(self.reader.db)

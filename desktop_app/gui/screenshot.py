@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -43,12 +45,22 @@ def take_screenshot(
         elif view in TABS:
             window.show_tab(view)
         window.show()
+        if view == "memos":  # show the memo's pages, built as the Preview button builds them
+            window.workspace.memos.show_preview()
+            settle_until(app, lambda: session.gateway.builds_pending == 0)
         settle(app)
         if not window.grab().save(str(out), "PNG"):
             raise ValidationError({"out": f"Could not write {out}."})
         window.close()
     finally:
         session.close()
+
+
+def settle_until(app: QApplication, done: Callable[[], bool], seconds: float = 60) -> None:
+    """Let queued work run until ``done()`` (or ``seconds`` pass)."""
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        settle(app, 50)
 
 
 def settle(app: QApplication, milliseconds: int = 400) -> None:

@@ -10,6 +10,7 @@ TABS = (
     "correspondence",
     "determinations",
     "conditions",
+    "memos",
     "history",
 )
 """The workspace's tabs, in order (also the names `screenshot --view` accepts)."""
@@ -22,6 +23,7 @@ TAB_LABELS = {
     "correspondence": _("&Correspondence"),
     "determinations": _("&Determinations"),
     "conditions": _("Co&nditions"),
+    "memos": _("M&emos"),
     "history": _("&History"),
 }
 """Each tab's label, with its mnemonic."""

@@ -51,10 +51,7 @@ class DocumentPreview(QWidget):
         form.addRow(_("When read:"), self.reading)
         self.text = QPlainTextEdit(readOnly=True)
         self.pdf_document = QPdfDocument(self)
-        self.pdf = QPdfView()
-        self.pdf.setDocument(self.pdf_document)
-        self.pdf.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf = pdf_view(self.pdf_document)
         self.body = QStackedWidget()
         self.body.addWidget(self.text)
         self.body.addWidget(self.pdf)
@@ -91,14 +88,7 @@ class DocumentPreview(QWidget):
         self.body.setCurrentWidget(self.text)
 
     def _load_pdf(self, data: bytes) -> bool:
-        self.pdf_document.close()
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.pdf_document.load(buffer)
-        if self._buffer is not None:
-            self._buffer.deleteLater()
-        self._buffer = buffer
+        self._buffer = load_pdf(self.pdf_document, data, self._buffer)
         return self.pdf_document.status() == QPdfDocument.Status.Ready
 
     def clear(self) -> None:
@@ -107,6 +97,30 @@ class DocumentPreview(QWidget):
             label.clear()
         self.text.clear()
         self.body.setCurrentWidget(self.text)
+
+
+def pdf_view(document: QPdfDocument) -> QPdfView:
+    """A view showing ``document`` page after page, fitted to its width."""
+    view = QPdfView()
+    view.setDocument(document)
+    view.setPageMode(QPdfView.PageMode.MultiPage)
+    view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+    return view
+
+
+def load_pdf(document: QPdfDocument, data: bytes, previous: QBuffer | None) -> QBuffer:
+    """Load PDF ``data`` into ``document``; return the buffer it reads (keep it alive).
+
+    The buffer that held the previous bytes is released once the document no longer reads it.
+    """
+    document.close()
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    if previous is not None:
+        previous.deleteLater()
+    return buffer
 
 
 def _plain_label() -> QLabel:

@@ -1,12 +1,13 @@
 """The matter workspace: a header and a tab for each part of the matter file.
 
-The tabs are Overview, Parties, Items, Activities, Correspondence, Determinations, Conditions
-and History. It opens the dialogs for its own records and saves through the gateway; after any
+The tabs are Overview, Parties, Items, Activities, Correspondence, Determinations, Conditions,
+Memos and History. It opens the dialogs for its own records and saves through the gateway; after any
 change the main window reloads it with `show_matter`, as of the day it passes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +30,7 @@ from desktop_app.gui.matter.conditions import ConditionsTab
 from desktop_app.gui.matter.correspondence import CorrespondenceTab
 from desktop_app.gui.matter.determinations import DeterminationsTab
 from desktop_app.gui.matter.document_actions import DocumentActions, local_paths
+from desktop_app.gui.matter.memos import MemosTab
 from desktop_app.gui.matter.overview import OverviewTab
 from desktop_app.gui.matter.record_dialogs import MatterDialogs
 from desktop_app.gui.originals import OriginalCopies
@@ -76,6 +78,7 @@ class MatterWorkspace(MatterDialogs):
         self.correspondence = CorrespondenceTab(gateway)
         self.determinations = DeterminationsTab(gateway, self.open_dialog)
         self.conditions = ConditionsTab(gateway, self.open_dialog)
+        self.memos = MemosTab(gateway)
         self.documents = DocumentActions(
             gateway,
             copies,
@@ -137,6 +140,7 @@ class MatterWorkspace(MatterDialogs):
         self.correspondence.show_documents(record.documents, record.quarantined)
         self.determinations.show_record(record, today)
         self.conditions.show_record(record, today)
+        self.memos.show_record(record, today)
         self.history.set_rows(history)
         self.set_editable(self._gateway.writable)
 
@@ -148,7 +152,12 @@ class MatterWorkspace(MatterDialogs):
         self.correspondence.set_editable(editable)
         self.determinations.set_editable(editable)
         self.conditions.set_editable(editable)
+        self.memos.set_editable(editable)
         self.setAcceptDrops(editable)
+
+    def may_leave(self, then: Callable[[], object]) -> bool:
+        """True when leaving this matter loses nothing; else ask (Save calls ``then`` after)."""
+        return self.record is None or self.memos.may_leave(then)
 
     def show_tab(self, name: str) -> None:
         """Bring a tab to the front by name (one of `TABS`)."""

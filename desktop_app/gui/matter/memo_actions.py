@@ -1,0 +1,180 @@
+"""Building, saving, printing and issuing a matter's memo from the Memos tab.
+
+A build runs off the GUI thread (`Gateway.build`, or the writer for an issue) with a progress
+dialog whose Cancel stops it between steps; a cancelled build's result is never shown. reportlab
+is imported only inside the operations, on the worker, so it stays off the window's start-up path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop_app.core.documents import FileOutcome, Outcome
+from desktop_app.errors import UserError
+from desktop_app.gui.errors import message_for
+from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.matter.memo_preview import BuildKey, Built, MemoPreview, memo_filename
+from desktop_app.gui.matter.memo_print import print_document
+from desktop_app.gui.originals import write_replacing
+from desktop_app.gui.widgets.progress import ProgressRelay
+from desktop_app.i18n import _
+from desktop_app.storage.library import Library
+
+Then = Callable[[Built], None]
+
+
+class BuildCancelledError(Exception):
+    """The person pressed Cancel while a memo was being built."""
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A memo filed on its matter: how the filing went, and the bytes filed."""
+
+    outcome: FileOutcome
+    built: Built
+
+
+class MemoOutputs(QObject):
+    """Preview, Save as, Print and Issue for the memo of the open matter."""
+
+    message = Signal(str)
+    """A one-sentence result for the tab's status line."""
+
+    def __init__(self, gateway: Gateway, pane: MemoPreview, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._gateway, self.pane, self._parent = gateway, pane, parent
+        self.as_of = date.today()
+        self.building: BuildKey | None = None
+        self.relay: ProgressRelay | None = None
+        """The progress dialog of the build under way, if any."""
+
+    def preview(self, key: BuildKey, then: Then | None = None) -> None:
+        """Build the memo for ``key`` off the GUI thread and show it; then ``then(built)``."""
+        relay = self.relay = _relay(self._parent, _("Building the memo…"))
+        as_of, self.building = self.as_of, key
+
+        def op(library: Library) -> Built:
+            return _build(library, key, as_of, relay)
+
+        def done(built: Built) -> None:
+            cancelled = relay.cancelled()
+            relay.finish()
+            self.building = self.relay = None
+            if cancelled:
+                self.message.emit(_("Preview cancelled."))
+            elif not self.pane.show_built(built):
+                self._failed(_("Memo not shown"), UserError(_("The built PDF could not be read.")))
+            elif then is not None:
+                then(built)
+            else:
+                self.message.emit(_("Preview built."))
+
+        self._gateway.build(op, done, self._on_error(relay, _("Memo not built")))
+
+    def save_as(self, built: Built) -> None:
+        """Ask where, then write exactly ``built``'s bytes there (replacing a file safely)."""
+        target, _filter = QFileDialog.getSaveFileName(
+            self._parent, _("Save memo as"), built.filename, _("PDF files (*.pdf)")
+        )
+        if not target:
+            return
+        try:
+            write_replacing(built.data, Path(target))
+        except OSError as exc:
+            error = UserError(
+                _("Could not save the memo to {target}: {why}. Nothing else changed.").format(
+                    target=target, why=exc.strerror or exc
+                )
+            )
+            self._failed(_("Memo not saved"), error)
+            return
+        self.message.emit(_("Saved the memo as {name}.").format(name=Path(target).name))
+
+    def print_shown(self) -> None:
+        """Print the pages shown in the preview (the print dialog chooses printer and pages)."""
+        try:
+            pages = print_document(self.pane.document, self._parent)
+        except UserError as error:
+            self._failed(_("Memo not printed"), error)
+            return
+        if pages:
+            self.message.emit(_("Sent {n} pages to the printer.").format(n=pages))
+
+    def issue(self, key: BuildKey) -> None:
+        """Build the memo (not invariant) and file it on the matter, on the writer thread."""
+        relay = self.relay = _relay(self._parent, _("Issuing the memo…"))
+        as_of, actor = self.as_of, self._gateway.actor
+
+        def op(library: Library) -> Issued:
+            built = _build(library, key, as_of, relay)
+            from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
+
+            return Issued(issue_memo(library, key.number, built.filename, built.data, actor), built)
+
+        def done(issued: Issued) -> None:
+            relay.finish()
+            self.relay = None
+            self._issued(issued)
+
+        self._gateway.run(op, done, self._on_error(relay, _("Memo not issued")))
+
+    def _issued(self, issued: Issued) -> None:
+        outcome = issued.outcome
+        if outcome.outcome is Outcome.IMPORTED:
+            self.pane.show_built(issued.built)
+            self.message.emit(
+                _("Issued: {name} is filed on the matter as an outgoing memo.").format(
+                    name=issued.built.filename
+                )
+            )
+        elif outcome.outcome is Outcome.DUPLICATE:
+            self.message.emit(_("These exact pages were issued before; nothing was added."))
+        else:
+            self._failed(_("Memo not issued"), UserError(outcome.reason))
+
+    def _on_error(self, relay: ProgressRelay, title: str) -> Callable[[BaseException], None]:
+        def failed(error: BaseException) -> None:
+            relay.finish()
+            self.building = self.relay = None
+            if isinstance(error, BuildCancelledError):
+                self.message.emit(_("Cancelled; nothing was built or filed."))
+            else:
+                self._failed(title, error)
+
+        return failed
+
+    def _failed(self, title: str, error: BaseException) -> None:
+        text = message_for(error, self._gateway.reader.paths)
+        if text is None:
+            raise error
+        QMessageBox.warning(self._parent, title, text)
+
+
+def _relay(parent: QWidget, title: str) -> ProgressRelay:
+    relay = ProgressRelay(parent, title)
+    relay.dialog.canceled.connect(relay.dialog.hide)
+    return relay
+
+
+def _build(library: Library, key: BuildKey, as_of: date, relay: ProgressRelay) -> Built:
+    """Build on a worker thread; Cancel stops the build at its next progress report."""
+    from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
+
+    def progress(done: int, total: int) -> None:
+        if relay.cancelled():
+            raise BuildCancelledError
+        relay.report(done, total, "")
+
+    if relay.cancelled():
+        raise BuildCancelledError
+    _number, data = matter_memo_pdf(
+        library.db, key.number, as_of, kind=key.kind, version=key.version, progress=progress
+    )
+    return Built(key, memo_filename(key), data)
