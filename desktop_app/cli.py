@@ -21,6 +21,7 @@ from typing import Any
 from desktop_app import __version__, textout
 from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
+from desktop_app.core.search_query import KIND_OF_ENTITY, KINDS, SearchFilters, parse_query
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible as printable
 from desktop_app.core.validation import FIRST_YEAR, LAST_YEAR, parse_date
@@ -41,6 +42,7 @@ from desktop_app.storage.library import Library
 
 log = logging.getLogger(__name__)
 MAX_DAYS = 3650
+MAX_RESULTS = 10_000
 Handler = Callable[[argparse.Namespace, LibraryPaths], int]
 
 
@@ -141,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="the day the report speaks as of (default: today)",
     )
+    _add_search(sub)
     shot = _add(sub, "screenshot", run_screenshot, "draw the window into a PNG file")
     shot.add_argument("out", metavar="OUT.png", type=Path)
     shot.add_argument("--case", help="open this matter's workspace")
@@ -247,6 +250,55 @@ def run_agenda(args: argparse.Namespace, paths: LibraryPaths) -> int:
         _print_json([to_plain(r) for r in rows])
     else:
         print(textout.agenda_text(rows))
+    return EXIT_OK
+
+
+def _add_search(sub: Any) -> None:
+    find = _add(sub, "search", run_search, "find words in records and documents", json_flag=True)
+    find.add_argument(
+        "query",
+        metavar="QUERY",
+        help='words (all must match), "a phrase", prefix*, a OR b, -excluded',
+    )
+    find.add_argument("--case", help="only this matter")
+    find.add_argument("--kind", choices=sorted(KINDS), help="only this kind of record")
+    find.add_argument(
+        "--from", dest="date_from", type=_iso_day, metavar="DATE", help="dated on or after"
+    )
+    find.add_argument("--to", dest="date_to", type=_iso_day, metavar="DATE", help="dated up to")
+    find.add_argument(
+        "--direction", choices=("incoming", "outgoing", "internal"), help="documents sent so"
+    )
+    find.add_argument("--limit", type=int, default=50, help="at most this many results (50)")
+    find.add_argument(
+        "--literal", action="store_true", help="match every term as a substring, like LIKE"
+    )
+
+
+def run_search(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Print the records and documents that match QUERY, best first, with a snippet each."""
+    from desktop_app.storage.search import search  # noqa: PLC0415 - only when searching
+
+    if not 1 <= args.limit <= MAX_RESULTS:
+        raise ValidationError({"limit": f"--limit is a number from 1 to {MAX_RESULTS}."})
+    library = open_for_reading(paths)
+    try:
+        matter_id = queries.matter_by_number(library.db, args.case).id if args.case else None
+        filters = SearchFilters(
+            matter_id=matter_id,
+            entity=KINDS.get(args.kind or "", ""),
+            date_from=args.date_from.isoformat() if args.date_from else "",
+            date_to=args.date_to.isoformat() if args.date_to else "",
+            direction=args.direction or "",
+        )
+        query = parse_query(args.query)
+        hits = search(library.db, query, filters, args.limit, literal=args.literal)
+    finally:
+        library.close()
+    if args.json:
+        _print_json([{**to_plain(h), "kind": KIND_OF_ENTITY[h.entity]} for h in hits])
+    else:
+        print(textout.search_text(hits))
     return EXIT_OK
 
 

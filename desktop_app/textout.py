@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.documents import FileOutcome
 from desktop_app.core.models import MatterSummary
+from desktop_app.core.search_query import KIND_OF_ENTITY, SearchHit, marked
 from desktop_app.core.text import visible as printable
 
 if TYPE_CHECKING:
@@ -72,4 +74,18 @@ def agenda_text(rows: list[AgendaRow]) -> str:
             f"{r.due.isoformat():<10} {r.days_left:>5} {r.state:<9} "
             f"{r.matter_number:<13} {printable(r.title)[:70]}"
         )
+    return "\n".join(lines)
+
+
+def search_text(hits: Sequence[SearchHit]) -> str:
+    """One block per hit: where it is, its title, and the snippet with the matches in [ ]."""
+    if not hits:
+        return "Nothing found."
+    lines: list[str] = []
+    for hit in hits:
+        where = hit.matter_number or "library"
+        kind = KIND_OF_ENTITY.get(hit.entity, hit.entity)
+        dated = f"  {hit.on_date}" if hit.on_date else ""
+        lines.append(f"{where}  {kind} {hit.entity_id}{dated}  {printable(hit.title)[:80]}")
+        lines.append(f"    {printable(marked(hit))}")
     return "\n".join(lines)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Database
 
+from desktop_app.storage import search_index
+
 migrations = sqlite_utils.Migrations("compliance_desk")
 
 MIGRATIONS_TABLE = sqlite_utils.Migrations.migrations_table
@@ -392,6 +394,11 @@ def _memo_drafts(db: Database) -> None:
         strict=True,
     )
     db.table("settings").create_index(["name"], unique=True)
+
+
+@migrations(name="0007_search_index")
+def _search_index(db: Database) -> None:
+    search_index.create(db)
 
 
 def known_names() -> set[str]:

@@ -17,7 +17,7 @@ from desktop_app.core.drafts import Setting
 from desktop_app.core.models import Matter
 from desktop_app.core.serialize import canonical_json
 from desktop_app.errors import NotFoundError, ValidationError
-from desktop_app.storage import audit, queries
+from desktop_app.storage import audit, queries, search_index
 from desktop_app.storage.codec import TABLES, from_row, to_row
 
 R = TypeVar("R")
@@ -49,6 +49,7 @@ class SqliteUnitOfWork:
         table.insert(to_row(record))
         stored = replace(record, id=table.last_pk)  # type: ignore[type-var]
         self._audit("insert", stored, None, stored)
+        search_index.put(self._db, stored)
         return stored
 
     def update(self, record: R) -> R:
@@ -60,6 +61,7 @@ class SqliteUnitOfWork:
             return before
         self._db.table(TABLES[type(record)]).update(_id(record), to_row(record))
         self._audit("update", record, before, record)
+        search_index.put(self._db, record)
         return before
 
     def delete(self, kind: type[R], record_id: int) -> R:
@@ -67,6 +69,7 @@ class SqliteUnitOfWork:
         before = self.get(kind, record_id)
         self._db.table(TABLES[kind]).delete(record_id)
         self._audit("delete", before, before, None)
+        search_index.drop(self._db, kind, record_id)
         return before
 
     def find_matter(self, number: str) -> Matter | None:
@@ -109,6 +112,7 @@ class SqliteUnitOfWork:
         self._db.table("document_text").insert(
             {"document_id": document_id, "text": text}, replace=True
         )
+        search_index.set_body_text(self._db, document_id)
 
     def _audit(self, action: str, record: Any, before: Any, after: Any) -> None:
         matter_id = record.id if isinstance(record, Matter) else getattr(record, "matter_id", None)

@@ -1,0 +1,82 @@
+"""`compliance-desk search`, run for real on words that live only inside imported files."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop_app.assets import read_bytes
+
+pytestmark = pytest.mark.e2e
+
+
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(cwd / "data"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def _letter_pdf(path: Path) -> None:
+    pdfmetrics.registerFont(TTFont("CJKTest", io.BytesIO(read_bytes("fonts/wqy-microhei.ttc"))))
+    canvas = Canvas(str(path), invariant=1)
+    canvas.setFont("CJKTest", 12)
+    canvas.drawString(72, 720, "Illustrative letter: the quillwort cluster stays in Osaka.")
+    canvas.drawString(72, 700, "宛先 株式会社テスト研究所")
+    canvas.save()
+
+
+def _email(path: Path) -> None:
+    message = EmailMessage()
+    message["From"] = "Outside Counsel <counsel@example.com>"
+    message["To"] = "legal@example.com"
+    message["Subject"] = "Annex A follow-up"
+    message["Date"] = "Tue, 07 Jul 2026 09:30:00 +0000"
+    message.set_content("Illustrative test email. The zephyrine mirror is not in Annex A.")
+    path.write_bytes(bytes(message))
+
+
+def _search(tmp_path: Path, *args: str) -> list[dict[str, object]]:
+    done = _run(tmp_path, "search", *args, "--json")
+    assert done.returncode == 0, done.stderr
+    hits: list[dict[str, object]] = json.loads(done.stdout)
+    return hits
+
+
+def test_words_inside_imported_files_are_found_with_matter_and_document(tmp_path: Path) -> None:
+    _letter_pdf(tmp_path / "letter.pdf")
+    _email(tmp_path / "follow-up.eml")
+    assert _run(tmp_path, "sample").returncode == 0
+    imported = _run(tmp_path, "import", "EC-2026-0003", "letter.pdf", "follow-up.eml", "--json")
+    assert imported.returncode == 0, imported.stderr
+    ids = {Path(o["path"]).name: o["document_id"] for o in json.loads(imported.stdout)}
+
+    for word, label in (("quillwort", "letter.pdf"), ("zephyrine", "follow-up.eml"),
+                        ("会社テスト", "letter.pdf"), ("研究", "letter.pdf")):  # fmt: skip
+        hits = _search(tmp_path, word)
+        assert [(h["matter_number"], h["kind"], h["entity_id"]) for h in hits] == [
+            ("EC-2026-0003", "document", ids[label])
+        ], word
+        snippet, spans = str(hits[0]["snippet"]), hits[0]["spans"]
+        assert isinstance(spans, list)
+        assert [snippet[a:b] for a, b in spans] == [word]
+
+    for odd in ('"unbalanced', "NEAR(", "", "-", "AND OR NOT", "*", "(", "'"):
+        assert _run(tmp_path, "search", odd).returncode == 0, odd
+    text = _run(tmp_path, "search", "zephyrine")
+    assert "[zephyrine]" in text.stdout
+    assert _run(tmp_path, "search", "x", "--case", "EC-2099-0001").returncode == 2
