@@ -10,19 +10,27 @@ NONE = "—"
 
 
 def conditions_table(decided: dict[str, Any]) -> Table:
-    """One row per condition of a matter's decisions view: status, owner, next due, standing."""
+    """One row per condition of a matter's decisions view: status, owner, next due, standing.
+
+    The condition's words go full width under its row, so they read (and extract) as one text.
+    """
+    conditions = decided["conditions"]
+    licenses = {x["id"]: f"License {x['number']}" for x in decided.get("licenses", [])}
+    letters = {x["id"]: f"Letter {x['reference'] or x['id']}" for x in decided.get("letters", [])}
     return Table(
-        ("No.", "Condition", "Status", "Owner", "Next due", "Standing"),
+        ("No.", "Imposed by", "Status", "Owner", "Next due", "Standing"),
         tuple(
             (
                 str(c["number"] or NONE),
-                str(c["text"]),
+                licenses.get(c["license_id"]) or letters.get(c["letter_id"]) or NONE,
                 str(c["status"]).replace("_", " ").capitalize(),
                 str(c["owner"] or NONE),
                 str(c["next_due"] or NONE),
                 str(c["standing"]).replace("_", " "),
             )
-            for c in decided["conditions"]
+            for c in conditions
         ),
-        (0.7, 3.7, 1.3, 1.6, 1.1, 1.1),
+        (1.3, 1.9, 1.3, 2.4, 1.1, 1.2),
+        details=tuple(str(c["text"]) for c in conditions),
+        details_are_text=True,
     )

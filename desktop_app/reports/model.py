@@ -20,6 +20,7 @@ class Table:
     empty: str = "None recorded."
     mono: tuple[int, ...] = ()  # columns set in the monospaced face (hashes)
     details: tuple[str, ...] = ()  # a full-width line under each row (a SHA-256), if given
+    details_are_text: bool = False  # set the details as body text rather than as a hash
 
 
 @dataclass(frozen=True)

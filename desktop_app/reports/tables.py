@@ -42,7 +42,8 @@ def data_table(table: Table, width: float) -> Flowable:
             ]
         )
         if table.details:
-            detail = para(table.details[index], HASH, width - 2 * PAD)
+            detail_style = CELL if table.details_are_text else HASH
+            detail = para(table.details[index], detail_style, width - 2 * PAD)
             data.append([detail] + [""] * (len(row) - 1))
             line = len(data) - 1
             style += [
@@ -56,6 +57,7 @@ def data_table(table: Table, width: float) -> Flowable:
         data,
         colWidths=widths,
         repeatRows=1,
+        splitInRow=1,  # a row taller than a page (a very long condition) continues overleaf
         style=style,
         hAlign="LEFT",
     )

@@ -38,18 +38,21 @@ def test_one_section_per_matter_with_every_condition(sample_library: Library) ->
     for record, section in zip(records, matters, strict=True):
         ((caption, table),) = section.tables
         assert caption == ""
-        assert table.columns == ("No.", "Condition", "Status", "Owner", "Next due", "Standing")
+        assert table.columns == ("No.", "Imposed by", "Status", "Owner", "Next due", "Standing")
         view = decisions_view(record, AS_OF, None)["conditions"]
+        assert table.details == tuple(str(c["text"]) for c in view)
+        sources = [row[1] for row in table.rows]
+        assert all(s.startswith(("License ", "Letter ")) or s == "—" for s in sources)
         assert table.rows == tuple(
             (
                 str(c["number"] or "—"),
-                str(c["text"]),
+                source,
                 str(c["status"]).replace("_", " ").capitalize(),
                 str(c["owner"] or "—"),
                 str(c["next_due"] or "—"),
                 str(c["standing"]).replace("_", " "),
             )
-            for c in view
+            for c, source in zip(view, sources, strict=True)
         )
     assert total > 0  # the sample has conditions to report
 

@@ -85,11 +85,19 @@ def test_conditions_with_status_owner_and_next_due(
     memo = _memo(sample_record, audit_head)
     table = next(s for s in memo.sections if s.title.startswith("Conditions")).tables[0][1]
     conditions = sample_record.decisions.conditions
-    assert [row[1] for row in table.rows] == [c.text for c in conditions]
+    assert list(table.details) == [c.text for c in conditions]
+    assert table.details_are_text
     assert [row[3] for row in table.rows] == [c.owner or "—" for c in conditions]
     views = conditions_view(sample_record, AS_OF)
     assert [row[4] for row in table.rows] == [v["next_due"] or "—" for v in views]
     assert [row[5] for row in table.rows] == [v["standing"].replace("_", " ") for v in views]
+    licenses = {x.id: x.number for x in sample_record.decisions.licenses}
+    letters = {x.id: x.reference for x in sample_record.decisions.letters}
+    assert [row[1] for row in table.rows] == [
+        f"License {licenses[c.license_id]}" if c.license_id else f"Letter {letters[c.letter_id]}"
+        for c in conditions
+        if c.license_id or c.letter_id
+    ]
 
 
 def test_conditions_kind_keeps_only_conditions_and_audit(

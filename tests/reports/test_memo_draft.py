@@ -120,3 +120,13 @@ def test_the_library_memo_uses_the_chosen_version_and_paper(sample_library: Libr
     assert "Second version of the facts." in pdf_text(latest)
     assert "First version of the facts." in pdf_text(older)
     assert round(float(PdfReader(io.BytesIO(latest)).pages[0].mediabox.width)) == 595
+
+
+def test_a_condition_longer_than_a_page_continues_overleaf(sample_record: MatterRecord) -> None:
+    first, *rest = sample_record.decisions.conditions
+    words = " ".join(f"c{i:05d}" for i in range(20_000))
+    decisions = replace(sample_record.decisions, conditions=(replace(first, text=words), *rest))
+    record = replace(sample_record, decisions=decisions)
+    text = pdf_text(build(_memo(record, _draft(record)), invariant=True))
+    assert "c00000" in text
+    assert "c19999" in text
