@@ -164,9 +164,7 @@ def _header_block(memo: Memo, width: float) -> Flowable:
     ]
     label_width = 0.9 * inch
     data = [[para(label, LABEL), para(value, BODY, width - label_width)] for label, value in lines]
-    return RlTable(
-        data, colWidths=[label_width, None], style=style, hAlign="LEFT", splitInRow=1
-    )
+    return RlTable(data, colWidths=[label_width, None], style=style, hAlign="LEFT", splitInRow=1)
 
 
 def _section(section: Section, number: int, width: float) -> list[Flowable]:

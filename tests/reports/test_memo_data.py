@@ -91,12 +91,10 @@ def test_conditions_with_status_owner_and_next_due(
     views = conditions_view(sample_record, AS_OF)
     assert [row[4] for row in table.rows] == [v["next_due"] or "—" for v in views]
     assert [row[5] for row in table.rows] == [v["standing"].replace("_", " ") for v in views]
-    licenses = {x.id: x.number for x in sample_record.decisions.licenses}
-    letters = {x.id: x.reference for x in sample_record.decisions.letters}
+    sources = {x.id: f"License {x.number}" for x in sample_record.decisions.licenses}
+    by_letter = {x.id: f"Letter {x.reference}" for x in sample_record.decisions.letters}
     assert [row[1] for row in table.rows] == [
-        f"License {licenses[c.license_id]}" if c.license_id else f"Letter {letters[c.letter_id]}"
-        for c in conditions
-        if c.license_id or c.letter_id
+        sources.get(c.license_id or 0) or by_letter.get(c.letter_id or 0, "—") for c in conditions
     ]
 
 
