@@ -1,4 +1,4 @@
-"""The main window: Agenda and Docket on the left, the matter workspace in the centre.
+"""The main window: Agenda, Docket and Search on the left, the matter workspace in the centre.
 
 "Today" is read once per refresh from the ``today`` callable (``date.today`` unless a test or
 a screenshot fixes it) and passed down to what depends on the day.
@@ -23,12 +23,15 @@ from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.matter_dialog import MatterDialog
 from desktop_app.gui.menus import build_menus, show_about
 from desktop_app.gui.originals import OriginalCopies
+from desktop_app.gui.search.reveal import reveal_hit
+from desktop_app.gui.search.view import SearchView
 from desktop_app.gui.views import SideViews
 from desktop_app.gui.window_state import restore_state, save_state
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
     from desktop_app.core.agenda import AgendaRow
+    from desktop_app.core.search_query import SearchHit
     from desktop_app.gui.matter.workspace import MatterWorkspace
 
 
@@ -47,7 +50,8 @@ class MainWindow(QMainWindow):
         self.today = today
         self.matter_id: int | None = None
         self.setWindowTitle(_("Compliance Desk"))
-        self.views = SideViews(today())
+        self.search = SearchView(gateway)
+        self.views = SideViews(today(), self.search)
         self.agenda = self.views.agenda
         self.docket = self.views.docket
         self.copies = OriginalCopies(gateway.reader.paths.root / "opened")
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         self.docket.matter_chosen.connect(self.open_matter)
         self.docket.sample_requested.connect(self.add_sample_matters)
         self.docket.new_matter_requested.connect(self.new_matter)
+        self.search.hit_opened.connect(self.open_search_hit)
         self._gateway.library_changed.connect(self._after_change)
         self._gateway.write_failed.connect(self._show_error)
 
@@ -98,8 +103,11 @@ class MainWindow(QMainWindow):
         return slot
 
     def refresh(self) -> None:
-        """Reload the agenda, the docket and the open matter from the library."""
-        self.docket.set_matters(self._gateway.docket())
+        """Reload the agenda, the docket, the search results and the open matter."""
+        matters = self._gateway.docket()
+        self.docket.set_matters(matters)
+        self.search.set_matters(matters)
+        self.search.library_changed()
         self.refresh_agenda()
         if self.matter_id is not None:
             self.open_matter(self.matter_id)
@@ -156,6 +164,14 @@ class MainWindow(QMainWindow):
             return
         self.show_tab(tab_for(row))
         self.workspace.reveal(row.kind, row.ref_id)
+
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """Open a search result's matter on the tab that shows the record, the record selected."""
+        if hit.matter_id is None:
+            return
+        self.docket.select_matter(hit.matter_id, quiet=True)
+        if self.open_matter(hit.matter_id):
+            reveal_hit(self.workspace, hit, self.search.words())
 
     def open_case(self, number: str) -> None:
         """Select and show the matter with this number; NotFoundError if there is none."""
@@ -239,6 +255,7 @@ class MainWindow(QMainWindow):
         if self._workspace is not None and not self._workspace.may_leave(self.close):
             event.ignore()
             return
+        self.search.timer.stop()  # no search starts after the window (and its library) closed
         self.copies.clean()
         save_state(self, self.splitter, self._settings)
         super().closeEvent(event)

@@ -81,6 +81,7 @@ def _decision_actions(window: MainWindow, matter: QMenu) -> list[QAction]:
 def _view_menu(window: MainWindow, view: QMenu) -> None:
     add_action(window, view, _("A&genda"), window.views.show_agenda, "Ctrl+0")
     add_action(window, view, _("Doc&ket"), window.views.show_docket, "Ctrl+9")
+    add_action(window, view, _("&Search…"), window.views.show_search, "Ctrl+K")
     add_action(
         window,
         view,

@@ -16,17 +16,24 @@ from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.matter import TABS
 from desktop_app.paths import LibraryPaths
 
-SIDE_VIEWS = ("agenda", "docket")
+SIDE_VIEWS = ("agenda", "docket", "search")
 VIEWS = (*SIDE_VIEWS, *TABS)
 SIZE = (1440, 860)
 
 
 def take_screenshot(
-    paths: LibraryPaths, out: Path, *, case: str | None, view: str, today: date | None = None
+    paths: LibraryPaths,
+    out: Path,
+    *,
+    case: str | None,
+    view: str,
+    today: date | None = None,
+    query: str = "",
 ) -> None:
-    """Draw the main window into ``out``: the agenda or docket, or ``case`` on tab ``view``.
+    """Draw the main window into ``out``: the agenda, docket or search, or ``case`` on tab ``view``.
 
-    ``today`` fixes the day the window reads (the agenda's date, coverage, due dates).
+    ``today`` fixes the day the window reads (the agenda's date, coverage, due dates); ``query``
+    is typed into the search box (the search view shows its results).
     """
     if view not in VIEWS:
         raise ValidationError({"view": f"Unknown view {view!r}; choose one of {', '.join(VIEWS)}."})
@@ -42,6 +49,9 @@ def take_screenshot(
             window.open_case(case)
         if view == "docket":
             window.views.show_docket()
+        elif view == "search":
+            show_search(window, query)
+            settle_until(app, lambda: session.gateway.builds_pending == 0)
         elif view in TABS:
             window.show_tab(view)
         window.show()
@@ -54,6 +64,13 @@ def take_screenshot(
         window.close()
     finally:
         session.close()
+
+
+def show_search(window: MainWindow, query: str) -> None:
+    """Bring Search to the front with ``query`` typed and its search started."""
+    window.views.show_search()
+    window.search.box.setText(query)
+    window.search.search_now()
 
 
 def settle_until(app: QApplication, done: Callable[[], bool], seconds: float = 60) -> None:

@@ -1,4 +1,4 @@
-"""The left side of the window: the Agenda (home) and the Docket, one tab each."""
+"""The left side of the window: the Agenda (home), the Docket and Search, one tab each."""
 
 from __future__ import annotations
 
@@ -8,18 +8,21 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop_app.gui.agenda.view import AgendaView
 from desktop_app.gui.docket.view import DocketView
+from desktop_app.gui.search.view import SearchView
 from desktop_app.i18n import _
 
 
 class SideViews(QTabWidget):
-    """Agenda first and shown at start, then the Docket."""
+    """Agenda first and shown at start, then the Docket, then Search."""
 
-    def __init__(self, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, search: SearchView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.agenda = AgendaView(today)
         self.docket = DocketView()
+        self.search = search
         self.addTab(self.agenda, _("A&genda"))
         self.addTab(self.docket, _("Doc&ket"))
+        self.addTab(self.search, _("&Search"))
 
     def show_agenda(self) -> None:
         """Bring the Agenda to the front, its table focused."""
@@ -36,3 +39,8 @@ class SideViews(QTabWidget):
         self.setCurrentWidget(self.docket)
         self.docket.filter_box.setFocus()
         self.docket.filter_box.selectAll()
+
+    def show_search(self) -> None:
+        """Bring Search to the front, the cursor in its box."""
+        self.setCurrentWidget(self.search)
+        self.search.focus_box()

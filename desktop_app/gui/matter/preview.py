@@ -1,9 +1,12 @@
-"""The preview beside the chronology: an email's headers and body, a PDF's pages, or text."""
+"""The preview beside the chronology: an email's headers and body, a PDF's pages, or text.
+
+Opened from a search result, it highlights the words searched for (`highlight`).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.documents import Document
 from desktop_app.core.text import visible
+from desktop_app.gui.matter.highlight import mark_words, pdf_search_string
 from desktop_app.i18n import _
 
 PDF = "application/pdf"
@@ -52,6 +56,11 @@ class DocumentPreview(QWidget):
         self.text = QPlainTextEdit(readOnly=True)
         self.pdf_document = QPdfDocument(self)
         self.pdf = pdf_view(self.pdf_document)
+        self.pdf_search = QPdfSearchModel(self)
+        self.pdf_search.setDocument(self.pdf_document)
+        self.pdf.setSearchModel(self.pdf_search)
+        self.pdf_search.countChanged.connect(self._first_pdf_result)
+        self._text = ""
         self.body = QStackedWidget()
         self.body.addWidget(self.text)
         self.body.addWidget(self.pdf)
@@ -63,6 +72,8 @@ class DocumentPreview(QWidget):
 
     def show_document(self, document: Document, text: str, data: bytes | None) -> None:
         """Show ``document``; ``data`` is its original bytes when a PDF view needs them."""
+        self._text = text
+        self.highlight(())
         for name, label in self.headers.items():
             value = getattr(document, name)
             shown = ", ".join(value) if isinstance(value, tuple) else str(value)
@@ -87,6 +98,22 @@ class DocumentPreview(QWidget):
         )
         self.body.setCurrentWidget(self.text)
 
+    def highlight(self, words: tuple[str, ...]) -> None:
+        """Mark ``words`` in the document shown; empty ``words`` removes the marks.
+
+        Text gets every occurrence of each word; a PDF (its view searches one string) the words
+        together where they stand so, else the longest.
+        """
+        mark_words(self.text, words if self.body.currentWidget() is self.text else ())
+        self.pdf.setCurrentSearchResultIndex(-1)
+        self.pdf_search.setSearchString(pdf_search_string(self._text, words))
+
+    def _first_pdf_result(self) -> None:
+        """Go to the first place the PDF search found (the view marks but does not scroll)."""
+        if self.pdf_search.count() and self.pdf.currentSearchResultIndex() < 0:
+            self.pdf.setCurrentSearchResultIndex(0)
+            self.pdf.pageNavigator().jump(self.pdf_search.resultAtIndex(0))
+
     def _load_pdf(self, data: bytes) -> bool:
         self._buffer = load_pdf(self.pdf_document, data, self._buffer)
         return self.pdf_document.status() == QPdfDocument.Status.Ready
@@ -96,6 +123,8 @@ class DocumentPreview(QWidget):
         for label in (*self.headers.values(), self.fixity, self.sha, self.refs):
             label.clear()
         self.text.clear()
+        self._text = ""
+        self.highlight(())
         self.body.setCurrentWidget(self.text)
 
 
