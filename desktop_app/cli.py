@@ -21,6 +21,15 @@ from typing import Any
 from desktop_app import __version__, textout
 from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
+from desktop_app.core.retention import (
+    LegalHold,
+    RetentionState,
+    RetentionTrigger,
+    TriggerKind,
+    hold_names,
+    retention_view,
+)
+from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.search_query import KIND_OF_ENTITY, KINDS, SearchFilters, parse_query
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible as printable
@@ -144,14 +153,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="the day the report speaks as of (default: today)",
     )
     _add_search(sub)
+    _add_backup(sub)
+    _add_retention(sub)
+    check = _add(sub, "verify", run_verify, "check the library whole (read-only)", json_flag=True)
+    check.add_argument("-o", "--out", type=Path, metavar="REPORT.txt", help="also save the report")
     shot = _add(sub, "screenshot", run_screenshot, "draw the window into a PNG file")
     shot.add_argument("out", metavar="OUT.png", type=Path)
     shot.add_argument("--case", help="open this matter's workspace")
     shot.add_argument(
         "--view",
         default="docket",
-        help="agenda, docket, or a matter tab (overview, parties, items, activities, "
-        "correspondence, determinations, conditions, history)",
+        help="agenda, docket, search, or a matter tab (overview, parties, items, activities, "
+        "correspondence, determinations, conditions, memos, history)",
+    )
+    shot.add_argument(
+        "--query", default="", help="what to type into the search box (--view search)"
     )
     return parser
 
@@ -182,14 +198,32 @@ def open_for_reading(paths: LibraryPaths) -> Library:
             f"compliance-desk: warning: library opened read-only: {library.problem}",
             file=sys.stderr,
         )
+    _warn(library)
     return library
+
+
+def open_for_writing(paths: LibraryPaths) -> Library:
+    """Open a library as its single writer, printing its warnings (location, backup) once."""
+    library = Library.open(paths, write=True)
+    _warn(library)
+    return library
+
+
+_WARNED: set[str] = set()
+
+
+def _warn(library: Library) -> None:
+    for warning in library.warnings:
+        if warning not in _WARNED:
+            _WARNED.add(warning)
+            print(f"compliance-desk: warning: {warning}", file=sys.stderr)
 
 
 def run_sample(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Add the sample matters not yet present."""
     from desktop_app.samples import add_sample_matters  # noqa: PLC0415 - readers on demand
 
-    library = Library.open(paths, write=True)
+    library = open_for_writing(paths)
     try:
         added = add_sample_matters(library)
     finally:
@@ -220,6 +254,7 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
     library = open_for_reading(paths)
     try:
         record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
+        kept = queries.retention_state(library.db, record.matter)
     finally:
         library.close()
     as_of = args.as_of or date.today()
@@ -227,10 +262,12 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
     from desktop_app.reference.country_groups import groups_of  # noqa: PLC0415 - on demand
 
     view = {**record_view(record), **decisions_view(record, as_of, groups_of)}
+    view["retention"] = retention_view(kept, as_of)
     if args.json:
         _print_json(view)
     else:
         print(textout.record_text(view))
+        print("\n".join(["", "Recordkeeping:", *_retention_lines(kept, as_of)]))
     return EXIT_OK
 
 
@@ -315,7 +352,7 @@ def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """File documents on a matter; one outcome per file; exit 2 if any was quarantined."""
     from desktop_app.importing import import_files  # noqa: PLC0415 - readers load on demand
 
-    library = Library.open(paths, write=True)
+    library = open_for_writing(paths)
     try:
         outcomes = import_files(
             library, args.case, args.paths, getpass.getuser(), _terminal_progress()
@@ -348,7 +385,7 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
     from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
     from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
 
-    library = Library.open(paths, write=True) if args.issue else open_for_reading(paths)
+    library = open_for_writing(paths) if args.issue else open_for_reading(paths)
     try:
         number, pdf = matter_memo_pdf(
             library.db, args.case, date.today(), kind=args.kind, version=args.draft
@@ -367,7 +404,7 @@ def run_paper(args: argparse.Namespace, paths: LibraryPaths) -> int:
     from desktop_app.core.memos import MemoService, Paper  # noqa: PLC0415 - only here
 
     if args.size:
-        library = Library.open(paths, write=True)
+        library = open_for_writing(paths)
         try:
             MemoService(library, getpass.getuser()).set_paper(Paper(args.size))
         finally:
@@ -404,6 +441,281 @@ def _write_pdf(pdf: bytes, out: Path) -> int:
     return EXIT_OK
 
 
+def _add_backup(sub: Any) -> None:
+    backup = _add(sub, "backup", run_backup, "copy the library into a new folder", json_flag=True)
+    backup.add_argument("out", metavar="OUT", type=Path, help="a new (or empty) folder")
+    restore = _add(
+        sub, "restore", run_restore, "check a backup whole, then restore it", json_flag=True
+    )
+    restore.add_argument("source", metavar="IN", type=Path, help="a folder `backup` made")
+    restore.add_argument(
+        "--replace",
+        action="store_true",
+        help="restore over a library that holds data, keeping it aside (never deleted)",
+    )
+
+
+def run_backup(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Back up the library (safe while the window writes) and print the manifest summary."""
+    from desktop_app.storage.backup import create_backup  # noqa: PLC0415 - only here
+
+    manifest = create_backup(paths, args.out)
+    out = args.out.absolute()
+    if args.json:
+        _print_json({"backup": str(out), **manifest.summary()})
+    else:
+        print(f"backup written to {out}")
+        print(manifest.summary_text())
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Check the backup IN whole, then restore it into the library folder."""
+    from desktop_app.storage.restore import restore  # noqa: PLC0415 - only here
+
+    done = restore(paths, args.source, replace=args.replace)
+    aside = str(done.kept_aside) if done.kept_aside else None
+    if args.json:
+        _print_json(
+            {
+                "restored_from": str(args.source.absolute()),
+                "data_dir": str(paths.root),
+                "kept_aside": aside,
+                **done.manifest.summary(),
+            }
+        )
+    else:
+        print(f"restored {args.source.absolute()} into {paths.root}")
+        print(done.manifest.summary_text())
+        if aside:
+            print(f"the library that was there is kept, unchanged, in {aside}")
+    return EXIT_OK
+
+
+def _add_retention(sub: Any) -> None:
+    """Recordkeeping (15 CFR 762): retention events, legal holds, the trash and purge."""
+    hold = _add(sub, "hold", run_hold, "show, place or release a legal hold (762.6(b))")
+    hold.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    hold.add_argument("state", nargs="?", choices=("on", "off"), help="place or release a hold")
+    hold.add_argument("--by", metavar="AGENCY", help="who asked for the records (on); whose off")
+    hold.add_argument("--on", dest="day", type=_iso_day, metavar="DATE", help="(default: today)")
+    hold.add_argument("--note", default="", help="the request, or the written authorization")
+    keep = _add(sub, "retention", run_retention, "show or record the events retention runs from")
+    keep.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    keep.add_argument("action", nargs="?", choices=("add", "remove"), help="add or remove one")
+    keep.add_argument("what", nargs="*", metavar="KIND DATE | ID", help=_KIND_HELP)
+    keep.add_argument("--note", default="", help="what the event was")
+    trash = _add(sub, "trash", run_trash, "move a matter to the trash, or list it", json_flag=True)
+    trash.add_argument("case", metavar="CASE", nargs="?", help="without it: list the trash")
+    untrash = _add(sub, "untrash", run_untrash, "restore a matter from the trash")
+    untrash.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    purge = _add(sub, "purge", run_purge, "delete a trashed matter and its records for good")
+    purge.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+_KINDS = {
+    "export": "export_date",
+    "reexport": "known_reexport_transfer_transshipment_diversion",
+    "termination": "other_termination_of_transaction",
+    "boycott": "boycott_request_receipt",
+}
+_KIND_HELP = (
+    "add KIND DATE, KIND one of export, reexport (known reexport, transfer, transshipment or "
+    "diversion), termination (other termination of the transaction), boycott (boycott request "
+    "received); remove ID"
+)
+
+
+def _retention_service(library: Library) -> RetentionService:
+    return RetentionService(library, getpass.getuser(), library.blobs)
+
+
+def _retention_lines(state: RetentionState, as_of: date) -> list[str]:
+    until = state.retain_until
+    lines = [
+        f"  retention       kept until {until.isoformat()}" + (" (ended)" if as_of > until else "")
+        if until
+        else "  retention       end unknown: no event that starts the five years is recorded"
+    ]
+    if state.on_hold:
+        lines.append(f"  legal hold      ON: {printable(hold_names(state.open_holds))}")
+    else:
+        lines.append("  legal hold      none open")
+    if state.trash is not None:
+        lines.append(f"  TRASHED         {state.trash.trashed_at} (untrash restores it)")
+    return lines
+
+
+def run_hold(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """List a matter's holds, or place one (on --by AGENCY) or release one (off)."""
+    library = open_for_writing(paths) if args.state else open_for_reading(paths)
+    try:
+        matter = queries.matter_by_number(library.db, args.case)
+        day = args.day or date.today()
+        if args.state == "on":
+            if not args.by:
+                raise ValidationError({"by": "Say who asked for the records: --by AGENCY."})
+            held = LegalHold(matter.id, args.by, day, note=args.note)
+            _retention_service(library).place_hold(held)
+        elif args.state == "off":
+            hold = _open_hold(queries.retention_state(library.db, matter), args.by)
+            _retention_service(library).release_hold(hold.id, day, args.note)
+        state = queries.retention_state(library.db, matter)
+    finally:
+        library.close()
+    for h in state.holds:
+        until = f"released {h.released_on.isoformat()}" if h.released_on else "OPEN"
+        print(f"hold {h.id}  {printable(h.requested_by)}  requested {h.requested_on}  {until}")
+    print(f"{matter.number} is {'under legal hold' if state.on_hold else 'not under legal hold'}")
+    return EXIT_OK
+
+
+def _open_hold(state: RetentionState, by: str | None) -> LegalHold:
+    holds = [
+        h for h in state.open_holds if by is None or h.requested_by.casefold() == by.casefold()
+    ]
+    if len(holds) == 1:
+        return holds[0]
+    number = state.matter.number
+    if not holds:
+        whose = f" requested by {by}" if by else ""
+        raise ValidationError({"hold": f"{number} has no open hold{whose}."})
+    names = ", ".join(h.requested_by for h in holds)
+    raise ValidationError({"hold": f"{number} has {len(holds)} open holds ({names}); --by one."})
+
+
+def run_retention(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Show a matter's retention events and end, or add or remove one event."""
+    library = open_for_writing(paths) if args.action else open_for_reading(paths)
+    try:
+        matter = queries.matter_by_number(library.db, args.case)
+        if args.action == "add":
+            if len(args.what) != 2 or args.what[0] not in _KINDS:
+                raise ValidationError({"event": f"retention CASE add KIND DATE; {_KIND_HELP}."})
+            day = parse_date(args.what[1], "date") or date.today()
+            kind = TriggerKind(_KINDS[args.what[0]])
+            event = RetentionTrigger(matter.id, kind, day, args.note)
+            _retention_service(library).add_trigger(event)
+        elif args.action == "remove":
+            if len(args.what) != 1 or not args.what[0].isdigit():
+                raise ValidationError({"event": "retention CASE remove ID (the number listed)."})
+            stored = queries.retention_state(library.db, matter).triggers
+            if int(args.what[0]) not in {t.id for t in stored}:
+                raise ValidationError({"event": f"{matter.number} has no event {args.what[0]}."})
+            _retention_service(library).remove_trigger(int(args.what[0]))
+        state = queries.retention_state(library.db, matter)
+    finally:
+        library.close()
+    for t in state.triggers:
+        print(f"event {t.id}  {t.occurred_on}  {t.kind.label}  {printable(t.note)}".rstrip())
+    until = state.retain_until
+    if until is None:
+        print(f"{matter.number}: retention end unknown; record the event that starts it")
+    else:
+        ended = " (ended)" if date.today() > until else ""
+        print(f"{matter.number} kept until {until.isoformat()}{ended}")
+    return EXIT_OK
+
+
+def run_trash(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Move CASE to the trash; without CASE, list the matters in the trash."""
+    if args.case is None:
+        library = open_for_reading(paths)
+        try:
+            rows = queries.trashed(library.db)
+        finally:
+            library.close()
+        if args.json:
+            _print_json([summary_view(s) for s in rows])
+        else:
+            print(textout.docket_table(rows) if rows else "The trash is empty.")
+        return EXIT_OK
+    library = open_for_writing(paths)
+    try:
+        matter = queries.matter_by_number(library.db, args.case)
+        entry = _retention_service(library).trash(matter.id)
+    finally:
+        library.close()
+    if args.json:
+        _print_json({"number": matter.number, "trashed_at": entry.trashed_at})
+    else:
+        print(f"moved {matter.number} to the trash (`untrash` restores it, `purge` deletes it)")
+    return EXIT_OK
+
+
+def run_untrash(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Restore CASE from the trash to the docket, agenda and search."""
+    library = open_for_writing(paths)
+    try:
+        matter = queries.matter_by_number(library.db, args.case)
+        _retention_service(library).restore(matter.id)
+    finally:
+        library.close()
+    print(f"restored {matter.number} from the trash")
+    return EXIT_OK
+
+
+def run_purge(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Delete a trashed matter, its records and its unshared originals, after confirmation."""
+    library = open_for_writing(paths)
+    try:
+        matter = queries.matter_by_number(library.db, args.case)
+        if not args.yes:
+            _confirm_purge(matter.number)
+        purged = _retention_service(library).purge(matter.id)
+    finally:
+        library.close()
+    print(
+        f"purged {matter.number}: {purged.rows} records deleted, "
+        f"{len(purged.blobs_removed)} originals removed"
+    )
+    return EXIT_OK
+
+
+def _confirm_purge(number: str) -> None:
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"purge deletes {number} and all its records for good; nothing was deleted. "
+            "Run it on a terminal to confirm, or add --yes."
+        )
+    answer = input(f"Delete {number} and all its records for good? Type {number} to confirm: ")
+    if answer.strip().upper() != number.upper():
+        raise UserError(f"Not confirmed; {number} was not purged.")
+
+
+def run_verify(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Check the library read-only (SQLite, originals, stray files, audit chain, records).
+
+    Exit 0 when everything checks out, 1 when anything is wrong, 3 when it cannot be opened.
+    """
+    from desktop_app.core.integrity import report_lines, report_plain  # noqa: PLC0415
+    from desktop_app.errors import LibraryError  # noqa: PLC0415 - only here
+    from desktop_app.storage.integrity import verify_library  # noqa: PLC0415 - only here
+
+    if not paths.database.exists():
+        raise LibraryError(f"There is no library in {paths.root} to verify.")
+    library = Library.open(paths, write=False)
+    try:
+        report = verify_library(library, _terminal_progress())
+    finally:
+        library.close()
+    text = "\n".join(report_lines(report)) + "\n"
+    if args.out is not None:
+        temp = args.out.with_name(f".{args.out.name}.{os.getpid()}.tmp")
+        try:
+            temp.write_text(text, encoding="utf-8")
+            os.replace(temp, args.out)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise UserError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    if args.json:
+        _print_json(report_plain(report))
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
 def run_gui(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Open the window."""
     from desktop_app.gui.app import run_app  # noqa: PLC0415 - Qt loads only for the window
@@ -416,7 +728,7 @@ def run_screenshot(args: argparse.Namespace, paths: LibraryPaths) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is first imported
     from desktop_app.gui.screenshot import take_screenshot  # noqa: PLC0415 - Qt on demand
 
-    take_screenshot(paths, args.out, case=args.case, view=args.view)
+    take_screenshot(paths, args.out, case=args.case, view=args.view, query=args.query)
     print(f"wrote {args.out}")
     return EXIT_OK
 

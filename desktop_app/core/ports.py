@@ -22,6 +22,7 @@ from desktop_app.core.authorizations import (
 from desktop_app.core.documents import Blob, Document, Quarantined
 from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
+from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 
 Record = TypeVar(
     "Record",
@@ -41,6 +42,9 @@ Record = TypeVar(
     ClockEvent,
     MemoDraft,
     Setting,
+    RetentionTrigger,
+    LegalHold,
+    TrashEntry,
 )
 
 
@@ -95,12 +99,36 @@ class UnitOfWork(Protocol):
         """Keep the text extracted from a document, for reading and search."""
         ...
 
+    def record_refusal(self, matter_id: int, attempt: str, reason: str) -> None:
+        """Audit a refused attempt on a matter (action ``refused``); nothing else changes."""
+        ...
+
+    def forget_document_text(self, document_id: int) -> None:
+        """Remove the text extracted from a document (before the document itself)."""
+        ...
+
+    def blob_in_use(self, sha256: str) -> bool:
+        """Whether any document or quarantined file still names these bytes."""
+        ...
+
+    def forget_blob(self, sha256: str) -> None:
+        """Remove the fixity row of bytes nothing names any more (the file goes after commit)."""
+        ...
+
 
 class BlobSink(Protocol):
     """Where original bytes go before their records are committed."""
 
     def put(self, data: bytes) -> Blob:
         """Store ``data`` durably under its SHA-256 and return its fixity."""
+        ...
+
+
+class BlobRemover(Protocol):
+    """Where original bytes are removed from, only after the rows naming them are gone."""
+
+    def discard(self, sha256: str) -> None:
+        """Delete the stored bytes with this hash (nothing happens when they are absent)."""
         ...
 
 

@@ -77,6 +77,25 @@ class BlobStore:
                 "blob store; restore it from a backup."
             ) from None
 
+    def discard(self, sha256: str) -> None:
+        """Delete a stored original; call only after the rows naming it are committed away.
+
+        Nothing happens when it is already gone. Overwriting first is not attempted: on an SSD it
+        does not reach the old cells (RELIABILITY T15).
+        """
+        target = self.path(sha256)
+        try:
+            target.chmod(stat.S_IWUSR | stat.S_IRUSR)  # Windows refuses to unlink read-only
+            target.unlink()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise LibraryError(
+                f"Could not remove the original {sha256[:12]}… from the blob store: "
+                f"{exc.strerror}. Its records are already deleted."
+            ) from exc
+        _fsync_dir(target.parent)
+
     def sweep_staging(self) -> int:
         """Remove half-written files left by a crash; return how many."""
         if not self._staging.exists():

@@ -27,6 +27,7 @@ from desktop_app.core.authorizations import (
 from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
+from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.core.serialize import to_plain
 
 TABLES: dict[type, str] = {
@@ -46,6 +47,9 @@ TABLES: dict[type, str] = {
     ClockEvent: "clock_events",
     MemoDraft: "memo_drafts",
     Setting: "settings",
+    RetentionTrigger: "retention_triggers",
+    LegalHold: "legal_holds",
+    TrashEntry: "trash",
 }
 
 R = TypeVar("R")

@@ -4,6 +4,10 @@
 migrations and checks the file; ``write=False`` opens read-only (for a second window, or for
 reading while another process writes). A library failing ``quick_check`` opens read-only with
 ``problem`` set, so what can be read still can be.
+
+``warnings`` holds what a person should be told but that does not stop the library opening: a
+risky location (network share, FAT, cloud-sync folder) and a failed automatic backup. Before
+pending migrations change a library that holds data, a backup generation is written first.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
@@ -23,8 +28,11 @@ from desktop_app.paths import LibraryPaths
 from desktop_app.storage import audit
 from desktop_app.storage.blobs import BlobStore
 from desktop_app.storage.connection import connect, damaged, health_problem
+from desktop_app.storage.location import check_location
 from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown_migrations
+from desktop_app.storage.rotation import DAILY_REASON, PRE_MIGRATION, backup_quietly
+from desktop_app.storage.rotation import daily_backup_due as _daily_due
 from desktop_app.storage.unit_of_work import SqliteUnitOfWork
 
 
@@ -38,10 +46,13 @@ class Library:
         lock: LibraryLock | None,
         problem: str | None = None,
         clock: audit.Clock = audit.utc_now,
+        *,
+        warnings: tuple[str, ...] = (),
     ) -> None:
         self.paths = paths
         self.db = db
         self.problem = problem
+        self.warnings: list[str] = list(warnings)
         self.closed = False
         self.blobs = BlobStore(paths.blobs, paths.staging)
         self._lock = lock
@@ -52,6 +63,22 @@ class Library:
         """True when this library cannot be changed through this object."""
         return self._lock is None or self.problem is not None
 
+    @property
+    def warning(self) -> str | None:
+        """Every warning about this library in one text (one paragraph each), or None."""
+        return "\n".join(self.warnings) or None
+
+    def daily_backup(self, now: datetime | None = None) -> str | None:
+        """Write the daily backup generation if one is due; return a warning if it failed.
+
+        Safe to call from any thread (it reads through a connection of its own), e.g. when the
+        window closes. Does nothing on a library opened read-only or failing its check.
+        """
+        at = now or datetime.now(UTC)
+        if self.read_only or not _daily_due(self.paths, at):
+            return None
+        return backup_quietly(self.paths, DAILY_REASON, now=lambda: at)
+
     @classmethod
     def open(
         cls, paths: LibraryPaths, *, write: bool, clock: audit.Clock = audit.utc_now
@@ -59,11 +86,12 @@ class Library:
         """Open the library in ``paths``; see the module docstring for the two modes."""
         lock = _acquire(paths) if write else None
         db: Database | None = None
+        warnings = [w for w in (check_location(paths.root),) if w]
         try:
             db = Database(connect(paths.database, read_only=not write), execute_plugins=False)
             problem = health_problem(db.conn)
             if problem is None and write:
-                _migrate(db, paths)
+                warnings += _migrate(db, paths)
             elif problem is None:
                 _refuse_unknown(db)
         except BaseException:
@@ -72,7 +100,7 @@ class Library:
             if lock is not None:
                 lock.release()
             raise
-        library = cls(paths, db, lock, problem, clock)
+        library = cls(paths, db, lock, problem, clock, warnings=tuple(warnings))
         if write:
             library.blobs.sweep_staging()
         return library
@@ -128,12 +156,28 @@ def _acquire(paths: LibraryPaths) -> LibraryLock:
     return lock
 
 
-def _migrate(db: Database, paths: LibraryPaths) -> None:
+def _migrate(db: Database, paths: LibraryPaths) -> list[str]:
+    """Apply pending migrations, after backing up a library with data; return any warning."""
     _refuse_unknown(db)
+    warnings: list[str] = []
     try:
+        if migrations.pending(db) and _holds_data(db):
+            warning = backup_quietly(paths, PRE_MIGRATION, source=db.conn)
+            warnings += [warning] if warning else []
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         raise damaged(paths.database, str(exc)) from exc
+    return warnings
+
+
+def _holds_data(db: Database) -> bool:
+    """True when the library has any matter or audit entry (a new library has neither)."""
+    if not (db.table("matters").exists() and db.table("audit").exists()):
+        return False
+    row = db.execute(
+        "SELECT EXISTS (SELECT 1 FROM matters) OR EXISTS (SELECT 1 FROM audit)"
+    ).fetchone()
+    return bool(row[0])
 
 
 def _refuse_unknown(db: Database) -> None:

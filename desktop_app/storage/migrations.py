@@ -401,6 +401,25 @@ def _search_index(db: Database) -> None:
     search_index.create(db)
 
 
+@migrations(name="0008_retention_holds_trash")
+def _retention(db: Database) -> None:
+    _matter_table(db, "retention_triggers", {"kind": str, "occurred_on": str, "note": str}, [])
+    _matter_table(
+        db,
+        "legal_holds",
+        {
+            "requested_by": str,
+            "requested_on": str,
+            "released_on": str,
+            "note": str,
+            "release_note": str,
+        },
+        [],
+    )
+    _matter_table(db, "trash", {"trashed_at": str}, [])
+    db.table("trash").create_index(["matter_id"], unique=True, index_name="trash_matter_unique")
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

@@ -29,6 +29,7 @@ from desktop_app.core.models import (
     Note,
     Party,
 )
+from desktop_app.core.retention import LegalHold, RetentionState, RetentionTrigger, TrashEntry
 from desktop_app.errors import NotFoundError
 from desktop_app.storage import audit
 from desktop_app.storage.codec import TABLES, from_row
@@ -39,17 +40,52 @@ _SUMMARY_SQL = """
 SELECT m.*,
   (SELECT count(*) FROM parties p WHERE p.matter_id = m.id) AS _parties,
   (SELECT count(*) FROM items i WHERE i.matter_id = m.id) AS _items
-FROM matters m ORDER BY m.number
+FROM matters m {where} ORDER BY m.number
 """
+_IN_TRASH = "m.id IN (SELECT matter_id FROM trash)"
 
 
 def docket(db: Database) -> list[MatterSummary]:
-    """Every matter with its counts, in matter-number order."""
+    """Every matter not in the trash, with its counts, in matter-number order."""
+    return _summaries(db, f"WHERE NOT {_IN_TRASH}" if _has_trash(db) else "")
+
+
+def trashed(db: Database) -> list[MatterSummary]:
+    """The matters in the trash, with their counts, in matter-number order."""
+    return _summaries(db, f"WHERE {_IN_TRASH}") if _has_trash(db) else []
+
+
+def _summaries(db: Database, where: str) -> list[MatterSummary]:
     summaries = []
-    for row in db.query(_SUMMARY_SQL):
+    for row in db.query(_SUMMARY_SQL.format(where=where)):
         parties, items = row.pop("_parties"), row.pop("_items")
         summaries.append(MatterSummary(from_row(Matter, row), parties, items))
     return summaries
+
+
+def _has_trash(db: Database) -> bool:
+    """False only for a library made before migration 0008 and opened read-only."""
+    return bool(db.table("trash").exists())
+
+
+def trashed_ids(db: Database) -> set[int]:
+    """The ids of the matters in the trash."""
+    if not _has_trash(db):
+        return set()
+    return {row[0] for row in db.execute("SELECT matter_id FROM trash")}
+
+
+def retention_state(db: Database, matter: Matter) -> RetentionState:
+    """A matter's retention triggers, legal holds and trash entry."""
+    if not _has_trash(db):
+        return RetentionState(matter)
+    trash = children(db, TrashEntry, matter.id)
+    return RetentionState(
+        matter=matter,
+        triggers=tuple(children(db, RetentionTrigger, matter.id)),
+        holds=tuple(children(db, LegalHold, matter.id)),
+        trash=trash[0] if trash else None,
+    )
 
 
 def matter_by_number(db: Database, number: str) -> Matter:
@@ -102,13 +138,17 @@ def decisions(db: Database, matter_id: int) -> Decisions:
 
 
 def library_facts(db: Database) -> LibraryFacts:
-    """Every matter, condition, log entry, license and clock event: what the agenda reads."""
+    """Every matter, condition, log entry, license and clock event: what the agenda reads.
+
+    Matters in the trash, and what hangs on them, are left out.
+    """
+    gone = trashed_ids(db)
     return LibraryFacts(
-        matters=tuple(everything(db, Matter)),
-        conditions=tuple(everything(db, Condition)),
-        logs=tuple(everything(db, ConditionLog)),
-        licenses=tuple(everything(db, License)),
-        clock_events=tuple(everything(db, ClockEvent)),
+        matters=tuple(m for m in everything(db, Matter) if m.id not in gone),
+        conditions=tuple(c for c in everything(db, Condition) if c.matter_id not in gone),
+        logs=tuple(e for e in everything(db, ConditionLog) if e.matter_id not in gone),
+        licenses=tuple(x for x in everything(db, License) if x.matter_id not in gone),
+        clock_events=tuple(e for e in everything(db, ClockEvent) if e.matter_id not in gone),
     )
 
 

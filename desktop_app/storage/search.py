@@ -27,7 +27,7 @@ from desktop_app.core.search_query import (
     snippet_around,
     written_without_spaces,
 )
-from desktop_app.storage.search_index import ENTRIES, TRIGRAM, WORDS
+from desktop_app.storage.search_index import ENTRIES, NOT_TRASHED, TRIGRAM, WORDS
 
 LIMIT = 50
 OPEN, CLOSE = "\ue000", "\ue001"  # snippet markers (private-use characters)
@@ -63,6 +63,8 @@ def search(
     if query.empty:
         return []
     where, filter_args = _filters(filters or SearchFilters())
+    if db.table("trash").exists():  # a library made before 0008, opened read-only
+        where = f" AND {NOT_TRASHED}{where}"
     words = tuple(term.text for term in query.terms())
     if not literal and not any(written_without_spaces(t.text) for t in _every_term(query)):
         sql = _RANKED.format(filters=where)

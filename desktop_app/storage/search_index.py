@@ -23,12 +23,18 @@ from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.enums import LabeledEnum
 from desktop_app.core.models import Matter
+from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.storage.codec import TABLES, from_row
 
 ENTRIES = "search_entries"
 WORDS = "search_entries_fts"
 TRIGRAM = "search_trigram"
-NOT_INDEXED: frozenset[type] = frozenset({Quarantined, AnnexRow, ConditionLog, ClockEvent, Setting})
+NOT_INDEXED: frozenset[type] = frozenset(
+    {Quarantined, AnnexRow, ConditionLog, ClockEvent, Setting, RetentionTrigger, LegalHold,
+     TrashEntry}
+)  # fmt: skip
+NOT_TRASHED = "(e.matter_id IS NULL OR e.matter_id NOT IN (SELECT matter_id FROM trash))"
+"""A condition on entries ``e``: none of a matter in the trash (the trash has few rows)."""
 TITLE_FIELDS = ("title", "name", "re", "reference", "filename", "text", "number")
 UNSEARCHED = frozenset(
     {"sha256", "media_type", "message_id", "in_reply_to", "references", "imported_at",

@@ -114,6 +114,40 @@ class SqliteUnitOfWork:
         )
         search_index.set_body_text(self._db, document_id)
 
+    def record_refusal(self, matter_id: int, attempt: str, reason: str) -> None:
+        """Audit a refused attempt on a matter (action ``refused``); nothing else changes.
+
+        ``after`` holds what was attempted and why it was refused; ``before`` is empty. The
+        entry changes no row, so a replay of the log skips it.
+        """
+        audit.append(
+            self._db,
+            self._clock,
+            actor=self._actor,
+            action="refused",
+            entity="matters",
+            entity_id=matter_id,
+            matter_id=matter_id,
+            before=None,
+            after=canonical_json({"attempt": attempt, "reason": reason}),
+        )
+
+    def forget_document_text(self, document_id: int) -> None:
+        """Remove the text extracted from a document (before the document itself)."""
+        self._db.execute("DELETE FROM document_text WHERE document_id = ?", [document_id])
+
+    def blob_in_use(self, sha256: str) -> bool:
+        """Whether any document or quarantined file still names these bytes."""
+        sql = (
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)"
+            " OR EXISTS (SELECT 1 FROM quarantine WHERE sha256 = ?)"
+        )
+        return bool(self._db.execute(sql, [sha256, sha256]).fetchone()[0])
+
+    def forget_blob(self, sha256: str) -> None:
+        """Remove the fixity row of bytes nothing names any more (the file goes after commit)."""
+        self._db.execute("DELETE FROM blobs WHERE sha256 = ?", [sha256])
+
     def _audit(self, action: str, record: Any, before: Any, after: Any) -> None:
         matter_id = record.id if isinstance(record, Matter) else getattr(record, "matter_id", None)
         audit.append(

@@ -1,0 +1,113 @@
+"""Careful file work for backups and restores: hashed copies, fsync, and removing read-only trees.
+
+Everything here streams in chunks, so a 1 GB original never sits in memory whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+CHUNK = 1 << 20
+READ_ONLY = stat.S_IRUSR | stat.S_IRGRP
+PRIVATE_DIR = 0o700
+
+
+def sha256_of(path: Path) -> tuple[str, int]:
+    """The SHA-256 and size of a file, read in chunks."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def copy_hashed(source: Path, target: Path, *, read_only: bool = False) -> tuple[str, int]:
+    """Copy ``source`` to the new file ``target``, fsync it, and return the SHA-256 and size read.
+
+    The hash is of the bytes actually written, so a caller comparing it with a recorded hash
+    knows the copy is good. ``target`` must not exist.
+    """
+    digest = hashlib.sha256()
+    size = 0
+    target.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
+        while chunk := src.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            dst.write(chunk)
+        dst.flush()
+        os.fsync(dst.fileno())
+    if read_only:
+        os.chmod(target, READ_ONLY)
+    return digest.hexdigest(), size
+
+
+def write_durably(target: Path, data: bytes) -> None:
+    """Write the new file ``target`` and fsync it."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def fsync_file(path: Path) -> None:
+    """Flush one existing file to disk."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (renames, new files) to disk; a no-op on Windows."""
+    if os.name == "nt":  # pragma: no cover - directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_tree(root: Path) -> None:
+    """Flush every folder under ``root`` (files are flushed as they are written)."""
+    for folder, _dirs, _files in os.walk(root, topdown=False):
+        fsync_dir(Path(folder))
+
+
+def remove_tree(root: Path) -> None:
+    """Delete ``root`` and everything in it, read-only files included; missing is fine."""
+    if not root.exists() and not root.is_symlink():
+        return
+    if root.is_symlink() or not root.is_dir():
+        root.unlink()
+        return
+    for folder, dirs, files in os.walk(root, topdown=False):
+        base = Path(folder)
+        for name in files:
+            entry = base / name
+            if not entry.is_symlink():
+                entry.chmod(stat.S_IRUSR | stat.S_IWUSR)
+            entry.unlink()
+        for name in dirs:
+            entry = base / name
+            if entry.is_symlink():
+                entry.unlink()
+            else:
+                entry.rmdir()
+    root.rmdir()
+
+
+def is_empty_tree(root: Path) -> bool:
+    """True when ``root`` is a folder holding nothing but (possibly nested) empty folders."""
+    if root.is_symlink() or not root.is_dir():
+        return False
+    return all(not files for _folder, _dirs, files in os.walk(root))

@@ -1,0 +1,212 @@
+"""Restoring a backup: check it whole, then swap it in without ever deleting the old library.
+
+Order (nothing in the data dir changes before step 3): (1) check the backup completely, copying
+its database into a staging folder beside the data dir; (2) take the library lock (refused
+while another process holds it) and look at what the data dir holds; a library with data is
+replaced only when asked; (3) copy and re-hash every blob into staging, fsync; (4) move the old
+library's files (everything but the lock and the logs) into ``<data-dir>.before-restore-<UTC>``;
+(5) rename the staged blobs and then the database into the data dir, fsync.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop_app.errors import LibraryError, UserError
+from desktop_app.paths import LibraryPaths
+from desktop_app.storage import files
+from desktop_app.storage.backup import blob_path
+from desktop_app.storage.backup_check import CheckedBackup, check_backup
+from desktop_app.storage.lock import LibraryLock
+from desktop_app.storage.manifest import BLOBS, DATABASE, BackupDamagedError, Manifest
+
+KEPT_IN_PLACE = frozenset({"lock", "logs"})
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the backup's manifest and where the old library was put."""
+
+    manifest: Manifest
+    kept_aside: Path | None
+
+
+@dataclass(frozen=True)
+class Existing:
+    """What the data dir held before a restore; counts are None when it cannot be read."""
+
+    entries: tuple[Path, ...]
+    matters: int | None = 0
+    originals: int | None = 0
+
+    @property
+    def has_data(self) -> bool:
+        """True unless the old library is provably empty (no matters, no originals)."""
+        return bool(self.entries) and (self.matters != 0 or self.originals != 0)
+
+    def describe(self) -> str:
+        """What the old library holds, for the refusal message."""
+        if self.matters is None or self.originals is None:
+            return "a library that cannot be read"
+        if self.matters == 0:
+            return f"{self.originals} original files (and no matters)"
+        return "1 matter" if self.matters == 1 else f"{self.matters} matters"
+
+
+def restore(
+    paths: LibraryPaths,
+    source: Path,
+    *,
+    replace: bool = False,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> Restored:
+    """Restore the backup in ``source`` into the library folder of ``paths``."""
+    root = paths.root
+    source = Path(source).absolute()
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        staging = root.parent / f".{root.name}.restoring-{secrets.token_hex(4)}"
+        staging.mkdir(mode=files.PRIVATE_DIR)
+    except OSError as exc:
+        raise UserError(f"Cannot restore into {root}: {exc.strerror or exc}.") from None
+    try:
+        checked = _check(source, staging)
+        return _swap_in(paths, checked, staging, replace, now)
+    finally:
+        files.remove_tree(staging)
+
+
+def _check(source: Path, staging: Path) -> CheckedBackup:
+    try:
+        return check_backup(source, staging)
+    except OSError as exc:
+        raise BackupDamagedError(
+            f"The backup in {source} could not be read ({exc.strerror or exc}). Nothing was "
+            "changed."
+        ) from None
+
+
+def _swap_in(
+    paths: LibraryPaths,
+    checked: CheckedBackup,
+    staging: Path,
+    replace: bool,
+    now: Callable[[], datetime],
+) -> Restored:
+    root = paths.root
+    root.mkdir(mode=files.PRIVATE_DIR, exist_ok=True)
+    lock = LibraryLock(paths.lock)
+    lock.acquire()
+    try:
+        existing = _existing(paths)
+        aside = _aside_name(root, now())
+        if existing.has_data and not replace:
+            raise UserError(
+                f"{root} holds {existing.describe()}; run again with --replace to keep it aside "
+                f"as {aside} and restore."
+            )
+        _stage_blobs(checked, staging / BLOBS)
+        try:
+            kept = _move_aside(root, aside) if existing.entries else None
+            _install(staging, root)
+        except OSError as exc:
+            raise LibraryError(
+                f"The restore into {root} stopped ({exc.strerror or exc}). The old library "
+                f"is kept in {aside} if it was moved; nothing was deleted."
+            ) from None
+    finally:
+        lock.release()
+    return Restored(checked.manifest, kept)
+
+
+def _existing(paths: LibraryPaths) -> Existing:
+    """What the data dir holds besides the lock and the logs (empty folders do not count)."""
+    entries = tuple(
+        sorted(
+            entry
+            for entry in paths.root.iterdir()
+            if entry.name not in KEPT_IN_PLACE and not files.is_empty_tree(entry)
+        )
+    )
+    if not entries:
+        for entry in paths.root.iterdir():
+            if entry.name not in KEPT_IN_PLACE:
+                files.remove_tree(entry)  # only empty folders are left here
+        return Existing(())
+    return _counted(paths, entries)
+
+
+def _counted(paths: LibraryPaths, entries: tuple[Path, ...]) -> Existing:
+    """How many matters and originals the old library holds, read without changing it."""
+    if not paths.database.is_file():
+        return Existing(entries, None, None)
+    try:
+        # Read-write on purpose: we hold the lock, and closing the last connection folds a
+        # leftover -wal back in, as the app would; a read-only one would leave -wal/-shm behind.
+        conn = sqlite3.connect(paths.database, isolation_level=None)
+        conn.execute("PRAGMA trusted_schema=OFF")
+    except sqlite3.Error:
+        return Existing(entries, None, None)
+    try:
+        matters = int(conn.execute("SELECT count(*) FROM matters").fetchone()[0])
+        originals = int(conn.execute("SELECT count(*) FROM blobs").fetchone()[0])
+    except sqlite3.Error:
+        return Existing(entries, None, None)
+    finally:
+        conn.close()
+    return Existing(entries, matters, originals)
+
+
+def _aside_name(root: Path, at: datetime) -> Path:
+    base = f"{root.name}.before-restore-{at.astimezone(UTC).strftime('%Y%m%dT%H%M%SZ')}"
+    candidate, n = root.parent / base, 1
+    while candidate.exists():
+        n += 1
+        candidate = root.parent / f"{base}-{n}"
+    return candidate
+
+
+def _stage_blobs(checked: CheckedBackup, target: Path) -> None:
+    target.mkdir(mode=files.PRIVATE_DIR)
+    for blob in checked.manifest.blobs:
+        origin = blob_path(checked.folder / BLOBS, blob.sha256)
+        try:
+            sha256, size = files.copy_hashed(origin, blob_path(target, blob.sha256), read_only=True)
+        except OSError as exc:
+            raise BackupDamagedError(
+                f"The backup in {checked.folder} could not be read ({exc.strerror or exc}). "
+                "Nothing was changed."
+            ) from None
+        if (sha256, size) != (blob.sha256, blob.size):
+            raise BackupDamagedError(
+                f"The backup in {checked.folder} changed while it was being restored "
+                f"({blob.sha256[:12]}… no longer matches). Nothing was changed."
+            )
+    files.fsync_file(checked.database_copy)
+    files.fsync_tree(target)
+    files.fsync_dir(target.parent)
+
+
+def _move_aside(root: Path, aside: Path) -> Path:
+    """Move the old library's files (all but the lock and logs) into the sibling ``aside``."""
+    aside.mkdir(mode=files.PRIVATE_DIR)
+    for entry in root.iterdir():
+        if entry.name not in KEPT_IN_PLACE:
+            os.replace(entry, aside / entry.name)
+    files.fsync_dir(aside)
+    files.fsync_dir(root)
+    files.fsync_dir(root.parent)
+    return aside
+
+
+def _install(staging: Path, root: Path) -> None:
+    """Rename the staged blobs, then the database, into the (now emptied) data dir."""
+    os.replace(staging / BLOBS, root / BLOBS)
+    os.replace(staging / DATABASE, root / DATABASE)
+    files.fsync_dir(root)
