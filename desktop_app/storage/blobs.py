@@ -3,20 +3,29 @@
 Protocol: write to ``staging/``, fsync, ``os.replace`` into ``blobs/ab/cd/<sha256>``, fsync the
 folder, and only then may the caller commit the row that names it. Blobs are read-only on disk
 and never rewritten; the same content is stored once. Staging is swept when a writer opens.
+
+A new blob is announced first by a marker ``staging/<sha256>.pending``: if the transaction that
+was to name it rolls back, the library removes the blob (``abandon``); if the process dies
+first, the next open finds the marker and removes the blob unless a row names it. So the bytes
+of a filing that never happened do not stay behind in ``blobs/``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.core.documents import Blob
 from desktop_app.errors import LibraryError, NotFoundError
 
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP
+PENDING = ".pending"
+Known = Callable[[str], bool]
 
 
 class BlobStore:
@@ -25,10 +34,11 @@ class BlobStore:
     def __init__(self, root: Path, staging: Path) -> None:
         self._root = root
         self._staging = staging
+        self._fresh: set[str] = set()
 
     def path(self, sha256: str) -> Path:
         """Where the blob with this hash lives (it may not exist)."""
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        if not _is_hash(sha256):
             raise NotFoundError(f"{sha256!r} is not a SHA-256 hash.")
         return self._root / sha256[:2] / sha256[2:4] / sha256
 
@@ -40,19 +50,49 @@ class BlobStore:
             len(data),
         )
         target = self.path(blob.sha256)
-        if target.exists() and target.stat().st_size == blob.size:
+        if target.exists() and _holds(target, blob.sha256):
             return blob
         try:
+            self._announce(blob.sha256)
             self._write(target, data)
         except OSError as exc:
+            self._retract(blob.sha256)
             raise LibraryError(
                 f"Could not store the file in the library: {exc.strerror}. "
                 "This file was not filed; free some space and try again."
             ) from exc
         return blob
 
-    def _write(self, target: Path, data: bytes) -> None:
+    def _announce(self, sha256: str) -> None:
         self._staging.mkdir(parents=True, exist_ok=True)
+        marker = self._staging / f"{sha256}{PENDING}"
+        marker.touch()
+        _fsync_dir(self._staging)
+        self._fresh.add(sha256)
+
+    def _retract(self, sha256: str) -> None:
+        """Undo a ``put`` that failed half-way (a full disk): no file, no marker."""
+        if sha256 in self._fresh:
+            self._fresh.discard(sha256)
+            with contextlib.suppress(OSError, LibraryError):
+                self.discard(sha256)
+        with contextlib.suppress(OSError):
+            (self._staging / f"{sha256}{PENDING}").unlink(missing_ok=True)
+
+    def settle(self, named: set[str]) -> None:
+        """After a commit: forget the markers of the new blobs its rows named."""
+        for sha256 in self._fresh & named:
+            (self._staging / f"{sha256}{PENDING}").unlink(missing_ok=True)
+        self._fresh -= named
+
+    def abandon(self) -> None:
+        """After a rollback: remove the new blobs, which no committed row can name."""
+        for sha256 in self._fresh:
+            self.discard(sha256)
+            (self._staging / f"{sha256}{PENDING}").unlink(missing_ok=True)
+        self._fresh.clear()
+
+    def _write(self, target: Path, data: bytes) -> None:
         temp = self._staging / f"{secrets.token_hex(8)}.part"
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -62,6 +102,8 @@ class BlobStore:
                 os.fsync(handle.fileno())
             os.chmod(temp, READ_ONLY)
             target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():  # a damaged copy left by a crash: replace it
+                target.chmod(stat.S_IWUSR | stat.S_IRUSR)
             os.replace(temp, target)
         finally:
             temp.unlink(missing_ok=True)
@@ -96,17 +138,37 @@ class BlobStore:
             ) from exc
         _fsync_dir(target.parent)
 
-    def sweep_staging(self) -> int:
-        """Remove half-written files left by a crash; return how many."""
+    def sweep_staging(self, known: Known) -> int:
+        """Remove what a crash left: half-written files, and new blobs no row came to name.
+
+        Returns how many files were removed from staging.
+        """
         if not self._staging.exists():
             return 0
         swept = 0
         for leftover in self._staging.iterdir():
-            if leftover.is_file():
-                leftover.chmod(stat.S_IWUSR | stat.S_IRUSR)
-                leftover.unlink()
-                swept += 1
+            if not leftover.is_file():
+                continue
+            sha256 = leftover.name.removesuffix(PENDING)
+            if leftover.name.endswith(PENDING) and _is_hash(sha256) and not known(sha256):
+                self.discard(sha256)
+            leftover.chmod(stat.S_IWUSR | stat.S_IRUSR)
+            leftover.unlink()
+            swept += 1
         return swept
+
+
+def _is_hash(text: str) -> bool:
+    return len(text) == 64 and all(c in "0123456789abcdef" for c in text)
+
+
+def _holds(path: Path, sha256: str) -> bool:
+    """Whether the stored file really has these bytes (a crash may have left a damaged one)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest() == sha256
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -25,7 +25,7 @@ from desktop_app.errors import (
     ReadOnlyLibraryError,
 )
 from desktop_app.paths import LibraryPaths
-from desktop_app.storage import audit
+from desktop_app.storage import audit, queries
 from desktop_app.storage.blobs import BlobStore
 from desktop_app.storage.connection import connect, damaged, health_problem
 from desktop_app.storage.location import check_location
@@ -55,6 +55,7 @@ class Library:
         self.warnings: list[str] = list(warnings)
         self.closed = False
         self.blobs = BlobStore(paths.blobs, paths.staging)
+        self._naming: set[str] = set()  # originals the open transaction records rows for
         self._lock = lock
         self._clock = clock
 
@@ -102,7 +103,7 @@ class Library:
             raise
         library = cls(paths, db, lock, problem, clock, warnings=tuple(warnings))
         if write:
-            library.blobs.sweep_staging()
+            library.blobs.sweep_staging(library._named)
         return library
 
     @contextmanager
@@ -112,11 +113,12 @@ class Library:
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
-                yield SqliteUnitOfWork(self.db, actor, self._clock)
+                yield SqliteUnitOfWork(self.db, actor, self._clock, self._naming)
             return
-        conn.execute("BEGIN IMMEDIATE")
+        self._naming = set()
         try:
-            yield SqliteUnitOfWork(self.db, actor, self._clock)
+            conn.execute("BEGIN IMMEDIATE")
+            yield SqliteUnitOfWork(self.db, actor, self._clock, self._naming)
             conn.execute("COMMIT")
         except BaseException:
             # An error such as SQLITE_FULL or RAISE(ROLLBACK) may already have ended the
@@ -124,7 +126,13 @@ class Library:
             # let the original error through.
             if self.db.conn.in_transaction:
                 conn.execute("ROLLBACK")
+            self.blobs.abandon()
             raise
+        self.blobs.settle(self._naming)
+
+    def _named(self, sha256: str) -> bool:
+        """Whether a committed row names the blob with this hash."""
+        return queries.blob_fixity(self.db, sha256) is not None
 
     def close(self) -> None:
         """Close the connection and release the lock."""

@@ -26,10 +26,14 @@ R = TypeVar("R")
 class SqliteUnitOfWork:
     """Reads and audited writes bound to one open transaction on ``db``."""
 
-    def __init__(self, db: Database, actor: str, clock: audit.Clock) -> None:
+    def __init__(
+        self, db: Database, actor: str, clock: audit.Clock, named: set[str] | None = None
+    ) -> None:
         self._db = db
         self._actor = actor
         self._clock = clock
+        self.named = set() if named is None else named
+        """The SHA-256 of every original this transaction recorded a row for."""
 
     def get(self, kind: type[R], record_id: int) -> R:
         """Return one record; raise NotFoundError when it does not exist."""
@@ -106,6 +110,7 @@ class SqliteUnitOfWork:
             "INSERT OR IGNORE INTO blobs (sha256, md5, size) VALUES (?, ?, ?)",
             [blob.sha256, blob.md5, blob.size],
         )
+        self.named.add(blob.sha256)
 
     def set_document_text(self, document_id: int, text: str) -> None:
         """Keep the text extracted from a document, for reading and search."""
