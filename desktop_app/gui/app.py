@@ -1,5 +1,7 @@
 """The window's composition root: display check, QApplication, library session, main window.
 
+`Session` and `open_session` live in `desktop_app.gui.session` and are re-exported here.
+
 The writing library lives on the worker thread; the window reads through its own read-only
 connection. A library another process holds can be opened read-only instead.
 """
@@ -11,7 +13,6 @@ import logging
 import os
 import sqlite3
 import sys
-from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -20,35 +21,15 @@ from desktop_app import __version__
 from desktop_app.errors import EXIT_LIBRARY, EXIT_OK, LibraryLockedError, UserError
 from desktop_app.gui.crash import install_crash_handler
 from desktop_app.gui.errors import message_for
-from desktop_app.gui.files import OnDemandReader
-from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.qt_messages import install_qt_message_handler
-from desktop_app.gui.worker import LibraryWorker
+from desktop_app.gui.session import Session, open_session
 from desktop_app.i18n import _
-from desktop_app.ingest.references import find_references
 from desktop_app.paths import LibraryPaths
-from desktop_app.reference.ccl import load_ccl
-from desktop_app.storage.library import Library
+
+__all__ = ["Session", "application", "ensure_display", "open_session", "run_app"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class Session:
-    """An open library as the window uses it: writer worker (if any) and reader."""
-
-    gateway: Gateway
-    worker: LibraryWorker | None
-    files: OnDemandReader
-
-    def close(self) -> None:
-        """Finish pending writes and builds, stop the file readers and close the connections."""
-        if self.worker is not None:
-            self.worker.close()
-        self.gateway.close_builds()
-        self.files.close()
-        self.gateway.reader.close()
 
 
 def ensure_display() -> None:
@@ -78,33 +59,6 @@ def application() -> QApplication:
     return app
 
 
-def open_session(paths: LibraryPaths, actor: str, *, write: bool = True) -> Session:
-    """Open the library for the window: the writer on its thread, then a reader here.
-
-    A library that fails its check keeps no writer: it opens read-only with the problem shown.
-    """
-    worker = LibraryWorker(lambda: Library.open(paths, write=True)) if write else None
-    if worker is not None and worker.problem is not None:
-        worker.close()
-        worker = None
-    try:
-        reader = Library.open(paths, write=False)
-    except BaseException:
-        if worker is not None:
-            worker.close()
-        raise
-    files = OnDemandReader()
-    gateway = Gateway(
-        reader,
-        worker,
-        actor,
-        ccl=load_ccl,
-        file_reader=files,
-        find_refs=find_references,
-    )
-    return Session(gateway, worker, files)
-
-
 def run_app(paths: LibraryPaths) -> int:
     """Open the window on the library in ``paths`` and run until it closes."""
     ensure_display()
@@ -114,7 +68,7 @@ def run_app(paths: LibraryPaths) -> int:
     if session is None:
         return EXIT_LIBRARY
     try:
-        window = MainWindow(session.gateway, QSettings())
+        window = MainWindow(session.gateway, QSettings(), daily_backup=True)
     except sqlite3.Error as exc:
         session.close()
         _explain(paths, exc)

@@ -1,16 +1,19 @@
 """The window's single way to the library: reads on the GUI thread, writes through the worker.
 
 Every write runs a service call (`MatterService`, `CorrespondenceService`, `DecisionService`,
-`ConditionService`, `MemoService`) on the writer thread via `run_op`; when it succeeds the gateway
-announces `library_changed` so views reload from the read connection. The reads live in
-`LibraryReads`. Long reads (building a memo PDF) run with `build` on a second worker that owns its
-own read-only connection, started on first use: a build neither waits behind writes nor holds them
-up, and works on a read-only library too.
+`ConditionService`, `MemoService`, `RetentionService`) on the writer thread via `run_op`; when it
+succeeds the gateway announces `library_changed` so views reload from the read connection. The
+reads live in `LibraryReads`. Long reads (building a memo PDF, verifying, backing up) run with
+`build` on a second worker that owns its own read-only connection, started on first use: a build
+neither waits behind writes nor holds them up, and works on a read-only library too. A restore
+swaps the library underneath: `release` closes every connection and `attach` hands the gateway
+the reopened one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +24,7 @@ from desktop_app.core.decisions import DecisionService
 from desktop_app.core.documents import Document, FileOutcome
 from desktop_app.core.memos import MemoService
 from desktop_app.core.obligations import ConditionService
+from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.services import MatterService
 from desktop_app.errors import ReadOnlyLibraryError
 from desktop_app.gui.reads import LibraryReads
@@ -107,6 +111,43 @@ class Gateway(LibraryReads):
         """Run ``op(service)`` with the memo service on the writer thread."""
         actor = self.actor
         self.run(lambda library: op(MemoService(library, actor)), on_done, on_error)
+
+    def retention(
+        self,
+        op: Callable[[RetentionService], T],
+        on_done: OnDone[T] = None,
+        on_error: OnError = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        """Run ``op(service)`` with the retention service (holds, trash, purge) on the writer."""
+        actor = self.actor
+        self.run(
+            lambda library: op(RetentionService(library, actor, library.blobs, today=today)),
+            on_done,
+            on_error,
+        )
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the library said at open (risky location, failed backup), each said once."""
+        said = list(self.worker.warnings) if self.worker is not None else []
+        warning = self.reader.warning
+        said += warning.split("\n") if warning else []
+        return tuple(dict.fromkeys(w for w in said if w.strip()))
+
+    def release(self) -> None:
+        """Finish pending writes and builds, then close the writer and the reader."""
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+        self.close_builds()
+        if not self.reader.closed:
+            self.reader.close()
+
+    def attach(self, reader: Library, worker: LibraryWorker | None) -> None:
+        """Carry on over a (re)opened library, e.g. after a restore."""
+        self.reader = reader
+        self.worker = worker
 
     def build(
         self,

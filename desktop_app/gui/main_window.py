@@ -1,33 +1,52 @@
-"""The main window: Agenda, Docket and Search on the left, the matter workspace in the centre.
+"""The main window: Agenda, Docket, Search and Trash on the left, the matter workspace beside.
 
 "Today" is read once per refresh from the ``today`` callable (``date.today`` unless a test or
-a screenshot fixes it) and passed down to what depends on the day.
+a screenshot fixes it) and passed down to what depends on the day. What the library warned about
+at open (a risky location, a failed automatic backup) shows in a banner just after the first
+paint. A restore closes the library and reopens it under the same window (`close_library`,
+`reopen_library`). With ``daily_backup`` the window makes the day's backup as it closes.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import Matter
 from desktop_app.core.services import MatterService, Saved
+from desktop_app.errors import LibraryLockedError, UserError
 from desktop_app.gui.agenda.columns import tab_for
+from desktop_app.gui.backups import Backups
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.matter_dialog import MatterDialog
 from desktop_app.gui.menus import build_menus, show_about
 from desktop_app.gui.originals import OriginalCopies
+from desktop_app.gui.retention_actions import RetentionActions
 from desktop_app.gui.search.reveal import reveal_hit
 from desktop_app.gui.search.view import SearchView
+from desktop_app.gui.session import open_library
+from desktop_app.gui.verify import LibraryCheck
 from desktop_app.gui.views import SideViews
+from desktop_app.gui.widgets.banner import Banner
 from desktop_app.gui.window_state import restore_state, save_state
 from desktop_app.i18n import _
+from desktop_app.paths import LibraryPaths
 
 if TYPE_CHECKING:
     from desktop_app.core.agenda import AgendaRow
@@ -43,11 +62,14 @@ class MainWindow(QMainWindow):
         gateway: Gateway,
         settings: QSettings | None = None,
         today: Callable[[], date] = date.today,
+        *,
+        daily_backup: bool = False,
     ) -> None:
         super().__init__()
         self._gateway = gateway
         self._settings = settings
         self.today = today
+        self._daily_backup = daily_backup
         self.matter_id: int | None = None
         self.setWindowTitle(_("Compliance Desk"))
         self.search = SearchView(gateway)
@@ -63,7 +85,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self._centre)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(self.splitter)
+        self.banner = Banner()
+        self.setCentralWidget(_stacked(self.banner, self.splitter))
+        self.backups = Backups(self)
+        self.check = LibraryCheck(gateway, self)
+        self.retention = RetentionActions(self)
+        self._state_label = QLabel()
+        self.statusBar().addPermanentWidget(self._state_label)
         self._write_actions = build_menus(self)
         self._connect()
         self._show_library_state()
@@ -81,8 +109,20 @@ class MainWindow(QMainWindow):
         self.docket.sample_requested.connect(self.add_sample_matters)
         self.docket.new_matter_requested.connect(self.new_matter)
         self.search.hit_opened.connect(self.open_search_hit)
+        self.views.trash.restore_requested.connect(self.retention.restore)
+        self.views.trash.purge_requested.connect(self.retention.purge)
         self._gateway.library_changed.connect(self._after_change)
         self._gateway.write_failed.connect(self._show_error)
+
+    @property
+    def gateway(self) -> Gateway:
+        """The window's way to the library."""
+        return self._gateway
+
+    @property
+    def library_paths(self) -> LibraryPaths:
+        """Where the window's library lives."""
+        return self._gateway.reader.paths
 
     @property
     def workspace(self) -> MatterWorkspace:
@@ -107,6 +147,7 @@ class MainWindow(QMainWindow):
         matters = self._gateway.docket()
         self.docket.set_matters(matters)
         self.search.set_matters(matters)
+        self.views.set_trash(self._gateway.trashed())
         self.search.library_changed()
         self.refresh_agenda()
         if self.matter_id is not None:
@@ -134,6 +175,14 @@ class MainWindow(QMainWindow):
             return
         self._painted = True
         self.refresh_agenda()
+        self.show_warnings()
+
+    def show_warnings(self) -> None:
+        """Show what the library warned about at open (location, automatic backup), if any."""
+        warnings = self._gateway.warnings
+        if warnings:
+            self.banner.show_text("\n".join(warnings))
+            self.statusBar().showMessage(_("Warning: ") + warnings[0], 15000)
 
     def open_matter(self, matter_id: int) -> bool:
         """Show a matter in the workspace, as of today; False if the person stayed on another.
@@ -156,6 +205,11 @@ class MainWindow(QMainWindow):
         if self._workspace is None or self.matter_id in (None, matter_id):
             return True
         return self._workspace.may_leave(lambda: self.open_matter(matter_id))
+
+    def leave_matter(self) -> None:
+        """Close the matter shown (it was moved to the trash, or the library was replaced)."""
+        self.matter_id = None
+        self._centre.hide()
 
     def open_agenda_row(self, row: AgendaRow) -> None:
         """Open the matter of an agenda row on the tab that shows what the row is about."""
@@ -231,16 +285,50 @@ class MainWindow(QMainWindow):
         show_about(self, self._gateway)
 
     def _show_library_state(self) -> None:
-        reader = self._gateway.reader
-        state = str(reader.paths.root)
-        if not self._gateway.writable:
+        writable = self._gateway.writable
+        state = str(self._gateway.reader.paths.root)
+        if not writable:
             state += _("  —  read-only")
-            self.setWindowTitle(_("Compliance Desk — read-only"))
-            for action in self._write_actions:
-                action.setEnabled(False)
-            self.docket.sample_button.setEnabled(False)
-            self.docket.new_button.setEnabled(False)
-        self.statusBar().addPermanentWidget(QLabel(state))
+        title = _("Compliance Desk") if writable else _("Compliance Desk — read-only")
+        self.setWindowTitle(title)
+        for action in self._write_actions:
+            action.setEnabled(writable)
+        self.docket.sample_button.setEnabled(writable)
+        self.docket.new_button.setEnabled(writable)
+        self.views.trash.set_editable(writable)
+        self._state_label.setText(state)
+
+    def may_close_library(self) -> bool:
+        """True when closing the library loses nothing (else ask about unsaved memo edits)."""
+        return self._workspace is None or self._workspace.may_leave(lambda: None)
+
+    def close_library(self) -> None:
+        """Finish pending work and close every connection (before a restore)."""
+        self.search.timer.stop()
+        self.leave_matter()
+        self._gateway.release()
+
+    def reopen_library(self) -> bool:
+        """Open the library again after `close_library` and show it; False if it cannot be.
+
+        A library another process took meanwhile opens read-only; one that cannot be opened at
+        all is explained and the window closes.
+        """
+        paths = self.library_paths
+        try:
+            try:
+                reader, worker = open_library(paths, write=True)
+            except LibraryLockedError:
+                reader, worker = open_library(paths, write=False)
+        except (UserError, sqlite3.Error) as exc:
+            QMessageBox.critical(self, _("Compliance Desk"), message_for(exc, paths) or str(exc))
+            self.close()
+            return False
+        self._gateway.attach(reader, worker)
+        self._show_library_state()
+        self.refresh()
+        self.show_warnings()
+        return True
 
     def _restore_state(self) -> None:
         if not restore_state(self, self.splitter, self._settings):
@@ -251,11 +339,31 @@ class MainWindow(QMainWindow):
         """Remember the window's geometry and splitter; remove private copies of originals.
 
         Unsaved memo edits are not dropped: the window asks first, and stays open on Cancel.
+        With ``daily_backup``, a due daily backup is made first (the window closes after it).
         """
+        if self.backups.restoring:
+            event.ignore()
+            return
         if self._workspace is not None and not self._workspace.may_leave(self.close):
             event.ignore()
             return
+        if self._daily_backup:
+            self._daily_backup = False  # once: the backup's end closes the window again
+            if self.backups.daily_backup(self.close):
+                event.ignore()
+                return
         self.search.timer.stop()  # no search starts after the window (and its library) closed
         self.copies.clean()
         save_state(self, self.splitter, self._settings)
         super().closeEvent(event)
+
+
+def _stacked(banner: QWidget, body: QWidget) -> QWidget:
+    """The banner above the body, as the window's central widget."""
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    layout.addWidget(banner)
+    layout.addWidget(body, 1)
+    return central

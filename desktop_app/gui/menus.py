@@ -41,6 +41,9 @@ def build_menus(window: MainWindow) -> list[QAction]:
         add_action(window, file_menu, _("Add the &sample matters"), window.add_sample_matters),
     ]
     file_menu.addSeparator()
+    add_action(window, file_menu, _("&Back up…"), window.backups.back_up, "Ctrl+Shift+B")
+    add_action(window, file_menu, _("&Restore from a backup…"), window.backups.restore)
+    file_menu.addSeparator()
     add_action(window, file_menu, _("&Quit"), window.close, QKeySequence.StandardKey.Quit)
     matter = bar.addMenu(_("&Matter"))
     ws = window.workspace_action
@@ -59,7 +62,15 @@ def build_menus(window: MainWindow) -> list[QAction]:
     ]
     matter.addSeparator()
     writes += _decision_actions(window, matter)
+    matter.addSeparator()
+    retention = window.retention
+    add_action(
+        window, matter, _("Legal &hold and retention…"), retention.open_dialog, "Ctrl+Shift+H"
+    )
+    writes.append(add_action(window, matter, _("Move to t&rash…"), retention.move_to_trash))
     _view_menu(window, bar.addMenu(_("&View")))
+    tools = bar.addMenu(_("&Tools"))
+    add_action(window, tools, _("&Verify library…"), window.check.verify, "Ctrl+Shift+V")
     add_action(window, bar.addMenu(_("&Help")), _("&About Compliance Desk"), window.about)
     return writes
 
@@ -82,6 +93,7 @@ def _view_menu(window: MainWindow, view: QMenu) -> None:
     add_action(window, view, _("A&genda"), window.views.show_agenda, "Ctrl+0")
     add_action(window, view, _("Doc&ket"), window.views.show_docket, "Ctrl+9")
     add_action(window, view, _("&Search…"), window.views.show_search, "Ctrl+K")
+    add_action(window, view, _("T&rash"), window.views.show_trash, "Ctrl+Shift+T")
     add_action(
         window,
         view,

@@ -15,6 +15,7 @@ from desktop_app.core.agenda import LibraryFacts
 from desktop_app.core.coverage import Coverage, MatterFacts, activity_coverage, matter_coverage
 from desktop_app.core.drafts import MemoDraft, Paper
 from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
+from desktop_app.core.retention import RetentionState
 from desktop_app.reference.ccl import CclEdition
 from desktop_app.reference.country_groups import groups_of
 from desktop_app.storage import queries
@@ -39,6 +40,15 @@ class LibraryReads(QObject):
     def docket(self) -> list[MatterSummary]:
         """Every matter with its counts."""
         return queries.docket(self.reader.db)
+
+    def trashed(self) -> list[MatterSummary]:
+        """The matters in the trash, with their counts."""
+        return queries.trashed(self.reader.db)
+
+    def retention_state(self, matter_id: int) -> RetentionState:
+        """A matter's retention events, legal holds and trash entry."""
+        db = self.reader.db
+        return queries.retention_state(db, queries.matter_by_id(db, matter_id))
 
     def record(self, matter_id: int) -> MatterRecord:
         """One matter with everything on it."""

@@ -16,7 +16,7 @@ from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.matter import TABS
 from desktop_app.paths import LibraryPaths
 
-SIDE_VIEWS = ("agenda", "docket", "search")
+SIDE_VIEWS = ("agenda", "docket", "search", "trash")
 VIEWS = (*SIDE_VIEWS, *TABS)
 SIZE = (1440, 860)
 
@@ -30,7 +30,7 @@ def take_screenshot(
     today: date | None = None,
     query: str = "",
 ) -> None:
-    """Draw the main window into ``out``: the agenda, docket or search, or ``case`` on tab ``view``.
+    """Draw the main window into ``out``: a side view, or ``case`` on the tab ``view``.
 
     ``today`` fixes the day the window reads (the agenda's date, coverage, due dates); ``query``
     is typed into the search box (the search view shows its results).
@@ -49,6 +49,8 @@ def take_screenshot(
             window.open_case(case)
         if view == "docket":
             window.views.show_docket()
+        elif view == "trash":
+            window.views.show_trash()
         elif view == "search":
             show_search(window, query)
             settle_until(app, lambda: session.gateway.builds_pending == 0)

@@ -1,4 +1,4 @@
-"""The left side of the window: the Agenda (home), the Docket and Search, one tab each."""
+"""The left side of the window: the Agenda (home), the Docket, Search and the Trash, a tab each."""
 
 from __future__ import annotations
 
@@ -6,23 +6,38 @@ from datetime import date
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from desktop_app.core.models import MatterSummary
 from desktop_app.gui.agenda.view import AgendaView
 from desktop_app.gui.docket.view import DocketView
 from desktop_app.gui.search.view import SearchView
+from desktop_app.gui.trash.view import TrashView
 from desktop_app.i18n import _
 
 
 class SideViews(QTabWidget):
-    """Agenda first and shown at start, then the Docket, then Search."""
+    """Agenda first and shown at start, then the Docket, Search, and the Trash last."""
 
     def __init__(self, today: date, search: SearchView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.agenda = AgendaView(today)
         self.docket = DocketView()
         self.search = search
+        self.trash = TrashView()
         self.addTab(self.agenda, _("A&genda"))
         self.addTab(self.docket, _("Doc&ket"))
         self.addTab(self.search, _("&Search"))
+        self.addTab(self.trash, _("T&rash"))
+
+    def set_trash(self, matters: list[MatterSummary]) -> None:
+        """Show the trashed matters, their count in the tab's title."""
+        self.trash.set_matters(matters)
+        title = _("T&rash ({n})").format(n=len(matters)) if matters else _("T&rash")
+        self.setTabText(self.indexOf(self.trash), title)
+
+    def show_trash(self) -> None:
+        """Bring the Trash to the front, its table focused."""
+        self.setCurrentWidget(self.trash)
+        self.trash.table.table.setFocus()
 
     def show_agenda(self) -> None:
         """Bring the Agenda to the front, its table focused."""

@@ -47,6 +47,12 @@ class LibraryWorker(QObject):
         return self._library.problem
 
     @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the writing library said at open (risky location, failed automatic backup)."""
+        warning = self._library.warning
+        return tuple(warning.split("\n")) if warning else ()
+
+    @property
     def pending(self) -> int:
         """Operations submitted whose callbacks have not run yet."""
         return self._pending
@@ -81,3 +87,52 @@ class LibraryWorker(QObject):
         """Finish queued work, close the library and stop the thread."""
         self._pool.submit(self._library.close).result()
         self._pool.shutdown(wait=True)
+
+
+class Detached(QObject):
+    """Runs functions that need no open library (a restore) on a thread of their own.
+
+    Like `LibraryWorker.run_op`, the result or the exception is delivered on the GUI thread.
+    """
+
+    op_finished = Signal()
+    """Emitted on the GUI thread after an operation's callbacks ran (tests wait on it)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+        self._pending = 0
+
+    @property
+    def pending(self) -> int:
+        """Operations submitted whose callbacks have not run yet."""
+        return self._pending
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``fn()`` on a new thread; call ``on_done`` or ``on_error`` on the GUI thread."""
+        self._pending += 1
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detached")
+        future = pool.submit(fn)
+        pool.shutdown(wait=False)
+
+        def deliver(f: Future[T]) -> None:
+            error = f.exception()
+            if error is None:
+                on_done(f.result())
+            else:
+                on_error(error)
+
+        future.add_done_callback(lambda f: self._relay.finished.emit(f, deliver))
+
+    def _deliver(self, future: Future[Any], deliver: Callable[[Future[Any]], None]) -> None:
+        self._pending -= 1
+        try:
+            deliver(future)
+        finally:
+            self.op_finished.emit()

@@ -126,7 +126,7 @@ def test_refiling_a_document_is_audited(
 
 
 def test_screenshot_views_are_the_tabs() -> None:
-    assert ("agenda", "docket", "search", *TABS) == VIEWS
+    assert ("agenda", "docket", "search", "trash", *TABS) == VIEWS
 
 
 def test_dropped_files_are_filed_with_a_summary(

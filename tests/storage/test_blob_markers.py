@@ -24,9 +24,13 @@ def _blob_files(paths: LibraryPaths) -> set[str]:
 
 
 def test_a_rolled_back_transaction_takes_its_new_blobs_with_it(library: Library) -> None:
-    with pytest.raises(RuntimeError), library.transaction("test"):
-        library.blobs.put(DATA)
-        raise RuntimeError("the filing fails before its commit")
+    def failing_filing() -> None:
+        with library.transaction("test"):
+            library.blobs.put(DATA)
+            raise RuntimeError("the filing fails before its commit")
+
+    with pytest.raises(RuntimeError):
+        failing_filing()
     assert SHA not in _blob_files(library.paths)
     assert list(library.paths.staging.iterdir()) == []
 

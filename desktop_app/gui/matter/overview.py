@@ -62,6 +62,11 @@ class OverviewTab(QWidget):
             value.setWordWrap(True)
             self.values[name] = value
             form.addRow(f"{label}:", value)
+        self.recordkeeping = QLabel()
+        self.recordkeeping.setTextFormat(Qt.TextFormat.PlainText)
+        self.recordkeeping.setWordWrap(True)
+        self.recordkeeping.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(_("Recordkeeping:"), self.recordkeeping)
         self.summary = QPlainTextEdit(readOnly=True)
         self.edit_button = QPushButton(_("Edit matter…"))
         self.edit_button.clicked.connect(self.edit_requested)
@@ -79,8 +84,9 @@ class OverviewTab(QWidget):
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.notes, 1)
 
-    def show_matter(self, matter: Matter, notes: list[Note]) -> None:
-        """Fill the tab with this matter."""
+    def show_matter(self, matter: Matter, notes: list[Note], recordkeeping: str = "") -> None:
+        """Fill the tab with this matter; ``recordkeeping`` is its retention, hold and trash."""
+        self.recordkeeping.setText(recordkeeping or "—")
         for name, label in self.values.items():
             label.setText(field_text(matter, name))
         if self.summary.toPlainText() != matter.summary:

@@ -33,6 +33,7 @@ from desktop_app.gui.matter.document_actions import DocumentActions, local_paths
 from desktop_app.gui.matter.memos import MemosTab
 from desktop_app.gui.matter.overview import OverviewTab
 from desktop_app.gui.matter.record_dialogs import MatterDialogs
+from desktop_app.gui.matter.recordkeeping import recordkeeping_line
 from desktop_app.gui.originals import OriginalCopies
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
@@ -123,7 +124,8 @@ class MatterWorkspace(MatterDialogs):
         self.subheader.setText(
             f"{m.kind.label} · {m.status.label} · {m.agency.label} · {m.privilege.label}"
         )
-        self.overview.show_matter(m, list(record.notes))
+        kept = recordkeeping_line(self._gateway.retention_state(m.id), today)
+        self.overview.show_matter(m, list(record.notes), kept)
         self._party_names.clear()
         self._party_names.update({p.id: p for p in record.parties})
         self._item_names.clear()

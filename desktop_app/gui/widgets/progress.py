@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -25,8 +26,15 @@ class ProgressRelay(QObject):
     changed = Signal(int, int, str)
     """(done, total, name): emitted on the worker thread, shown on the GUI thread."""
 
-    def __init__(self, parent: QWidget | None, title: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        label: Callable[[int, int, str], str] | None = None,
+    ) -> None:
+        """``label(done, total, name)`` words each step (by default: filing a file)."""
         super().__init__(parent)
+        self._label = label or _filing
         self.dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
@@ -52,14 +60,29 @@ class ProgressRelay(QObject):
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(min(done, max(total, 1)))
         if name:
-            self.dialog.setLabelText(
-                _("Filing {name} ({n} of {total})").format(
-                    name=visible(name)[:80], n=done + 1, total=total
-                )
-            )
+            self.dialog.setLabelText(self._label(done, total, name))
 
     def finish(self) -> None:
         """Close the dialog."""
         self.dialog.reset()
         self.dialog.close()
         self.deleteLater()
+
+
+def _filing(done: int, total: int, name: str) -> str:
+    """The label of an import step."""
+    return _("Filing {name} ({n} of {total})").format(
+        name=visible(name)[:80], n=done + 1, total=total
+    )
+
+
+def busy_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
+    """A window-modal "working…" dialog for work that cannot report steps or be cancelled."""
+    dialog = QProgressDialog(text, "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog

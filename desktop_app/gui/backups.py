@@ -1,0 +1,247 @@
+"""File → Back up… and File → Restore…, and the daily backup when the window closes.
+
+A backup copies the library into a new folder off the GUI thread (on the build worker, whose
+read-only connection never holds up writes) and shows its manifest summary. A restore shows
+the chosen backup's manifest and asks; then the window's library is closed (writer, builds,
+reader), the backup is checked whole and swapped in on a thread of its own, and the library is
+reopened in the same window. A library that holds data is only ever kept aside, after asking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from desktop_app.errors import UserError
+from desktop_app.gui.errors import message_for
+from desktop_app.gui.widgets.progress import busy_dialog
+from desktop_app.gui.worker import Detached
+from desktop_app.i18n import _
+from desktop_app.storage.backup_check import read_manifest
+from desktop_app.storage.library import Library
+from desktop_app.storage.manifest import Manifest
+from desktop_app.storage.rotation import daily_backup_due
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.storage.restore import Restored
+
+_HOLDS = re.compile(
+    r" holds (?P<what>.+?); run again with --replace to keep it aside as (?P<aside>.+)"
+)
+
+
+def summary_lines(manifest: Manifest) -> str:
+    """A backup's manifest in a few lines for a message box."""
+    summary = manifest.summary()
+    return "\n".join(
+        (
+            _("Made {at} by Compliance Desk {version}").format(
+                at=summary["created_at"], version=summary["app_version"]
+            ),
+            _(
+                "{m} matters, {d} documents, {b} originals ({mb:.1f} MB), every one SHA-256 checked"
+            ).format(
+                m=summary["matters"],
+                d=summary["documents"],
+                b=summary["blobs"],
+                mb=summary["blob_bytes"] / 1e6,
+            ),
+            _("Audit chain head: entry {seq}, {hash}").format(
+                seq=manifest.head_seq, hash=manifest.head_hash[:16] + "…"
+            ),
+        )
+    )
+
+
+def backup_folder(chosen: Path, now: datetime) -> Path:
+    """Where a backup goes: the chosen folder if it is empty, else a new folder inside it."""
+    if chosen.is_dir() and any(chosen.iterdir()):
+        return chosen / f"Compliance Desk backup {now.strftime('%Y-%m-%d %H%M%S')}"
+    return chosen
+
+
+class Backups(QObject):
+    """Back up, restore, and the daily backup on exit, for the main window."""
+
+    finished = Signal()
+    """A backup or a restore ended (whatever the outcome); tests wait on it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.detached = Detached(self)
+        self.busy: QProgressDialog | None = None
+        self.restoring = False
+
+    # -- back up -------------------------------------------------------------------------
+
+    def back_up(self) -> None:
+        """Ask for a new or empty folder, then back the library up into it."""
+        window = self._window
+        chosen = QFileDialog.getExistingDirectory(
+            window, _("Back up the library into a new or empty folder")
+        )
+        if not chosen:
+            return
+        out = backup_folder(Path(chosen), datetime.now())
+        self._busy(_("Backing up the library…"))
+
+        def op(library: Library) -> Manifest:
+            from desktop_app.storage.backup import create_backup  # noqa: PLC0415 - only here
+
+            return create_backup(library.paths, out)
+
+        def done(manifest: Manifest) -> None:
+            self._idle()
+            QMessageBox.information(
+                window,
+                _("Backup made"),
+                _("The library is backed up in {out}.").format(out=out)
+                + "\n\n"
+                + summary_lines(manifest),
+            )
+            window.statusBar().showMessage(_("Backed up to {out}.").format(out=out), 8000)
+            self.finished.emit()
+
+        window.gateway.build(op, done, self._failed(_("Not backed up")))
+
+    # -- restore -------------------------------------------------------------------------
+
+    def restore(self) -> None:
+        """Ask for a backup folder, show what it holds and ask, then restore it in place."""
+        window = self._window
+        chosen = QFileDialog.getExistingDirectory(window, _("Choose the backup to restore"))
+        if not chosen:
+            return
+        source = Path(chosen)
+        try:
+            manifest = read_manifest(source)
+        except UserError as error:
+            QMessageBox.warning(window, _("Not a backup"), error.message)
+            return
+        answer = QMessageBox.question(
+            window,
+            _("Restore this backup?"),
+            _(
+                "Restore the library from {source}?\n\n{summary}\n\nThe backup is checked whole "
+                "first; a damaged backup changes nothing. The current library is never deleted."
+            ).format(source=source, summary=summary_lines(manifest)),
+        )
+        if answer != QMessageBox.StandardButton.Yes or not window.may_close_library():
+            return
+        self.restoring = True
+        window.close_library()
+        self._restore(source, replace=False)
+
+    def _restore(self, source: Path, *, replace: bool) -> None:
+        from desktop_app.storage.restore import restore  # noqa: PLC0415 - only here
+
+        paths = self._window.library_paths
+        self._busy(_("Checking and restoring the backup…"))
+        self.detached.run(
+            lambda: restore(paths, source, replace=replace),
+            self._restored,
+            lambda error: self._not_restored(source, error, replace=replace),
+        )
+
+    def _restored(self, done: Restored) -> None:
+        self._idle()
+        self.restoring = False
+        window = self._window
+        if not window.reopen_library():
+            self.finished.emit()
+            return
+        text = _("The library is restored from the backup made {at}.").format(
+            at=done.manifest.created_at
+        )
+        if done.kept_aside is not None:
+            text += "\n\n" + _("The previous library is kept, unchanged, in {aside}.").format(
+                aside=done.kept_aside
+            )
+        QMessageBox.information(window, _("Library restored"), text)
+        window.statusBar().showMessage(_("Library restored."), 8000)
+        self.finished.emit()
+
+    def _not_restored(self, source: Path, error: BaseException, *, replace: bool) -> None:
+        self._idle()
+        window = self._window
+        found = _HOLDS.search(error.message) if isinstance(error, UserError) else None
+        if found is not None and not replace:
+            question = _(
+                "The library folder {root} holds {what}.\n\nKeep the current library aside as "
+                "{aside} and restore?"
+            ).format(
+                root=window.library_paths.root,
+                what=found["what"],
+                aside=found["aside"].rstrip(". "),
+            )
+            answer = QMessageBox.question(window, _("Keep the current library aside?"), question)
+            if answer == QMessageBox.StandardButton.Yes:
+                self._restore(source, replace=True)
+                return
+        self.restoring = False
+        reopened = window.reopen_library()
+        if found is None and reopened:
+            self._failed(_("Not restored"))(error)
+            return
+        if reopened:
+            window.statusBar().showMessage(_("Nothing was restored."), 8000)
+        self.finished.emit()
+
+    # -- the daily backup on exit --------------------------------------------------------
+
+    def daily_backup(self, then: Callable[[], object]) -> bool:
+        """Start the daily backup if one is due and return True (``then`` runs after); else False.
+
+        A failure is shown briefly as a warning; it never keeps the window open.
+        """
+        gateway = self._window.gateway
+        worker = gateway.worker
+        if worker is None or not gateway.writable:
+            return False
+        if not daily_backup_due(self._window.library_paths, datetime.now(UTC)):
+            return False
+        self._busy(_("Making the daily backup…"))
+
+        def done(warning: str | None) -> None:
+            self._idle()
+            if warning:
+                QMessageBox.warning(self._window, _("Daily backup not made"), warning)
+            self.finished.emit()
+            then()
+
+        def failed(error: BaseException) -> None:
+            done(message_for(error) or _("The daily backup failed: {error}").format(error=error))
+
+        worker.run_op(lambda library: library.daily_backup(), done, failed)
+        return True
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _busy(self, text: str) -> None:
+        self.busy = busy_dialog(self._window, text)
+
+    def _idle(self) -> None:
+        if self.busy is not None:
+            self.busy.reset()
+            self.busy.close()
+            self.busy.deleteLater()
+            self.busy = None
+
+    def _failed(self, title: str) -> Callable[[BaseException], None]:
+        def failed(error: BaseException) -> None:
+            self._idle()
+            self.finished.emit()
+            text = message_for(error, self._window.library_paths)
+            if text is None:
+                raise error
+            QMessageBox.warning(self._window, title, text)
+
+        return failed

@@ -1,0 +1,150 @@
+"""Recordkeeping from the window: the hold and retention dialog, the trash, and purge.
+
+Moving to the trash and purging are refused (with the reason, audited by the service) while a
+legal hold is open or the five years of 15 CFR 762.6(a) have not ended. Purge asks for the
+matter number typed out, as the command line does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+from desktop_app.core.models import Matter, MatterSummary
+from desktop_app.core.retention import TrashEntry
+from desktop_app.core.retention_service import Purged
+from desktop_app.core.text import visible
+from desktop_app.gui.errors import message_for
+from desktop_app.gui.matter.retention_dialog import RetentionDialog
+from desktop_app.i18n import _
+
+if TYPE_CHECKING:
+    from desktop_app.gui.main_window import MainWindow
+
+
+class RetentionActions(QObject):
+    """Legal hold and retention…, Move to trash…, and the Trash view's Restore and Delete."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.dialog: RetentionDialog | None = None
+
+    def open_dialog(self) -> None:
+        """Show the open matter's legal holds and retention events."""
+        window = self._window
+        if window.matter_id is None:
+            self._no_matter()
+            return
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+        self.dialog = RetentionDialog(window.gateway, window.matter_id, window.today, window)
+        self.dialog.open()
+
+    def move_to_trash(self) -> None:
+        """Ask, then move the open matter to the trash (refused under hold or retention)."""
+        window = self._window
+        matter_id = window.matter_id
+        if matter_id is None:
+            self._no_matter()
+            return
+        number = visible(window.gateway.retention_state(matter_id).matter.number)
+        answer = QMessageBox.question(
+            window,
+            _("Move to trash?"),
+            _(
+                "Move {number} to the trash? It leaves the docket, the agenda and search; "
+                "Restore in the Trash view brings it back."
+            ).format(number=number),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def done(_entry: TrashEntry) -> None:
+            window.leave_matter()
+            window.statusBar().showMessage(
+                _("Moved {number} to the trash.").format(number=number), 8000
+            )
+
+        window.gateway.retention(
+            lambda service: service.trash(matter_id),
+            done,
+            self._failed(_("Not moved to the trash")),
+            window.today,
+        )
+
+    def restore(self, summary: MatterSummary) -> None:
+        """Take a matter out of the trash, back onto the docket."""
+        window = self._window
+        matter_id = summary.matter.id
+
+        def done(matter: Matter) -> None:
+            window.statusBar().showMessage(
+                _("Restored {number} from the trash.").format(number=visible(matter.number)),
+                8000,
+            )
+
+        window.gateway.retention(
+            lambda service: service.restore(matter_id),
+            done,
+            self._failed(_("Not restored")),
+            window.today,
+        )
+
+    def purge(self, summary: MatterSummary) -> None:
+        """Ask for the matter number typed out, then delete the matter for good."""
+        window = self._window
+        number = summary.matter.number
+        typed, ok = QInputDialog.getText(
+            window,
+            _("Delete permanently"),
+            _(
+                "This deletes {number}, every record on it and its originals no other matter "
+                "uses, for good. It cannot be undone.\n\nType {number} to confirm:"
+            ).format(number=visible(number)),
+            QLineEdit.EchoMode.Normal,
+            "",
+        )
+        if not ok:
+            return
+        if typed.strip().upper() != number.upper():
+            QMessageBox.information(
+                window,
+                _("Not deleted"),
+                _("Not confirmed; {number} was not deleted.").format(number=visible(number)),
+            )
+            return
+        matter_id = summary.matter.id
+
+        def done(purged: Purged) -> None:
+            window.statusBar().showMessage(
+                _("Deleted {number} for good: {rows} records, {blobs} originals.").format(
+                    number=visible(number), rows=purged.rows, blobs=len(purged.blobs_removed)
+                ),
+                10000,
+            )
+
+        window.gateway.retention(
+            lambda service: service.purge(matter_id),
+            done,
+            self._failed(_("Not deleted")),
+            window.today,
+        )
+
+    def _no_matter(self) -> None:
+        QMessageBox.information(
+            self._window, _("No matter open"), _("Open a matter from the docket first.")
+        )
+
+    def _failed(self, title: str) -> Callable[[BaseException], None]:
+        def failed(error: BaseException) -> None:
+            text = message_for(error, self._window.library_paths)
+            if text is None:
+                raise error
+            QMessageBox.warning(self._window, title, text)
+
+        return failed

@@ -1,0 +1,164 @@
+"""Tools → Verify library…: check the whole library off the GUI thread, then show what it found.
+
+The check runs on the build worker's read-only connection (`Gateway.build`), so it works on a
+read-only library and never holds up writes. Cancel stops it at its next progress report. The
+result dialog lists every problem (monospace, scrollable) and saves the text report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.integrity import VerifyReport, report_lines
+from desktop_app.core.text import visible
+from desktop_app.errors import UserError
+from desktop_app.gui.errors import message_for
+from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.originals import write_replacing
+from desktop_app.gui.widgets.progress import ProgressRelay
+from desktop_app.i18n import _
+from desktop_app.storage.library import Library
+
+
+class VerifyCancelledError(Exception):
+    """The person pressed Cancel while the library was being verified."""
+
+
+class VerifyDialog(QDialog):
+    """What a verification found: the summary line, every problem, and Save report…."""
+
+    def __init__(self, report: VerifyReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.lines = report_lines(report)
+        self.setWindowTitle(_("Library verified") if report.ok else _("Library problems found"))
+        self.summary = QLabel(self.lines[-1])
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-weight: 600;" + ("" if report.ok else " color: #b00020;"))
+        advice = QLabel(
+            _("Every check passed.")
+            if report.ok
+            else _(
+                "Each line names what is wrong and where. Save the report, and restore the "
+                "library from a backup made before the problem if records were changed."
+            )
+        )
+        advice.setWordWrap(True)
+        self.text = QPlainTextEdit(readOnly=True)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.setPlainText("\n".join(self.lines[:-1]))
+        self.save_button = QPushButton(_("&Save report…"))
+        self.save_button.clicked.connect(self.save_report)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(advice)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.resize(860, 300 if report.ok else 520)
+
+    def report_text(self) -> str:
+        """The text report, as `compliance-desk verify` prints it."""
+        return "\n".join(self.lines) + "\n"
+
+    def save_report(self) -> None:
+        """Ask where, then write the text report there (a file there is replaced safely)."""
+        target, _filter = QFileDialog.getSaveFileName(
+            self, _("Save verification report"), "verify-report.txt", _("Text files (*.txt)")
+        )
+        if not target:
+            return
+        try:
+            write_replacing(self.report_text().encode("utf-8"), Path(target))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                _("Report not saved"),
+                _("Could not save the report to {target}: {why}.").format(
+                    target=target, why=exc.strerror or exc
+                ),
+            )
+
+
+class LibraryCheck(QObject):
+    """Runs Verify library… for the window and shows the result."""
+
+    finished = Signal(object)
+    """The verification ended: its `VerifyReport`, or None when it was cancelled or failed."""
+
+    def __init__(self, gateway: Gateway, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._gateway = gateway
+        self._parent = parent
+        self.relay: ProgressRelay | None = None
+        self.dialog: VerifyDialog | None = None
+
+    def verify(self) -> None:
+        """Verify the library off the GUI thread with a progress dialog (Cancel stops it)."""
+        if self.relay is not None:
+            return
+        relay = self.relay = ProgressRelay(self._parent, _("Verifying the library…"), _label)
+        relay.dialog.canceled.connect(relay.dialog.hide)
+        relay.dialog.setMinimumDuration(0)
+
+        def op(library: Library) -> VerifyReport:
+            from desktop_app.storage.integrity import verify_library  # noqa: PLC0415
+
+            def progress(done: int, total: int, what: str) -> None:
+                if relay.cancelled():
+                    raise VerifyCancelledError
+                relay.report(done, total, what)
+
+            return verify_library(library, progress)
+
+        self._gateway.build(op, self._done, self._failed)
+
+    def _done(self, report: VerifyReport) -> None:
+        cancelled = self.relay is not None and self.relay.cancelled()
+        self._finish()
+        if cancelled:  # Cancel pressed after the last step: a cancelled check shows nothing
+            self.finished.emit(None)
+            return
+        self.dialog = VerifyDialog(report, self._parent)
+        self.dialog.open()
+        self.finished.emit(report)
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        self.finished.emit(None)
+        if isinstance(error, VerifyCancelledError):
+            return
+        text = message_for(error, self._gateway.reader.paths)
+        if text is None and not isinstance(error, UserError):
+            raise error
+        QMessageBox.warning(self._parent, _("Library not verified"), text or str(error))
+
+    def _finish(self) -> None:
+        if self.relay is not None:
+            self.relay.finish()
+            self.relay = None
+
+
+def _label(done: int, total: int, what: str) -> str:
+    """The progress dialog's line for one step of the verification."""
+    return _("Checking {what} ({percent}%)").format(
+        what=visible(what)[:60], percent=done * 100 // max(total, 1)
+    )
