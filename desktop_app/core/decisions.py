@@ -20,6 +20,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.bis_clock import check_events
 from desktop_app.core.enums import MatterStatus
+from desktop_app.core.holds import RefusedError, refusal_under_hold
 from desktop_app.core.matter_status import derived_status
 from desktop_app.core.models import Item, Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
@@ -98,10 +99,17 @@ class DecisionService:
         lines = parse_annex(annex_text)
         with self._store.transaction(self._actor) as tx:
             letter = tx.get(AuthorizationLetter, letter_id)
-            for row in tx.children(AnnexRow, letter.matter_id):
-                if row.letter_id == letter_id:
+            old = [r for r in tx.children(AnnexRow, letter.matter_id) if r.letter_id == letter_id]
+            refused = (
+                refusal_under_hold(tx, letter.matter_id, "replace Annex A of a letter")
+                if old
+                else None
+            )
+            if refused is None:
+                for row in old:
                     tx.delete(AnnexRow, row.id)
-            return self._insert_annex(tx, letter, lines)
+                return self._insert_annex(tx, letter, lines)
+        raise RefusedError(refused)
 
     def _insert_annex(
         self, tx: UnitOfWork, letter: AuthorizationLetter, lines: list[AnnexLine]

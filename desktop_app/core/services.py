@@ -20,6 +20,7 @@ from desktop_app.core.authorizations import (
     ConditionLog,
     License,
 )
+from desktop_app.core.holds import RefusedError, refusal_under_hold
 from desktop_app.core.matter_status import check_hand_change
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.ports import Store, UnitOfWork
@@ -97,11 +98,14 @@ class MatterService:
         return Saved(party)
 
     def remove_party(self, party_id: int) -> Party:
-        """Remove a party that no activity and no employee points at."""
+        """Remove a party that no activity and no employee points at (not under legal hold)."""
         with self._store.transaction(self._actor) as tx:
             party = tx.get(Party, party_id)
-            _refuse_if_used(tx, party)
-            return tx.delete(Party, party_id)
+            refused = refusal_under_hold(tx, party.matter_id, f"remove party {party.name}")
+            if refused is None:
+                _refuse_if_used(tx, party)
+                return tx.delete(Party, party_id)
+        raise RefusedError(refused)
 
     def add_item(self, item: Item) -> Saved[Item]:
         """Add an item to its matter."""
@@ -119,14 +123,17 @@ class MatterService:
         return Saved(item, tuple(v.item_warnings(item, self._eccn_heading).values()))
 
     def remove_item(self, item_id: int) -> Item:
-        """Remove an item that no activity points at."""
+        """Remove an item that no activity points at (not under legal hold)."""
         with self._store.transaction(self._actor) as tx:
             item = tx.get(Item, item_id)
-            used = [a for a in tx.children(Activity, item.matter_id) if a.item_id == item_id]
-            if used:
-                raise ValidationError({"item": _in_use(item.name, len(used), "activity")})
-            _refuse_if_named(tx, item.matter_id, item.name, items=(item_id,))
-            return tx.delete(Item, item_id)
+            refused = refusal_under_hold(tx, item.matter_id, f"remove item {item.name}")
+            if refused is None:
+                used = [a for a in tx.children(Activity, item.matter_id) if a.item_id == item_id]
+                if used:
+                    raise ValidationError({"item": _in_use(item.name, len(used), "activity")})
+                _refuse_if_named(tx, item.matter_id, item.name, items=(item_id,))
+                return tx.delete(Item, item_id)
+        raise RefusedError(refused)
 
     def add_activity(self, activity: Activity) -> Saved[Activity]:
         """Add an activity whose item and party belong to the same matter."""
@@ -142,9 +149,13 @@ class MatterService:
         return Saved(activity)
 
     def remove_activity(self, activity_id: int) -> Activity:
-        """Remove an activity."""
+        """Remove an activity (refused while its matter is on legal hold)."""
         with self._store.transaction(self._actor) as tx:
-            return tx.delete(Activity, activity_id)
+            activity = tx.get(Activity, activity_id)
+            refused = refusal_under_hold(tx, activity.matter_id, "remove an activity")
+            if refused is None:
+                return tx.delete(Activity, activity_id)
+        raise RefusedError(refused)
 
     def add_note(self, note: Note) -> Saved[Note]:
         """Add a note to a matter."""
@@ -161,9 +172,13 @@ class MatterService:
             return Saved(tx.insert(stamped))
 
     def remove_note(self, note_id: int) -> Note:
-        """Remove a note."""
+        """Remove a note (refused while its matter is on legal hold)."""
         with self._store.transaction(self._actor) as tx:
-            return tx.delete(Note, note_id)
+            note = tx.get(Note, note_id)
+            refused = refusal_under_hold(tx, note.matter_id, "remove a note")
+            if refused is None:
+                return tx.delete(Note, note_id)
+        raise RefusedError(refused)
 
     def _check_party_links(self, tx: UnitOfWork, party: Party) -> None:
         tx.get(Matter, party.matter_id)

@@ -126,6 +126,13 @@ class Backups(QObject):
         except UserError as error:
             QMessageBox.warning(window, _("Not a backup"), error.message)
             return
+        except OSError as error:  # an unreadable drive or file: say so, do not crash
+            QMessageBox.warning(
+                window,
+                _("Not a backup"),
+                _("Could not read {path}: {why}").format(path=source, why=error.strerror or error),
+            )
+            return
         answer = QMessageBox.question(
             window,
             _("Restore this backup?"),

@@ -80,13 +80,18 @@ class BlobStore:
             (self._staging / f"{sha256}{PENDING}").unlink(missing_ok=True)
 
     def settle(self, named: set[str]) -> None:
-        """After a commit: forget the markers of the new blobs its rows named."""
+        """After a commit: forget the markers of the new blobs its rows named.
+
+        A new blob the transaction did not name (a file filed again as a duplicate, whose
+        missing original ``put`` restored) keeps its marker: the next open removes it only if
+        no row names it.
+        """
         for sha256 in self._fresh & named:
             (self._staging / f"{sha256}{PENDING}").unlink(missing_ok=True)
-        self._fresh -= named
+        self._fresh.clear()
 
     def abandon(self) -> None:
-        """After a rollback: remove the new blobs, which no committed row can name."""
+        """After a rollback: remove the blobs written since the last transaction ended."""
         for sha256 in self._fresh:
             self.discard(sha256)
             (self._staging / f"{sha256}{PENDING}").unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from desktop_app.errors import (
     LibraryDamagedError,
+    LibraryError,
     LibraryTooNewError,
     ReadOnlyLibraryError,
 )
@@ -165,13 +166,22 @@ def _acquire(paths: LibraryPaths) -> LibraryLock:
 
 
 def _migrate(db: Database, paths: LibraryPaths) -> list[str]:
-    """Apply pending migrations, after backing up a library with data; return any warning."""
+    """Apply pending migrations, after backing up a library with data.
+
+    When that backup fails the library is not changed: a schema upgrade of evidence without a
+    copy to go back to is refused (LibraryError, with the reason and what to do).
+    """
     _refuse_unknown(db)
     warnings: list[str] = []
     try:
         if migrations.pending(db) and _holds_data(db):
-            warning = backup_quietly(paths, PRE_MIGRATION, source=db.conn)
-            warnings += [warning] if warning else []
+            failed = backup_quietly(paths, PRE_MIGRATION, source=db.conn)
+            if failed:
+                raise LibraryError(
+                    "This version of Compliance Desk must upgrade the library, and backs it "
+                    f"up first; the backup failed. {failed} Nothing was changed: free space or "
+                    "fix what the message names, or keep using the version that made it."
+                )
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         raise damaged(paths.database, str(exc)) from exc

@@ -58,8 +58,9 @@ def rotate(
         n += 1
         target = paths.backups / f"{name}-{n}"
     manifest = create_backup(paths, target, source=source, now=lambda: at)
-    for old in generations(paths)[:-keep]:
-        files.remove_tree(old)
+    older = [g for g in generations(paths) if g != target]
+    for old in older[: max(0, len(older) - (keep - 1))]:
+        files.remove_tree(old)  # oldest first; the one just written is always kept
     return manifest
 
 
@@ -67,9 +68,11 @@ def daily_backup_due(paths: LibraryPaths, now: datetime) -> bool:
     """True when the library exists and no generation is younger than 24 hours."""
     if not paths.database.is_file():
         return False
+    at = now.astimezone(UTC)
     made = [_made_at(p) for p in generations(paths)]
-    newest = max((at for at in made if at is not None), default=None)
-    return newest is None or now.astimezone(UTC) - newest >= DAILY
+    past = [m for m in made if m is not None and m <= at]  # a clock once set ahead is ignored
+    newest = max(past, default=None)
+    return newest is None or at - newest >= DAILY
 
 
 def backup_quietly(

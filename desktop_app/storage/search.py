@@ -27,10 +27,17 @@ from desktop_app.core.search_query import (
     snippet_around,
     written_without_spaces,
 )
-from desktop_app.storage.search_index import ENTRIES, NOT_TRASHED, TRIGRAM, WORDS
+from desktop_app.storage.search_index import (
+    ENTRIES,
+    NOT_TRASHED,
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    TRIGRAM,
+    WORDS,
+)
 
 LIMIT = 50
-OPEN, CLOSE = "\ue000", "\ue001"  # snippet markers (private-use characters)
+OPEN, CLOSE = SNIPPET_OPEN, SNIPPET_CLOSE
 _MARKED = re.compile(f"{OPEN}(.*?){CLOSE}", re.DOTALL)
 _COLUMNS = """e.entity, e.entity_id, e.matter_id, coalesce(m.number, ''), coalesce(m.title, ''),
        e.title, coalesce(e.on_date, ''), coalesce(e.direction, '')"""

@@ -96,7 +96,8 @@ def put(db: Database, record: Any) -> None:
     if isinstance(record, Document):
         body = _with_extracted(db, record.id, body)
     _remove(db, entity, record.id)
-    values = (_matter_id(record), _title(record), body, _date(record), _direction(record))
+    title, body = _unmarked(_title(record)), _unmarked(body)
+    values = (_matter_id(record), title, body, _date(record), _direction(record))
     cursor = db.execute(
         f"INSERT INTO [{ENTRIES}] (entity, entity_id, matter_id, title, body, on_date, direction)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -159,6 +160,15 @@ def _drop_older_drafts(db: Database, draft: MemoDraft) -> None:
     ).fetchall()
     for (entity_id,) in older:
         _remove(db, "memo_drafts", entity_id)
+
+
+SNIPPET_OPEN, SNIPPET_CLOSE = "\ue000", "\ue001"  # private-use marks around snippet matches
+_MARKERS = str.maketrans("", "", SNIPPET_OPEN + SNIPPET_CLOSE)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without the two private-use characters search snippets are marked with."""
+    return text.translate(_MARKERS)
 
 
 def _matter_id(record: Any) -> int | None:

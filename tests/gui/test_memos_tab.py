@@ -322,3 +322,26 @@ def test_print_asks_then_prints_the_previewed_pages(
     copy.load(str(printed))
     assert copy.pageCount() == tab.preview.document.pageCount() > 0
     assert tab.status.text().startswith("Sent ")
+
+
+def test_text_typed_while_a_save_waits_stays_an_unsaved_edit(
+    sample_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    import threading
+
+    tab = _tab(sample_window)
+    tab.form.parts["facts"].setPlainText("First facts.")
+    gate = threading.Event()
+    worker = sample_window.workspace._gateway.worker  # e.g. an import holds the writer
+    assert worker is not None
+    worker.run_op(lambda _library: gate.wait(10), lambda _result: None, lambda _error: None)
+    tab.save_draft()
+    tab.form.parts["facts"].setPlainText("First facts. And a later sentence.")
+    gate.set()
+    wait_writes(sample_window)
+    assert tab.form.is_dirty()
+    assert tab.form.draft().facts == "First facts. And a later sentence."
+    tab.save_draft()
+    wait_writes(sample_window)
+    stored = sample_window.workspace._gateway.memo_drafts(tab.matter.id)  # type: ignore[union-attr]
+    assert [d.facts for d in stored] == ["First facts.", "First facts. And a later sentence."]

@@ -262,3 +262,15 @@ def test_screenshot_of_search(sample_paths: LibraryPaths, tmp_path: Path) -> Non
     take_screenshot(sample_paths, out, case=None, view="search", query=QUERY)
     image = QImage(str(out))
     assert (image.width(), image.height()) == SIZE
+
+
+def test_match_offsets_are_counted_in_utf16_for_qt() -> None:
+    from desktop_app.gui.search.delegate import utf16_spans
+
+    text = "👨 report 𠀀 report"
+    spans = [(2, 8), (11, 17)]
+    assert [text[a:b] for a, b in spans] == ["report", "report"]
+    shifted = utf16_spans(text, spans)
+    units = text.encode("utf-16-le")
+    assert [units[2 * a : 2 * b].decode("utf-16-le") for a, b in shifted] == ["report", "report"]
+    assert utf16_spans("plain report", [(6, 12)]) == [(6, 12)]

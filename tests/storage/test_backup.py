@@ -364,20 +364,41 @@ def test_an_up_to_date_library_is_not_backed_up_again(filled: LibraryPaths) -> N
     assert rotation.generations(filled) == []
 
 
-def test_a_failed_backup_before_migration_still_opens_with_a_warning(
+def test_a_failed_backup_before_migration_leaves_the_library_unchanged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths = _old_library(tmp_path / "old", with_matter=True)
+
+    def schema() -> list[tuple[object, ...]]:
+        with sqlite3.connect(paths.database) as conn:
+            return list(conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name"))
+
+    before = schema()
 
     def fail(*_args: object, **_kwargs: object) -> None:
         raise LibraryError("The disk holding the library is full.")
 
     monkeypatch.setattr(rotation, "create_backup", fail)
-    library = Library.open(paths, write=True)
+    with pytest.raises(LibraryError, match=r"backup failed.*disk holding the library is full"):
+        Library.open(paths, write=True)
+    assert schema() == before  # not migrated (opening switched it to WAL, nothing more)
+    monkeypatch.undo()
+    library = Library.open(paths, write=True)  # with room again, it backs up and upgrades
     try:
-        assert not library.read_only
-        assert library.warning is not None
-        assert "automatic backup (before-migration) failed" in library.warning
         assert [m.name for m in migrations.applied(library.db)][-1] == LAST
+        assert len(rotation.generations(paths)) == 1
     finally:
         library.close()
+
+
+def test_a_generation_dated_in_the_future_neither_blocks_nor_displaces_new_ones(
+    filled: LibraryPaths,
+) -> None:
+    rotation.rotate(filled, "daily", now=lambda: T0 + timedelta(days=400))  # clock set ahead
+    assert rotation.daily_backup_due(filled, T0)
+    for n in range(8):
+        rotation.rotate(filled, "daily", now=_days_later(n))
+        assert f"{(T0 + timedelta(days=n)).strftime('%Y%m%dT%H%M%SZ')}-daily" in [
+            p.name for p in rotation.generations(filled)
+        ]
+    assert len(rotation.generations(filled)) == 7

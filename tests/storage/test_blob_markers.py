@@ -69,3 +69,31 @@ def test_a_damaged_leftover_is_replaced_not_adopted(library: Library) -> None:
     target.write_bytes(b"X" * len(DATA))  # same size, other bytes
     library.blobs.put(DATA)
     assert target.read_bytes() == DATA
+
+
+def test_a_restored_original_survives_a_later_rollback(
+    library: Library, service: MatterService
+) -> None:
+    matter = service.create_matter(Matter("Markers", MatterKind.INTERNAL_REVIEW)).record
+    documents = CorrespondenceService(library, library.blobs, "test")
+    parsed = ParsedFile("a.txt", "text/plain", DATA, "x")
+    documents.file(matter.id, "a.txt", parsed)
+    target = library.blobs.path(SHA)
+    target.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    target.unlink()  # the original went missing; filing it again puts it back
+    assert documents.file(matter.id, "a.txt", parsed).outcome.value == "duplicate"
+
+    def unrelated_failure() -> None:
+        with library.transaction("test"):
+            raise RuntimeError("some other operation fails")
+
+    with pytest.raises(RuntimeError):
+        unrelated_failure()
+    assert target.read_bytes() == DATA
+    library.close()
+    reopened = Library.open(library.paths, write=True)  # the marker is settled at open
+    try:
+        assert target.read_bytes() == DATA
+        assert list(library.paths.staging.iterdir()) == []
+    finally:
+        reopened.close()

@@ -208,3 +208,11 @@ def test_every_naughty_string_finds_the_note_that_holds_it(
         assert note_id in {h.entity_id for h in hits}, text
         checked += 1
     assert checked > 400
+
+
+def test_snippet_marker_characters_in_a_text_do_not_confuse_the_highlight(
+    library: Library, service: MatterService, matter: Matter
+) -> None:
+    service.add_note(Note(matter.id, "extracted \ue001 text \ue000 with quillwort inside"))
+    (hit,) = search(library.db, parse_query("quillwort"))
+    assert [hit.snippet[a:b] for a, b in hit.spans] == ["quillwort"]

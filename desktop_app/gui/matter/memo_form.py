@@ -108,10 +108,18 @@ class MemoForm(QWidget):
             self._filling = False
         self.rebase(draft)
 
-    def rebase(self, draft: MemoDraft) -> None:
-        """Take ``draft`` (just saved from these fields) as the loaded draft, leaving the text."""
+    def snapshot(self) -> dict[str, str]:
+        """What every field shows now (to pass to `rebase` once a save of it is stored)."""
+        return {name: self._text(name) for name in self._names()}
+
+    def rebase(self, draft: MemoDraft, shown: dict[str, str] | None = None) -> None:
+        """Take ``draft`` as the loaded draft, leaving the text.
+
+        ``shown`` is what the fields showed when ``draft`` was taken from them (default: now);
+        anything typed since then still counts as an unsaved edit.
+        """
         self._loaded = draft
-        self._shown = {name: self._text(name) for name in self._names()}
+        self._shown = shown if shown is not None else self.snapshot()
 
     @property
     def loaded(self) -> MemoDraft:

@@ -163,12 +163,15 @@ class MemosTab(QWidget):
         if self.matter is None or not self.writable:
             return
         draft = self.form.draft()
+        shown = self.form.snapshot()
         latest = self.drafts[-1].version if self.drafts else 0
         self.save_button.setEnabled(False)
 
         def saved(stored: MemoDraft) -> None:
             self.save_button.setEnabled(self.writable)
-            self.form.rebase(stored)
+            if self.matter is None or stored.matter_id != self.matter.id:
+                return  # another matter is open now; its own drafts are shown
+            self.form.rebase(stored, shown)
             self.drafts = [*(d for d in self.drafts if d.version != stored.version), stored]
             self.versions.show_versions(self.drafts, stored.version)
             if stored.version > latest:

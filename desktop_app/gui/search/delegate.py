@@ -57,7 +57,7 @@ class SnippetDelegate(QStyledItemDelegate):
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         layout = QTextLayout(text, opt.font)
         layout.setTextOption(QTextOption(Qt.AlignmentFlag.AlignLeft))
-        spans = index.data(SPANS_ROLE) or ()
+        spans = utf16_spans(text, index.data(SPANS_ROLE) or ())
         layout.setFormats(_ranges(spans))
         layout.beginLayout()
         line = layout.createLine()
@@ -90,6 +90,23 @@ def _x(line: QTextLine, position: int) -> float:
     """Where in the line the character at ``position`` starts (PySide returns (x, position))."""
     found = cast("tuple[float, int]", line.cursorToX(position))
     return float(found[0])
+
+
+def utf16_spans(text: str, spans: object) -> list[tuple[int, int]]:
+    """``spans`` (offsets in characters) as offsets in UTF-16 units, which Qt counts in.
+
+    A character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph) is two
+    UTF-16 units, so every match after one moves.
+    """
+    if not isinstance(spans, (tuple, list)):
+        return []
+    if text.isascii() or all(ord(c) < 0x10000 for c in text):
+        return [(int(a), int(b)) for a, b in spans]
+    units = [0]
+    for ch in text:
+        units.append(units[-1] + (2 if ord(ch) >= 0x10000 else 1))
+    last = len(text)
+    return [(units[min(int(a), last)], units[min(int(b), last)]) for a, b in spans]
 
 
 def _ranges(spans: object) -> list[QTextLayout.FormatRange]:
