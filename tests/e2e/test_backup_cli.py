@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.cli_run import run_cli
+
 pytestmark = pytest.mark.e2e
 
-REPO_ROOT = Path(__file__).parents[2]
 
-
-def _run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO_ROOT,
-        timeout=120,
-        check=False,
-    )
+_run = run_cli
 
 
 def _files(root: Path) -> dict[str, bytes]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,22 +12,13 @@ from desktop_app.paths import LibraryPaths
 from desktop_app.storage import queries
 from desktop_app.storage.audit import first_break
 from desktop_app.storage.library import Library
+from tests.e2e.cli_run import run_in
 
 pytestmark = pytest.mark.e2e
 CASE = "EC-2026-0001"
 
 
-def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(cwd / "data"), *args],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
+_run = run_in
 
 
 def _ok(cwd: Path, *args: str) -> str:

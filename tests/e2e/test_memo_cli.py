@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.cli_run import run_in
+
 pytestmark = pytest.mark.e2e
 
 
-def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(cwd / "data"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
+_run = run_in
 
 
 def test_memo_and_docket_report(tmp_path: Path) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -15,20 +13,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.assets import read_bytes
+from tests.e2e.cli_run import run_in
 
 pytestmark = pytest.mark.e2e
 
 
-def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(cwd / "data"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        timeout=120,
-        check=False,
-    )
+_run = run_in
 
 
 def _letter_pdf(path: Path) -> None:

@@ -1,0 +1,28 @@
+"""Running the real command line in a child process, the way every e2e test does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).parents[2]
+
+
+def run_cli(data_dir: Path, *args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m desktop_app --data-dir DATA_DIR ARGS…``, output captured, no terminal input."""
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        timeout=120,
+        check=False,
+    )
+
+
+def run_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line with its library in ``cwd/data`` and ``cwd`` as working folder."""
+    return run_cli(cwd / "data", *args, cwd=cwd)
