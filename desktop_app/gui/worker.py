@@ -27,73 +27,8 @@ class _Relay(QObject):
     """(future, deliver): emitted on the worker thread, received on the GUI thread."""
 
 
-class LibraryWorker(QObject):
-    """Owns the writing library on its own thread and runs operations on it in order."""
-
-    op_finished = Signal()
-    """Emitted on the GUI thread after an operation's callbacks ran (tests wait on it)."""
-
-    def __init__(self, open_library: Callable[[], Library]) -> None:
-        super().__init__()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
-        self._library = self._pool.submit(open_library).result()
-        self._relay = _Relay()
-        self._relay.finished.connect(self._deliver)
-        self._pending = 0
-
-    @property
-    def problem(self) -> str | None:
-        """Why the writing library failed its check at open, if it did."""
-        return self._library.problem
-
-    @property
-    def warnings(self) -> tuple[str, ...]:
-        """What the writing library said at open (risky location, failed automatic backup)."""
-        warning = self._library.warning
-        return tuple(warning.split("\n")) if warning else ()
-
-    @property
-    def pending(self) -> int:
-        """Operations submitted whose callbacks have not run yet."""
-        return self._pending
-
-    def run_op(
-        self,
-        fn: Callable[[Library], T],
-        on_done: Callable[[T], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        """Run ``fn(library)`` on the worker; call ``on_done`` or ``on_error`` on the GUI thread."""
-        self._pending += 1
-        future = self._pool.submit(fn, self._library)
-
-        def deliver(f: Future[T]) -> None:
-            error = f.exception()
-            if error is None:
-                on_done(f.result())
-            else:
-                on_error(error)
-
-        future.add_done_callback(lambda f: self._relay.finished.emit(f, deliver))
-
-    def _deliver(self, future: Future[Any], deliver: Callable[[Future[Any]], None]) -> None:
-        self._pending -= 1
-        try:
-            deliver(future)
-        finally:
-            self.op_finished.emit()
-
-    def close(self) -> None:
-        """Finish queued work, close the library and stop the thread."""
-        self._pool.submit(self._library.close).result()
-        self._pool.shutdown(wait=True)
-
-
-class Detached(QObject):
-    """Runs functions that need no open library (a restore) on a thread of their own.
-
-    Like `LibraryWorker.run_op`, the result or the exception is delivered on the GUI thread.
-    """
+class _Delivering(QObject):
+    """Runs functions on a thread pool and delivers each result or exception on the GUI thread."""
 
     op_finished = Signal()
     """Emitted on the GUI thread after an operation's callbacks ran (tests wait on it)."""
@@ -109,17 +44,15 @@ class Detached(QObject):
         """Operations submitted whose callbacks have not run yet."""
         return self._pending
 
-    def run(
+    def _submit(
         self,
+        pool: ThreadPoolExecutor,
         fn: Callable[[], T],
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        """Run ``fn()`` on a new thread; call ``on_done`` or ``on_error`` on the GUI thread."""
         self._pending += 1
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detached")
         future = pool.submit(fn)
-        pool.shutdown(wait=False)
 
         def deliver(f: Future[T]) -> None:
             error = f.exception()
@@ -136,3 +69,56 @@ class Detached(QObject):
             deliver(future)
         finally:
             self.op_finished.emit()
+
+
+class LibraryWorker(_Delivering):
+    """Owns the writing library on its own thread and runs operations on it in order."""
+
+    def __init__(self, open_library: Callable[[], Library]) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="library-writer")
+        self._library = self._pool.submit(open_library).result()
+
+    @property
+    def problem(self) -> str | None:
+        """Why the writing library failed its check at open, if it did."""
+        return self._library.problem
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the writing library said at open (risky location, failed automatic backup)."""
+        warning = self._library.warning
+        return tuple(warning.split("\n")) if warning else ()
+
+    def run_op(
+        self,
+        fn: Callable[[Library], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``fn(library)`` on the worker; call ``on_done`` or ``on_error`` on the GUI thread."""
+        library = self._library
+        self._submit(self._pool, lambda: fn(library), on_done, on_error)
+
+    def close(self) -> None:
+        """Finish queued work, close the library and stop the thread."""
+        self._pool.submit(self._library.close).result()
+        self._pool.shutdown(wait=True)
+
+
+class Detached(_Delivering):
+    """Runs functions that need no open library (a restore) on a thread of their own.
+
+    Like `LibraryWorker.run_op`, the result or the exception is delivered on the GUI thread.
+    """
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run ``fn()`` on a new thread; call ``on_done`` or ``on_error`` on the GUI thread."""
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="detached")
+        self._submit(pool, fn, on_done, on_error)
+        pool.shutdown(wait=False)
