@@ -58,7 +58,16 @@ Handler = Callable[[argparse.Namespace, LibraryPaths], int]
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
     args = build_parser().parse_args(argv)
-    paths = LibraryPaths(resolve_data_dir(args.data_dir))
+    try:
+        paths = LibraryPaths(resolve_data_dir(args.data_dir, portable=args.portable))
+    except UserError as exc:
+        print(f"compliance-desk: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    return _run(args, paths)
+
+
+def _run(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Run the parsed command on the library in ``paths``; errors become exit codes."""
     handler: Handler = args.handler
     try:
         setup_logging(paths)
@@ -93,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="compliance-desk", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"compliance-desk {__version__}")
     parser.add_argument("--data-dir", help="the library folder (default: per-user data folder)")
+    parser.add_argument(
+        "--portable",
+        action="store_true",
+        help="keep the library in data/ beside the packaged program (as portable.txt there does)",
+    )
     parser.set_defaults(handler=run_gui, command="gui")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add(sub, "gui", run_gui, "open the window (the default)")

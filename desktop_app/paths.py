@@ -1,20 +1,32 @@
 """Where the library lives: one folder, chosen by flag, environment variable or platform default.
 
-Precedence: ``--data-dir`` on the command line, then ``COMPLIANCE_DESK_DATA_DIR``, then the
+Precedence: ``--data-dir`` on the command line, then ``--portable``, then
+``COMPLIANCE_DESK_DATA_DIR``, then a ``portable.txt`` file beside the packaged program, then the
 per-user data folder of the platform (platformdirs; ``%LOCALAPPDATA%`` on Windows, which is not
 roamed or synced).
+
+Portable mode keeps the library in ``data/`` beside the packaged program (the folder that holds
+the ``compliance-desk`` executable), so the whole app and its library can travel on one drive.
+Only a packaged (frozen) program has such a folder; run from a virtual environment, use
+``--data-dir`` instead.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from desktop_app.errors import ValidationError
+
 APP_NAME = "compliance-desk"
 ENV_VAR = "COMPLIANCE_DESK_DATA_DIR"
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_FOLDER = "data"
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,79 @@ class LibraryPaths:
         return self.root / "lock"
 
 
-def resolve_data_dir(flag: str | None = None) -> Path:
+@dataclass(frozen=True)
+class DataDirChoice:
+    """The library folder for this run and what chose it."""
+
+    path: Path
+    source: str  # "flag", "portable flag", "environment", "portable.txt" or "per-user"
+
+    @property
+    def portable(self) -> bool:
+        """True when the library lives beside the program (portable mode)."""
+        return self.source in ("portable flag", "portable.txt")
+
+
+def choose_data_dir(
+    *,
+    flag: str | None,
+    portable_flag: bool,
+    environ: Mapping[str, str],
+    app_dir: Path | None,
+    marker_present: bool,
+    per_user: str,
+) -> DataDirChoice:
+    """Pick the library folder from what is known (a pure function; see the module docstring).
+
+    ``app_dir`` is the folder of the packaged program (None when not packaged) and
+    ``marker_present`` whether ``portable.txt`` sits in it. The path is returned as given;
+    `resolve_data_dir` makes it absolute.
+    """
+    if flag:
+        return DataDirChoice(Path(flag), "flag")
+    if portable_flag:
+        if app_dir is None:
+            raise ValidationError(
+                {
+                    "portable": "--portable works in the packaged app only (its library goes "
+                    "beside the program); here, use --data-dir DIR."
+                }
+            )
+        return DataDirChoice(app_dir / PORTABLE_FOLDER, "portable flag")
+    if environ.get(ENV_VAR):
+        return DataDirChoice(Path(environ[ENV_VAR]), "environment")
+    if app_dir is not None and marker_present:
+        return DataDirChoice(app_dir / PORTABLE_FOLDER, "portable.txt")
+    return DataDirChoice(Path(per_user), "per-user")
+
+
+def app_dir() -> Path | None:
+    """The folder of the packaged program, or None when run from Python (not frozen)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).resolve().parent
+
+
+def data_dir_choice(flag: str | None = None, portable: bool = False) -> DataDirChoice:
+    """The library folder for this run, made absolute, and what chose it; it need not exist."""
+    here = app_dir()
+    choice = choose_data_dir(
+        flag=flag,
+        portable_flag=portable,
+        environ=os.environ,
+        app_dir=here,
+        marker_present=here is not None and (here / PORTABLE_MARKER).is_file(),
+        per_user=user_data_dir(APP_NAME, appauthor=False),
+    )
+    return DataDirChoice(choice.path.expanduser().resolve(), choice.source)
+
+
+def resolve_data_dir(flag: str | None = None, portable: bool = False) -> Path:
     """The library folder for this run, made absolute; it need not exist yet."""
-    chosen = flag or os.environ.get(ENV_VAR) or user_data_dir(APP_NAME, appauthor=False)
-    return Path(chosen).expanduser().resolve()
+    return data_dir_choice(flag, portable).path
+
+
+def is_portable(root: Path) -> bool:
+    """True when ``root`` is the portable library folder beside the packaged program."""
+    here = app_dir()
+    return here is not None and root.resolve() == (here / PORTABLE_FOLDER).resolve()

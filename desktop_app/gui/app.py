@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app import __version__
 from desktop_app.errors import EXIT_LIBRARY, EXIT_OK, LibraryLockedError, UserError
 from desktop_app.gui.crash import install_crash_handler
+from desktop_app.gui.desktop import prepare_application
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.qt_messages import install_qt_message_handler
@@ -56,6 +57,7 @@ def application() -> QApplication:
     app.setApplicationName("Compliance Desk")
     app.setOrganizationName("Compliance Desk")
     app.setApplicationVersion(__version__)
+    prepare_application(app)  # desktop id, icon, shipped fonts where the system has none
     return app
 
 

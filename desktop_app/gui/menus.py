@@ -6,9 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop_app import __version__
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter import TAB_LABELS, TABS
 from desktop_app.i18n import _
@@ -113,15 +112,7 @@ def _tab_slot(window: MainWindow, tab: str) -> Callable[[], None]:
 
 
 def show_about(window: QWidget, gateway: Gateway) -> None:
-    """Version, library folder and reference-data edition."""
-    QMessageBox.about(
-        window,
-        _("About Compliance Desk"),
-        _(
-            "Compliance Desk {version}\n\nLibrary: {path}\nCommerce Control List: eCFR of {edition}"
-        ).format(
-            version=__version__,
-            path=gateway.reader.paths.root,
-            edition=gateway.ccl.edition,
-        ),
-    )
+    """Help → About (desktop_app.gui.about): version, library folder, editions, licences."""
+    from desktop_app.gui.about import show_about as open_about  # noqa: PLC0415 - on demand
+
+    open_about(window, gateway.reader.paths.root)
