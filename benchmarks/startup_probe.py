@@ -6,9 +6,10 @@ entry point on the library given as the second argument.
 
 from __future__ import annotations
 
+import os
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 
@@ -19,8 +20,9 @@ class FirstPaint(QObject):
         """Report and quit on the first paint event of a QMainWindow."""
         if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
             print("painted", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
-            self.deleteLater()
+            # Leave at once: closing the window would make the day's automatic backup, which
+            # for a big library takes longer than everything measured here.
+            os._exit(0)
         return False
 
 

@@ -48,7 +48,9 @@ def open_library(
         worker.close()
         worker = None
     try:
-        reader = Library.open(paths, write=False)
+        # The writer has just run quick_check on the same file: reading it all again doubled
+        # the time to open a big library.
+        reader = Library.open(paths, write=False, checked=worker is not None)
     except BaseException:
         if worker is not None:
             worker.close()

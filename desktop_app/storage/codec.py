@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from datetime import date
 from enum import Enum
@@ -76,9 +77,8 @@ def _encode(value: Any) -> Any:
 
 def from_row(kind: type[R], row: dict[str, Any]) -> R:
     """Rebuild a record of ``kind`` from its row."""
-    hints = _hints(kind)  # type: ignore[arg-type]  # classes are hashable
-    values = {name: _decode(hint, row[name]) for name, hint in hints.items()}
-    return kind(**values)
+    decoders = _decoders(kind)  # type: ignore[arg-type]  # classes are hashable
+    return kind(**{name: decode(row[name]) for name, decode in decoders})
 
 
 @cache
@@ -87,21 +87,31 @@ def _hints(kind: type) -> dict[str, Any]:
     return {f.name: resolved[f.name] for f in fields(kind)}
 
 
+@cache
+def _decoders(kind: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """One decoding function per field, worked out once per class (rows are many)."""
+    return tuple((name, _decoder(hint)) for name, hint in _hints(kind).items())
+
+
 _SCALARS: dict[Any, Any] = {date: date.fromisoformat, bool: bool, float: float}
 
 
-def _decode(hint: Any, value: Any) -> Any:
+def _decoder(hint: Any) -> Callable[[Any], Any]:
     base = _non_optional(hint)
-    if value is None:  # also a column added by a later migration, on rows made before it
-        if typing.get_origin(base) is tuple:
-            return ()
-        return "" if base is str else None
     if typing.get_origin(base) is tuple:
-        return _decode_tuple(typing.get_args(base)[0], json.loads(value))
+        element = typing.get_args(base)[0]
+        return lambda value: (
+            () if value is None or value == "[]" else _decode_tuple(element, json.loads(value))
+        )
+    empty = "" if base is str else None
     if isinstance(base, type) and issubclass(base, Enum):
-        return base(value)
-    convert = _SCALARS.get(base)
-    return convert(value) if convert else value
+        convert: Callable[[Any], Any] | None = base
+    else:
+        convert = _SCALARS.get(base)
+    if convert is None:
+        return lambda value: empty if value is None else value
+    known = convert
+    return lambda value: empty if value is None else known(value)
 
 
 def _decode_tuple(element: Any, values: list[Any]) -> tuple[Any, ...]:

@@ -48,10 +48,16 @@ def _set_wal(conn: sqlite3.Connection) -> None:
         raise sqlite3.DatabaseError(f"journal mode is {mode}, not WAL")
 
 
-def health_problem(conn: sqlite3.Connection) -> str | None:
-    """Run ``quick_check`` and the settings checks; return what is wrong, or None."""
+def health_problem(conn: sqlite3.Connection, *, quick_check: bool = True) -> str | None:
+    """Run ``quick_check`` and the settings checks; return what is wrong, or None.
+
+    ``quick_check=False`` skips the file check (it reads the whole file: seconds for a big
+    library) when another connection of this process has just passed it.
+    """
     try:
-        result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        result = (
+            [row[0] for row in conn.execute("PRAGMA quick_check(5)")] if quick_check else ["ok"]
+        )
         settings = {
             "foreign_keys": conn.execute("PRAGMA foreign_keys").fetchone()[0],
             "trusted_schema": conn.execute("PRAGMA trusted_schema").fetchone()[0],

@@ -83,15 +83,24 @@ class Library:
 
     @classmethod
     def open(
-        cls, paths: LibraryPaths, *, write: bool, clock: audit.Clock = audit.utc_now
+        cls,
+        paths: LibraryPaths,
+        *,
+        write: bool,
+        clock: audit.Clock = audit.utc_now,
+        checked: bool = False,
     ) -> Library:
-        """Open the library in ``paths``; see the module docstring for the two modes."""
+        """Open the library in ``paths``; see the module docstring for the two modes.
+
+        ``checked``: a writer in this process has just passed ``quick_check`` on this file, so
+        this (read-only) connection skips it.
+        """
         lock = _acquire(paths) if write else None
         db: Database | None = None
         warnings = [w for w in (check_location(paths.root),) if w]
         try:
             db = Database(connect(paths.database, read_only=not write), execute_plugins=False)
-            problem = health_problem(db.conn)
+            problem = health_problem(db.conn, quick_check=not checked)
             if problem is None and write:
                 warnings += _migrate(db, paths)
             elif problem is None:

@@ -34,7 +34,12 @@ def haystack(summary: MatterSummary) -> str:
 
 
 class DocketFilter(QSortFilterProxyModel):
-    """Keeps the matters whose text contains every typed word and that match status and kind."""
+    """Keeps the matters whose text contains every typed word and that match status and kind.
+
+    The decision for every row is worked out in one pass when a filter changes (over
+    case-folded text cached per matter), so the per-row callback Qt makes is a list lookup:
+    a keystroke stays well within a frame at 10,000 matters.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,42 +47,63 @@ class DocketFilter(QSortFilterProxyModel):
         self._status: MatterStatus | None = None
         self._kind: MatterKind | None = None
         self._haystacks: dict[int, str] = {}
+        self._accepted: list[bool] | None = None
         self.setSortRole(SORT_ROLE)
 
     def set_text(self, text: str) -> None:
         """Filter by words (all must appear, in any field, any case)."""
         self.beginFilterChange()
         self._words = text.casefold().split()
+        self._accepted = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_status(self, status: MatterStatus | None) -> None:
         """Show only matters with this status (None: all)."""
         self.beginFilterChange()
         self._status = status
+        self._accepted = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_kind(self, kind: MatterKind | None) -> None:
         """Show only matters of this kind (None: all)."""
         self.beginFilterChange()
         self._kind = kind
+        self._accepted = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(  # noqa: N802
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         """True when the matter at ``source_row`` passes every filter."""
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        summary: MatterSummary = index.data(ROW_ROLE)
-        matter = summary.matter
-        if self._status is not None and matter.status is not self._status:
-            return False
-        if self._kind is not None and matter.kind is not self._kind:
-            return False
-        text = self._haystacks.get(matter.id)
-        if text is None:
-            text = self._haystacks[matter.id] = haystack(summary)
-        return all(word in text for word in self._words)
+        accepted = self._accepted
+        if accepted is None or len(accepted) != self.sourceModel().rowCount():
+            accepted = self._accepted = self._decide()
+        return 0 <= source_row < len(accepted) and accepted[source_row]
+
+    def _decide(self) -> list[bool]:
+        """Whether each source row passes, in source order."""
+        source = self.sourceModel()
+        rows: list[MatterSummary] = (
+            source.rows()
+            if isinstance(source, RecordTableModel)
+            else [source.index(r, 0).data(ROW_ROLE) for r in range(source.rowCount())]
+        )
+        status, kind, words = self._status, self._kind, self._words
+        decided = []
+        for summary in rows:
+            matter = summary.matter
+            if (status is not None and matter.status is not status) or (
+                kind is not None and matter.kind is not kind
+            ):
+                decided.append(False)
+                continue
+            text = self._haystacks.get(matter.id)
+            if text is None:
+                text = self._haystacks[matter.id] = haystack(summary)
+            decided.append(all(word in text for word in words))
+        return decided
 
     def forget_text(self) -> None:
-        """Drop cached search text after the rows changed."""
+        """Drop cached search text and decisions after the rows changed."""
         self._haystacks.clear()
+        self._accepted = None

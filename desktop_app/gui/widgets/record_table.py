@@ -25,6 +25,10 @@ T = TypeVar("T")
 MAX_WIDTH = 260
 
 
+FIT_ROWS = 100
+"""How many rows fitting a column to its contents looks at."""
+
+
 class RecordTable(QWidget, Generic[T]):
     """Rows of one record type with the actions counsel take on them."""
 
@@ -89,6 +93,9 @@ class RecordTable(QWidget, Generic[T]):
 
     def _fit_columns(self) -> None:
         header = self.table.horizontalHeader()
+        # Fit to the first rows only: measuring every row of a 5,000-document matter took
+        # seconds; the width of the first screenfuls is what a person sees.
+        header.setResizeContentsPrecision(FIT_ROWS)
         for column in range(self.model.columnCount() - 1):
             self.table.resizeColumnToContents(column)
             cap = self.model.column(column).max_width or MAX_WIDTH
