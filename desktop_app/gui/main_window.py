@@ -194,8 +194,9 @@ class MainWindow(QMainWindow):
                 self.docket.select_matter(self.matter_id, quiet=True)
             return False
         self.matter_id = matter_id
+        gateway = self._gateway
         self.workspace.show_matter(
-            self._gateway.record(matter_id), self._gateway.history(matter_id), self.today()
+            gateway.record(matter_id), lambda: gateway.history(matter_id), self.today()
         )
         self._centre.setCurrentWidget(self.workspace)
         self._centre.show()

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from desktop_app.core.enums import MatterKind, MatterStatus
 from desktop_app.core.models import MatterSummary
@@ -21,9 +29,91 @@ DOCKET_COLUMNS: list[Column[MatterSummary]] = [
 ]
 
 
-def docket_model(parent: QObject | None = None) -> RecordTableModel[MatterSummary]:
+class DocketModel(RecordTableModel[MatterSummary]):
+    """The docket rows, kept in the order of the sorted column.
+
+    Sorting happens here, once per reload or header click, with one Python ``sorted`` over
+    keys computed once per row; the filter proxy in front then never sorts, so a keystroke
+    that brings thousands of rows back costs no Python call per comparison. Ties keep the
+    order the rows were given in, as the proxy's stable sort did.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(DOCKET_COLUMNS, key=lambda s: s.matter.id, parent=parent)
+        self._natural: list[MatterSummary] = []
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    def sort_column(self) -> int:
+        """The column the rows are sorted by (-1: the order they were given in)."""
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        """The order of the sorted column."""
+        return self._sort_order
+
+    def _ordered(self, rows: list[MatterSummary]) -> list[MatterSummary]:
+        column = self._sort_column
+        if not 0 <= column < len(self._columns):
+            return list(rows)
+        declared = self._columns[column]
+        get = declared.sort_key or (lambda s: declared.text(s).casefold())
+        keys = [get(s) for s in rows]
+        order = sorted(
+            range(len(rows)),
+            key=keys.__getitem__,
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
+        return [rows[i] for i in order]
+
+    def set_rows(self, rows: Sequence[MatterSummary]) -> bool:
+        """Show ``rows`` in sorted order; True when the set of rows changed."""
+        self._natural = list(rows)
+        ordered = self._ordered(self._natural)
+        key = self._key
+        if len(ordered) == len(self._rows) and {key(r) for r in ordered} == {
+            key(r) for r in self._rows
+        }:
+            self._rearrange(ordered)
+            return False
+        return super().set_rows(ordered)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by ``column`` (-1: the order they were given in)."""
+        self._sort_column, self._sort_order = column, order
+        self._rearrange(self._ordered(self._natural))
+
+    def _rearrange(self, ordered: list[MatterSummary]) -> None:
+        """Show the same rows, with new values, in a new order: a layout change."""
+        key = self._key
+        if [key(r) for r in ordered] == [key(r) for r in self._rows]:
+            self._update_in_place(ordered)
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_position = {key(r): i for i, r in enumerate(ordered)}
+        old_rows = self._rows
+        persistent = self.persistentIndexList()
+        moved = [
+            self.index(new_position[key(old_rows[i.row()])], i.column())
+            if 0 <= i.row() < len(old_rows)
+            else QModelIndex()
+            for i in persistent
+        ]
+        self._rows = ordered
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+        before = {key(r): r for r in old_rows}
+        changed = [
+            i for i, r in enumerate(ordered) if r is not before[key(r)] and r != before[key(r)]
+        ]
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), last))
+
+
+def docket_model(parent: QObject | None = None) -> DocketModel:
     """A docket table model keyed by matter id."""
-    return RecordTableModel(DOCKET_COLUMNS, key=lambda s: s.matter.id, parent=parent)
+    return DocketModel(parent)
 
 
 def haystack(summary: MatterSummary) -> str:
@@ -70,6 +160,15 @@ class DocketFilter(QSortFilterProxyModel):
         self._kind = kind
         self._accepted = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``: the docket model keeps its rows sorted, so this proxy never does."""
+        source = self.sourceModel()
+        if isinstance(source, DocketModel):
+            self._accepted = None  # decided in source order, which is about to change
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def filterAcceptsRow(  # noqa: N802
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

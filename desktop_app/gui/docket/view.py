@@ -39,7 +39,12 @@ class DocketView(QWidget):
         self.model = docket_model(self)
         self.proxy = DocketFilter(self)
         # Connected before the proxy subscribes, so its cache is cleared before it re-filters.
-        for signal in (self.model.dataChanged, self.model.rowsInserted, self.model.rowsRemoved):
+        for signal in (
+            self.model.dataChanged,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.layoutChanged,
+        ):
             signal.connect(self.proxy.forget_text)
         self.proxy.setSourceModel(self.model)
         self.filter_box = QLineEdit(

@@ -70,7 +70,8 @@ class MatterWorkspace(MatterDialogs):
             activity_columns(self._party_names, self._item_names, self._activity_coverage),
             _key,
         )
-        self.history: RecordTable[AuditEntry] = RecordTable(
+        self._history_pending: Callable[[], list[AuditEntry]] | None = None
+        self._history: RecordTable[AuditEntry] = RecordTable(
             _("History — every change to this matter, from the audit chain"),
             HISTORY_COLUMNS,
             key=lambda e: e.seq,
@@ -90,6 +91,7 @@ class MatterWorkspace(MatterDialogs):
         self.tabs = QTabWidget()
         for name in TABS:
             self.tabs.addTab(getattr(self, name), TAB_LABELS[name])
+        self.tabs.currentChanged.connect(self._on_tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.subheader)
@@ -116,8 +118,33 @@ class MatterWorkspace(MatterDialogs):
             table.edit_requested.connect(edit)
             table.remove_requested.connect(self.remove_record)
 
-    def show_matter(self, record: MatterRecord, history: list[AuditEntry], today: date) -> None:
-        """Fill every tab with this matter, as of ``today``."""
+    @property
+    def history(self) -> RecordTable[AuditEntry]:
+        """The History tab, its rows read when it is first shown or looked at."""
+        self._fill_history()
+        return self._history
+
+    def _fill_history(self) -> None:
+        pending, self._history_pending = self._history_pending, None
+        if pending is not None:
+            self._history.set_rows(pending())
+
+    def _on_tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self._history:
+            self._fill_history()
+
+    def show_matter(
+        self,
+        record: MatterRecord,
+        history: list[AuditEntry] | Callable[[], list[AuditEntry]],
+        today: date,
+    ) -> None:
+        """Fill every tab with this matter, as of ``today``.
+
+        ``history`` may be a function that reads the matter's audit entries: it is then called
+        only when the History tab is shown or read (a large matter's history is thousands of
+        rows, not worth reading for a tab that is not in front).
+        """
         self.record = record
         m = record.matter
         self.header.setText(visible(f"{m.number}  {m.title}"))
@@ -143,7 +170,13 @@ class MatterWorkspace(MatterDialogs):
         self.determinations.show_record(record, today)
         self.conditions.show_record(record, today)
         self.memos.show_record(record, today)
-        self.history.set_rows(history)
+        if callable(history):
+            self._history_pending = history
+            if self.tabs.currentWidget() is self._history:
+                self._fill_history()
+        else:
+            self._history_pending = None
+            self._history.set_rows(history)
         self.set_editable(self._gateway.writable)
 
     def set_editable(self, editable: bool) -> None:
