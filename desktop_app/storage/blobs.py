@@ -22,6 +22,7 @@ from pathlib import Path
 
 from desktop_app.core.documents import Blob
 from desktop_app.errors import LibraryError, NotFoundError
+from desktop_app.storage import files
 
 READ_ONLY = stat.S_IRUSR | stat.S_IRGRP
 PENDING = ".pending"
@@ -169,11 +170,7 @@ def _is_hash(text: str) -> bool:
 
 def _holds(path: Path, sha256: str) -> bool:
     """Whether the stored file really has these bytes (a crash may have left a damaged one)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest() == sha256
+    return files.sha256_of(path)[0] == sha256
 
 
 def _fsync_dir(folder: Path) -> None:

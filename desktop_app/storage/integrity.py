@@ -24,12 +24,12 @@ from typing import Any, NamedTuple
 
 from desktop_app.core.integrity import CheckResult, Figures, Problem, Progress, VerifyReport
 from desktop_app.core.serialize import canonical_json, to_plain
+from desktop_app.storage import files
 from desktop_app.storage.audit import GENESIS
 from desktop_app.storage.codec import TABLES, from_row
 from desktop_app.storage.library import Library
 
 MAX_LISTED = 1000
-CHUNK = 1 << 20
 MUTATING = frozenset({"insert", "update", "delete"})
 NON_MUTATING = frozenset({"refused"})  # audited attempts that change no row
 KINDS: dict[str, type] = {table: kind for kind, table in TABLES.items()}
@@ -222,7 +222,7 @@ def _check_blobs(
             continue
         start = perf_counter()
         try:
-            got_sha, got_md5, got_size = _hash_file(root / sha256[:2] / sha256[2:4] / sha256)
+            got_sha, got_md5, got_size = files.fixity_of(root / sha256[:2] / sha256[2:4] / sha256)
         except FileNotFoundError:
             found.add(subject, "its original file is missing from blobs/", **refs)
             continue
@@ -244,19 +244,6 @@ def _check_blobs(
             subject = "; ".join(n[0] for n in named)
             found.add(subject, "its original has no blob row (no recorded fixity)", sha256=sha256)
     return hashed, seconds
-
-
-def _hash_file(path: Path) -> tuple[str, str, int]:
-    """SHA-256, MD5 and size of a file, read in 1 MiB chunks."""
-    sha, md5, size = hashlib.sha256(), hashlib.md5(usedforsecurity=False), 0
-    buffer = bytearray(CHUNK)
-    view = memoryview(buffer)
-    with path.open("rb", buffering=0) as handle:
-        while count := handle.readinto(buffer):
-            sha.update(view[:count])
-            md5.update(view[:count])
-            size += count
-    return sha.hexdigest(), md5.hexdigest(), size
 
 
 def _stray_files(conn: sqlite3.Connection, blobs: Path, staging: Path, found: Found) -> None:

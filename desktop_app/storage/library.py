@@ -123,12 +123,16 @@ class Library:
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
-                yield SqliteUnitOfWork(self.db, actor, self._clock, self._naming)
+                inner = SqliteUnitOfWork(self.db, actor, self._clock, self._naming)
+                yield inner
+                inner.flush()
             return
         self._naming = set()
         try:
             conn.execute("BEGIN IMMEDIATE")
-            yield SqliteUnitOfWork(self.db, actor, self._clock, self._naming)
+            tx = SqliteUnitOfWork(self.db, actor, self._clock, self._naming)
+            yield tx
+            tx.flush()  # the search index is exact at commit
             conn.execute("COMMIT")
         except BaseException:
             # An error such as SQLITE_FULL or RAISE(ROLLBACK) may already have ended the

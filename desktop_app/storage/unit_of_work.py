@@ -34,6 +34,8 @@ class SqliteUnitOfWork:
         self._clock = clock
         self.named = set() if named is None else named
         """The SHA-256 of every original this transaction recorded a row for."""
+        self._unindexed: dict[int, Document] = {}
+        """Documents inserted here and not yet indexed: each is indexed once, with its text."""
 
     def get(self, kind: type[R], record_id: int) -> R:
         """Return one record; raise NotFoundError when it does not exist."""
@@ -53,7 +55,10 @@ class SqliteUnitOfWork:
         table.insert(to_row(record))
         stored = replace(record, id=table.last_pk)  # type: ignore[type-var]
         self._audit("insert", stored, None, stored)
-        search_index.put(self._db, stored)
+        if isinstance(stored, Document):
+            self._unindexed[stored.id] = stored  # indexed by set_document_text or flush
+        else:
+            search_index.put(self._db, stored)
         return stored
 
     def update(self, record: R) -> R:
@@ -65,6 +70,7 @@ class SqliteUnitOfWork:
             return before
         self._db.table(TABLES[type(record)]).update(_id(record), to_row(record))
         self._audit("update", record, before, record)
+        self._forget_unindexed(type(record), _id(record))
         search_index.put(self._db, record)
         return before
 
@@ -73,6 +79,7 @@ class SqliteUnitOfWork:
         before = self.get(kind, record_id)
         self._db.table(TABLES[kind]).delete(record_id)
         self._audit("delete", before, before, None)
+        self._forget_unindexed(kind, record_id)
         search_index.drop(self._db, kind, record_id)
         return before
 
@@ -117,7 +124,18 @@ class SqliteUnitOfWork:
         self._db.table("document_text").insert(
             {"document_id": document_id, "text": text}, replace=True
         )
-        search_index.set_body_text(self._db, document_id)
+        new = self._unindexed.pop(document_id, None)
+        if new is not None:
+            search_index.put(self._db, new)  # its first and only indexing, text included
+        else:
+            search_index.set_body_text(self._db, document_id)
+
+    def flush(self) -> None:
+        """Index the documents inserted here that no text was stored for (before commit)."""
+        pending = list(self._unindexed.values())
+        self._unindexed.clear()
+        for document in pending:
+            search_index.put(self._db, document)
 
     def record_refusal(self, matter_id: int, attempt: str, reason: str) -> None:
         """Audit a refused attempt on a matter (action ``refused``); nothing else changes.
@@ -152,6 +170,11 @@ class SqliteUnitOfWork:
     def forget_blob(self, sha256: str) -> None:
         """Remove the fixity row of bytes nothing names any more (the file goes after commit)."""
         self._db.execute("DELETE FROM blobs WHERE sha256 = ?", [sha256])
+
+    def _forget_unindexed(self, kind: type, record_id: int) -> None:
+        """A document changed or removed here is indexed (or dropped) as it is now."""
+        if kind is Document:
+            self._unindexed.pop(record_id, None)
 
     def _audit(self, action: str, record: Any, before: Any, after: Any) -> None:
         matter_id = record.id if isinstance(record, Matter) else getattr(record, "matter_id", None)
