@@ -15,6 +15,8 @@ _HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 
 def visible(text: str) -> str:
     """``text`` with control, format and bidi-override characters written as escapes."""
+    if text.isprintable():  # no character of a hidden category: nothing to write out
+        return text
     return "".join(_escape(ch) for ch in text)
 
 

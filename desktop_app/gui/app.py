@@ -87,7 +87,7 @@ def run_app(paths: LibraryPaths) -> int:
 def _open_or_explain(paths: LibraryPaths) -> Session | None:
     actor = getpass.getuser()
     try:
-        return open_session(paths, actor)
+        return open_session(paths, actor, check_later=True)
     except LibraryLockedError as exc:
         if not paths.database.exists():
             _explain(paths, exc)

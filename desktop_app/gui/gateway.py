@@ -66,6 +66,8 @@ class Gateway(LibraryReads):
         self.file_reader = file_reader
         self.find_refs = find_refs
         self._builder: LibraryWorker | None = None
+        self.unchecked = False
+        """True while the writer's ``quick_check`` waits for the window's first paint."""
 
     @property
     def writable(self) -> bool:
@@ -148,6 +150,23 @@ class Gateway(LibraryReads):
         """Carry on over a (re)opened library, e.g. after a restore."""
         self.reader = reader
         self.worker = worker
+        self.unchecked = False
+
+    def check_library(self, on_done: Callable[[str | None], None]) -> None:
+        """Run the ``quick_check`` deferred at open on the writer's thread, ahead of any write.
+
+        ``on_done(problem)`` hears what is wrong (None when the library is sound); from then on
+        the writer refuses every write if it failed.
+        """
+        self.unchecked = False
+        if self.worker is None:
+            on_done(None)
+            return
+        self.worker.run_op(lambda library: library.check(), on_done, self._check_failed(on_done))
+
+    @staticmethod
+    def _check_failed(on_done: Callable[[str | None], None]) -> Callable[[BaseException], None]:
+        return lambda error: on_done(f"the check could not run: {error}")
 
     def build(
         self,

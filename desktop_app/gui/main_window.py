@@ -174,8 +174,30 @@ class MainWindow(QMainWindow):
         if self._gateway.reader.closed:  # the window was closed before it got this far
             return
         self._painted = True
+        if self._gateway.unchecked:
+            self._gateway.check_library(self._library_checked)
         self.refresh_agenda()
         self.show_warnings()
+
+    def _library_checked(self, problem: str | None) -> None:
+        """The check deferred past the first paint ended; a failing library goes read-only."""
+        if problem is None or self._gateway.reader.closed:
+            return
+        QMessageBox.warning(
+            self,
+            _("Compliance Desk"),
+            _(
+                "The library failed its integrity check ({problem}). It is open read-only: "
+                "nothing can be changed. Run Tools → Verify library for details, and restore "
+                "it from a backup (File → Restore from a backup…)."
+            ).format(problem=problem),
+        )
+        self.close_library()
+        reader, worker = open_library(self.library_paths, write=False)
+        reader.problem = reader.problem or problem
+        self._gateway.attach(reader, worker)
+        self._show_library_state()
+        self.refresh()
 
     def show_warnings(self) -> None:
         """Show what the library warned about at open (location, automatic backup), if any."""

@@ -37,13 +37,18 @@ class Session:
 
 
 def open_library(
-    paths: LibraryPaths, *, write: bool = True
+    paths: LibraryPaths, *, write: bool = True, check_later: bool = False
 ) -> tuple[Library, LibraryWorker | None]:
     """Open the writer on its thread (if ``write``), then a reader here: (reader, worker).
 
     A library that fails its check keeps no writer: it opens read-only with the problem shown.
+    With ``check_later`` the writer skips ``quick_check`` (seconds for a big library) and the
+    window runs it on the writer's thread after its first paint (`Gateway.check_library`).
     """
-    worker = LibraryWorker(lambda: Library.open(paths, write=True)) if write else None
+    deferred = write and check_later
+    worker = (
+        LibraryWorker(lambda: Library.open(paths, write=True, checked=deferred)) if write else None
+    )
     if worker is not None and worker.problem is not None:
         worker.close()
         worker = None
@@ -58,9 +63,11 @@ def open_library(
     return reader, worker
 
 
-def open_session(paths: LibraryPaths, actor: str, *, write: bool = True) -> Session:
+def open_session(
+    paths: LibraryPaths, actor: str, *, write: bool = True, check_later: bool = False
+) -> Session:
     """Open the library for the window (see `open_library`) with its gateway."""
-    reader, worker = open_library(paths, write=write)
+    reader, worker = open_library(paths, write=write, check_later=check_later)
     files = OnDemandReader()
     gateway = Gateway(
         reader,
@@ -70,4 +77,5 @@ def open_session(paths: LibraryPaths, actor: str, *, write: bool = True) -> Sess
         file_reader=files,
         find_refs=find_references,
     )
+    gateway.unchecked = check_later and worker is not None
     return Session(gateway, files)

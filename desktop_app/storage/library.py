@@ -65,6 +65,17 @@ class Library:
         """True when this library cannot be changed through this object."""
         return self._lock is None or self.problem is not None
 
+    def check(self) -> str | None:
+        """Run the ``quick_check`` skipped at open; a failure makes this library read-only.
+
+        Returns what is wrong, or None. Run on the thread that owns the connection; every later
+        write through this object is refused once it has failed.
+        """
+        problem = health_problem(self.db.conn)
+        if problem is not None:
+            self.problem = problem
+        return problem
+
     @property
     def warning(self) -> str | None:
         """Every warning about this library in one text (one paragraph each), or None."""
@@ -92,8 +103,10 @@ class Library:
     ) -> Library:
         """Open the library in ``paths``; see the module docstring for the two modes.
 
-        ``checked``: a writer in this process has just passed ``quick_check`` on this file, so
-        this (read-only) connection skips it.
+        ``checked``: skip ``quick_check`` (it reads the whole file) — a writer in this process
+        has just passed it on this file, or the window runs it after its first paint (`check`).
+        A migration is still safe then: it runs only after a backup whose copy passed
+        ``integrity_check``.
         """
         lock = _acquire(paths) if write else None
         db: Database | None = None
