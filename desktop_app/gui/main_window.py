@@ -95,10 +95,9 @@ class MainWindow(QMainWindow):
         self._write_actions = build_menus(self)
         self._connect()
         self._show_library_state()
-        self._painted = False  # the agenda is computed just after the window first paints
+        self._painted = False  # the lists are read just after the window first paints
         self._agenda_queued = False
-        self.refresh()
-        if self.docket.model.rowCount() == 0:
+        if not self._gateway.has_docket():
             self.views.setCurrentWidget(self.docket)  # it offers the sample matters
         self._restore_state()
         self.copies.clean()
@@ -143,7 +142,13 @@ class MainWindow(QMainWindow):
         return slot
 
     def refresh(self) -> None:
-        """Reload the agenda, the docket, the search results and the open matter."""
+        """Reload the agenda, the docket, the search results and the open matter.
+
+        Before the window first paints this does nothing: reading 10,000 matters is most of a
+        big library's start-up, and the first paint fills everything (`_first_agenda`).
+        """
+        if not self._painted:
+            return
         matters = self._gateway.docket()
         self.docket.set_matters(matters)
         self.search.set_matters(matters)
@@ -160,11 +165,11 @@ class MainWindow(QMainWindow):
 
     @property
     def agenda_loaded(self) -> bool:
-        """True once the agenda has been read (just after the window first painted)."""
+        """True once the lists have been read (just after the window first painted)."""
         return self._painted
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        """Paint; after the first paint, fill the agenda (the window appears without waiting)."""
+        """Paint; after the first paint, fill the lists (the window appears without waiting)."""
         super().paintEvent(event)
         if not self._painted and not self._agenda_queued:
             self._agenda_queued = True
@@ -176,7 +181,7 @@ class MainWindow(QMainWindow):
         self._painted = True
         if self._gateway.unchecked:
             self._gateway.check_library(self._library_checked)
-        self.refresh_agenda()
+        self.refresh()
         self.show_warnings()
 
     def _library_checked(self, problem: str | None) -> None:

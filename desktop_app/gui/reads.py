@@ -41,6 +41,10 @@ class LibraryReads(QObject):
         """Every matter with its counts."""
         return queries.docket(self.reader.db)
 
+    def has_docket(self) -> bool:
+        """Whether any matter is on the docket (without reading them all)."""
+        return queries.has_docket(self.reader.db)
+
     def trashed(self) -> list[MatterSummary]:
         """The matters in the trash, with their counts."""
         return queries.trashed(self.reader.db)

@@ -43,11 +43,20 @@ SELECT m.*,
 FROM matters m {where} ORDER BY m.number
 """
 _IN_TRASH = "m.id IN (SELECT matter_id FROM trash)"
+_ANY_ON_DOCKET = (
+    "SELECT EXISTS (SELECT 1 FROM matters m WHERE m.id NOT IN (SELECT matter_id FROM trash))"
+)
 
 
 def docket(db: Database) -> list[MatterSummary]:
     """Every matter not in the trash, with its counts, in matter-number order."""
     return _summaries(db, f"WHERE NOT {_IN_TRASH}" if _has_trash(db) else "")
+
+
+def has_docket(db: Database) -> bool:
+    """Whether any matter is on the docket (not in the trash): cheap, unlike `docket`."""
+    sql = _ANY_ON_DOCKET if _has_trash(db) else "SELECT EXISTS (SELECT 1 FROM matters)"
+    return bool(db.execute(sql).fetchone()[0])
 
 
 def trashed(db: Database) -> list[MatterSummary]:

@@ -55,6 +55,8 @@ def test_read_only_session_disables_changes(qtbot: QtBot, sample_paths: LibraryP
     try:
         window = MainWindow(session.gateway, settings=None)
         qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.agenda_loaded)  # the lists fill after the first paint
         window.docket.table.selectRow(0)
         assert "read-only" in window.windowTitle()
         assert not window.workspace.parties.add_button.isEnabled()
