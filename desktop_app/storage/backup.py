@@ -9,7 +9,6 @@ last rename there is no ``OUT``; a failure leaves nothing behind.
 
 from __future__ import annotations
 
-import secrets
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -47,9 +46,7 @@ def create_backup(
     if source is None and not paths.database.is_file():
         raise LibraryError(f"There is no library in {paths.root} to back up.")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        work = out.parent / f".{out.name}.partial-{secrets.token_hex(4)}"
-        work.mkdir(mode=files.PRIVATE_DIR)
+        work = files.private_sibling(out, "partial")
     except OSError as exc:
         raise UserError(f"Cannot make the backup folder {out}: {exc.strerror or exc}.") from None
     try:

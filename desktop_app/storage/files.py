@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import secrets
 import stat
 import threading
 from collections.abc import Iterator
@@ -74,6 +75,18 @@ def _helper() -> ThreadPoolExecutor:
         if _HELPER is None:
             _HELPER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fixity-md5")
         return _HELPER
+
+
+def private_sibling(target: Path, kind: str) -> Path:
+    """Make a hidden, owner-only folder beside ``target`` (``.NAME.KIND-xxxxxxxx``) to build in.
+
+    Work is assembled there and renamed into place only when complete, so a failure leaves
+    nothing half-made under the real name. Raises OSError when the folder cannot be made.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = target.parent / f".{target.name}.{kind}-{secrets.token_hex(4)}"
+    folder.mkdir(mode=PRIVATE_DIR)
+    return folder
 
 
 def copy_hashed(source: Path, target: Path, *, read_only: bool = False) -> tuple[str, int]:

@@ -11,7 +11,6 @@ library's files (everything but the lock and the logs) into ``<data-dir>.before-
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -70,9 +69,7 @@ def restore(
     root = paths.root
     source = Path(source).absolute()
     try:
-        root.parent.mkdir(parents=True, exist_ok=True)
-        staging = root.parent / f".{root.name}.restoring-{secrets.token_hex(4)}"
-        staging.mkdir(mode=files.PRIVATE_DIR)
+        staging = files.private_sibling(root, "restoring")
     except OSError as exc:
         raise UserError(f"Cannot restore into {root}: {exc.strerror or exc}.") from None
     try:
