@@ -38,14 +38,6 @@ class DocketView(QWidget):
         super().__init__(parent)
         self.model = docket_model(self)
         self.proxy = DocketFilter(self)
-        # Connected before the proxy subscribes, so its cache is cleared before it re-filters.
-        for signal in (
-            self.model.dataChanged,
-            self.model.rowsInserted,
-            self.model.rowsRemoved,
-            self.model.layoutChanged,
-        ):
-            signal.connect(self.proxy.forget_text)
         self.proxy.setSourceModel(self.model)
         self.filter_box = QLineEdit(
             placeholderText=_("Filter matters — number, title, counsel, tag…")

@@ -11,7 +11,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from desktop_app.gui.widgets.text import display_text
@@ -20,6 +26,11 @@ T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -73,8 +84,14 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         row, column = self._rows[index.row()], self._columns[index.column()]
         return self._role_value(row, column, role)
 
+    def cell(self, row: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """`data` of the cell at ``row``, ``column``, without making an index (for filters)."""
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self._columns)):
+            return None
+        return self._role_value(self._rows[row], self._columns[column], role)
+
     def _role_value(self, row: T, column: Column[T], role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return display_text(column.text(row))
         if role == SORT_ROLE:
             return column.sort_key(row) if column.sort_key else column.text(row).casefold()
@@ -99,6 +116,10 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def rows(self) -> list[T]:
         """A copy of every record shown."""
         return list(self._rows)
+
+    def rows_view(self) -> Sequence[T]:
+        """Every record shown, without a copy: read it, never keep it across a change."""
+        return self._rows
 
     def position_of(self, key: Any) -> int | None:
         """The row position of the record with this key, if shown."""
@@ -139,11 +160,11 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
 def _decoration(row: T, column: Column[T], role: int) -> Any:
     """Tooltip, alignment and colour of a cell."""
-    if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+    if role == _TOOLTIP and column.tooltip:
         return display_text(column.tooltip(row))
-    if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
+    if role == _ALIGNMENT and column.align_right:
+        return _RIGHT
+    if role == _FOREGROUND and column.foreground:
         name = column.foreground(row)
         return QColor(name) if name else None
     return None
