@@ -33,13 +33,14 @@ def chronology(documents: tuple[Document, ...] | list[Document]) -> list[Chronol
     for document in documents:
         by_parent[document.parent_id].append(document)
     roots = by_parent[None]
-    thread_of = _threads(roots)
+    keys = {d.id: _date_key(d) for d in roots}
+    thread_of = _threads(roots, keys)
     groups: dict[int, list[Document]] = defaultdict(list)
     for document in roots:
         groups[thread_of[document.id]].append(document)
     rows: list[ChronologyRow] = []
-    for thread, members in sorted(groups.items(), key=lambda g: _first_date(g[1])):
-        members.sort(key=_date_key)
+    for thread, members in sorted(groups.items(), key=lambda g: min(keys[d.id] for d in g[1])):
+        members.sort(key=lambda d: keys[d.id])
         for position, document in enumerate(members):
             replies = len(members) - 1 if position == 0 else 0
             rows.append(ChronologyRow(document, 1 if position else 0, thread, replies))
@@ -57,14 +58,18 @@ def _family(
     return rows
 
 
-def _threads(roots: list[Document]) -> dict[int, int]:
-    """Map each top-level document id to the id of its thread's first message."""
+def _threads(roots: list[Document], keys: dict[int, tuple[str, int]]) -> dict[int, int]:
+    """Map each top-level document id to the id of its thread's first message.
+
+    ``keys`` holds each document's `_date_key`, worked out once.
+    """
     by_message_id = {d.message_id: d for d in roots if d.message_id}
     thread: dict[int, int] = {}
-    for document in sorted(roots, key=_date_key):
+    for document in sorted(roots, key=lambda d: keys[d.id]):
         earlier = [by_message_id[m] for m in _referred(document) if m in by_message_id]
         earlier = [d for d in earlier if d.id != document.id and d.id in thread]
-        thread[document.id] = thread[min(earlier, key=_date_key).id] if earlier else document.id
+        first = min(earlier, key=lambda d: keys[d.id]).id if earlier else document.id
+        thread[document.id] = thread.get(first, document.id)
     return thread
 
 
@@ -90,7 +95,3 @@ def sort_stamp(iso: str) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC)
     return moment.isoformat()
-
-
-def _first_date(members: list[Document]) -> tuple[str, int]:
-    return min(_date_key(d) for d in members)

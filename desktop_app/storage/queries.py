@@ -32,7 +32,7 @@ from desktop_app.core.models import (
 from desktop_app.core.retention import LegalHold, RetentionState, RetentionTrigger, TrashEntry
 from desktop_app.errors import NotFoundError
 from desktop_app.storage import audit
-from desktop_app.storage.codec import TABLES, from_row
+from desktop_app.storage.codec import TABLES, column_list, from_row, from_values
 
 R = TypeVar("R")
 
@@ -115,8 +115,11 @@ def matter_by_id(db: Database, matter_id: int) -> Matter:
 
 def children(db: Database, kind: type[R], matter_id: int) -> list[R]:
     """Every record of ``kind`` on a matter, in id order."""
-    rows = db.table(TABLES[kind]).rows_where("matter_id = ?", [matter_id], order_by="id")
-    return [from_row(kind, row) for row in rows]
+    rows = db.execute(
+        f"SELECT {column_list(kind)} FROM [{TABLES[kind]}] WHERE matter_id = ? ORDER BY id",  # noqa: S608  # names from the schema
+        [matter_id],
+    )
+    return [from_values(kind, row) for row in rows]
 
 
 def matter_record(db: Database, matter: Matter) -> MatterRecord:
@@ -163,7 +166,8 @@ def library_facts(db: Database) -> LibraryFacts:
 
 def everything(db: Database, kind: type[R]) -> list[R]:
     """Every record of ``kind`` in the library (for the agenda), in id order."""
-    return [from_row(kind, row) for row in db.table(TABLES[kind]).rows_where(order_by="id")]
+    rows = db.execute(f"SELECT {column_list(kind)} FROM [{TABLES[kind]}] ORDER BY id")  # noqa: S608  # names from the schema
+    return [from_values(kind, row) for row in rows]
 
 
 def documents(db: Database, matter_id: int) -> list[Document]:

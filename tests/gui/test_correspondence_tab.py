@@ -16,6 +16,7 @@ from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.matter import TABS
 from desktop_app.gui.matter.document_dialog import DocumentDialog
 from desktop_app.gui.screenshot import VIEWS
+from desktop_app.gui.widgets.record_table import MAX_WIDTH
 
 WriteWaiter = Callable[[MainWindow], None]
 
@@ -165,3 +166,16 @@ def test_dropped_files_are_filed_with_a_summary(
     quarantine = sample_window.workspace.correspondence.quarantine
     assert quarantine.model.rowCount() == 1
     assert sample_window.workspace.tabs.currentWidget() is sample_window.workspace.correspondence
+
+
+def test_fitted_columns_show_their_text_whole(sample_window: MainWindow) -> None:
+    """Each fitted column is as wide as Qt says its cells and header need (or at its cap)."""
+    sample_window.open_case("EC-2026-0001")
+    sample_window.show_tab("correspondence")
+    chronology = sample_window.workspace.correspondence.chronology
+    table, header = chronology.table, chronology.table.horizontalHeader()
+    assert chronology.model.rowCount() > 0
+    for column in range(chronology.model.columnCount() - 1):
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        cap = chronology.model.column(column).max_width or MAX_WIDTH
+        assert table.columnWidth(column) >= min(needed, cap), column

@@ -68,6 +68,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self._columns = list(columns)
         self._key = key
         self._rows: list[T] = []
+        self._positions: tuple[list[T], dict[Any, int]] = ([], {})
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         """Number of records (none under a child index: this is a flat table)."""
@@ -123,10 +124,13 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     def position_of(self, key: Any) -> int | None:
         """The row position of the record with this key, if shown."""
-        for position, row in enumerate(self._rows):
-            if self._key(row) == key:
-                return position
-        return None
+        rows, positions = self._positions
+        if rows is not self._rows:  # every change puts a new list in place
+            positions = {}
+            for position, row in enumerate(self._rows):
+                positions.setdefault(self._key(row), position)
+            self._positions = (self._rows, positions)
+        return positions.get(key)
 
     def set_rows(self, rows: Sequence[T]) -> bool:
         """Show ``rows``; return True when the set of rows changed (not only their values)."""
