@@ -13,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -30,8 +31,11 @@ def first_paint_ms(args: list[str], env: dict[str, str]) -> float:
         env=env,
     ) as child:
         assert child.stdout is not None
+        watchdog = threading.Timer(60, child.kill)  # a probe that never paints must not hang
+        watchdog.start()
         line = child.stdout.readline()
         elapsed = (time.perf_counter() - start) * 1000
+        watchdog.cancel()
         child.wait(timeout=30)
     if line.strip() != "painted":
         raise SystemExit(f"probe {args} did not paint")
