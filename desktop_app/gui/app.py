@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
 from desktop_app.errors import EXIT_LIBRARY, EXIT_OK, LibraryLockedError, UserError
+from desktop_app.gui import refguard
 from desktop_app.gui.crash import install_crash_handler
 from desktop_app.gui.desktop import prepare_application
 from desktop_app.gui.errors import message_for
@@ -54,6 +55,7 @@ def application() -> QApplication:
         return existing
     install_qt_message_handler()
     app = QApplication(sys.argv[:1])
+    refguard.install(app)  # before any other Qt call from Python: see the module
     app.setApplicationName("Compliance Desk")
     app.setOrganizationName("Compliance Desk")
     app.setApplicationVersion(__version__)

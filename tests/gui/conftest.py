@@ -20,8 +20,10 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
 from PySide6.QtCore import QStandardPaths  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
+from desktop_app.gui import refguard  # noqa: E402
 from desktop_app.gui.app import Session, open_session  # noqa: E402
 from desktop_app.gui.main_window import MainWindow  # noqa: E402
 from desktop_app.paths import LibraryPaths  # noqa: E402
@@ -40,6 +42,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(autouse=True)
 def _qt_test_mode() -> None:
     QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _refcount_guard(qapp: QApplication) -> None:
+    """The app's guard against PySide6 taking references from None (see gui.refguard)."""
+    refguard.install(qapp)
 
 
 @pytest.fixture
