@@ -177,7 +177,9 @@ class Gateway(LibraryReads):
         """Run ``op(library)`` on the build worker's read-only library; nothing is announced."""
         if self._builder is None:
             paths = self.reader.paths
-            self._builder = LibraryWorker(lambda: Library.open(paths, write=False))
+            # No quick_check of its own: the session checked the file, or checks it just
+            # after the first paint (`check_library`); on a big library it reads gigabytes.
+            self._builder = LibraryWorker(lambda: Library.open(paths, write=False, checked=True))
         self._builder.run_op(op, on_done, on_error)
 
     @property

@@ -10,6 +10,7 @@ paint. A restore closes the library and reopens it under the same window (`close
 from __future__ import annotations
 
 import gc
+import logging
 import sqlite3
 from collections.abc import Callable
 from datetime import date
@@ -35,7 +36,7 @@ from desktop_app.gui.agenda.columns import tab_for
 from desktop_app.gui.backups import Backups
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
-from desktop_app.gui.matter.matter_dialog import MatterDialog
+from desktop_app.gui.lists import Lists, read_lists
 from desktop_app.gui.menus import build_menus, show_about
 from desktop_app.gui.originals import OriginalCopies
 from desktop_app.gui.retention_actions import RetentionActions
@@ -48,6 +49,8 @@ from desktop_app.gui.widgets.banner import Banner
 from desktop_app.gui.window_state import restore_state, save_state
 from desktop_app.i18n import _
 from desktop_app.paths import LibraryPaths
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from desktop_app.core.agenda import AgendaRow
@@ -97,6 +100,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._show_library_state()
         self._painted = False  # the lists are read just after the window first paints
+        self._lists_loaded = False
+        self._loads = 0
         self._agenda_queued = False
         if not self._gateway.has_docket():
             self.views.setCurrentWidget(self.docket)  # it offers the sample matters
@@ -146,10 +151,15 @@ class MainWindow(QMainWindow):
         """Reload the agenda, the docket, the search results and the open matter.
 
         Before the window first paints this does nothing: reading 10,000 matters is most of a
-        big library's start-up, and the first paint fills everything (`_first_agenda`).
+        big library's start-up; just after the first paint the lists are read on the build
+        worker instead (`_load_lists`), and a refresh meanwhile makes that read moot.
         """
         if not self._painted:
             return
+        self._loads += 1  # a list still being read off the GUI thread is out of date now
+        if not self._lists_loaded:
+            self._lists_loaded = True
+            self.statusBar().clearMessage()
         matters = self._gateway.docket()
         self.docket.set_matters(matters)
         self.search.set_matters(matters)
@@ -169,8 +179,8 @@ class MainWindow(QMainWindow):
 
     @property
     def agenda_loaded(self) -> bool:
-        """True once the lists have been read (just after the window first painted)."""
-        return self._painted
+        """True once the lists have been read (they are read after the window first paints)."""
+        return self._lists_loaded
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """Paint; after the first paint, fill the lists (the window appears without waiting)."""
@@ -185,8 +195,38 @@ class MainWindow(QMainWindow):
         self._painted = True
         if self._gateway.unchecked:
             self._gateway.check_library(self._library_checked)
-        self.refresh()
+        self._load_lists()
         self.show_warnings()
+
+    def _load_lists(self) -> None:
+        """Read the docket, trash and agenda on the build worker; `_lists_read` shows them."""
+        load, as_of, days = self._loads, self.agenda.as_of_date(), self.agenda.days.value()
+        self.statusBar().showMessage(_("Reading the matters and the agenda…"))
+        self._gateway.build(
+            lambda library: read_lists(library, as_of, days),
+            lambda lists: self._lists_read(lists, load),
+            lambda error: self._lists_failed(error, load),
+        )
+
+    def _lists_read(self, lists: Lists, load: int) -> None:
+        if load != self._loads or self._gateway.reader.closed:
+            return  # a refresh since has shown newer lists, or the library closed
+        self._lists_loaded = True
+        self.statusBar().clearMessage()
+        self.docket.set_matters(lists.matters)
+        self.search.set_matters(lists.matters)
+        self.views.set_trash(lists.trashed)
+        self.search.library_changed()
+        self.agenda.show_agenda(lists.facts, lists.agenda, lists.as_of, lists.days)
+        gc.freeze()  # see refresh
+        if self.matter_id is not None:
+            self.open_matter(self.matter_id)
+
+    def _lists_failed(self, error: BaseException, load: int) -> None:
+        if load != self._loads or self._gateway.reader.closed:
+            return
+        log.warning("reading the lists off the GUI thread failed: %s", type(error).__name__)
+        self.refresh()  # read them here instead; what fails again is reported as any read
 
     def _library_checked(self, problem: str | None) -> None:
         """The check deferred past the first paint ended; a failing library goes read-only."""
@@ -271,6 +311,8 @@ class MainWindow(QMainWindow):
 
     def new_matter(self) -> None:
         """Open the dialog for a new matter."""
+        from desktop_app.gui.matter.matter_dialog import MatterDialog  # noqa: PLC0415 - on demand
+
         self.workspace.open_dialog(
             MatterDialog(
                 Matter(title="", kind=MatterKind.LICENSE_APPLICATION),

@@ -18,11 +18,11 @@ from desktop_app.core.retention import TrashEntry
 from desktop_app.core.retention_service import Purged
 from desktop_app.core.text import visible
 from desktop_app.gui.errors import message_for
-from desktop_app.gui.matter.retention_dialog import RetentionDialog
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.matter.retention_dialog import RetentionDialog
 
 
 class RetentionActions(QObject):
@@ -42,6 +42,8 @@ class RetentionActions(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
+        from desktop_app.gui.matter.retention_dialog import RetentionDialog  # noqa: PLC0415 - on demand
+
         self.dialog = RetentionDialog(window.gateway, window.matter_id, window.today, window)
         self.dialog.open()
 

@@ -57,6 +57,7 @@ def take_screenshot(
         elif view in TABS:
             window.show_tab(view)
         window.show()
+        settle_until(app, lambda: window.agenda_loaded)  # the lists are read after first paint
         if view == "memos":  # show the memo's pages, built as the Preview button builds them
             window.workspace.memos.show_preview()
             settle_until(app, lambda: session.gateway.builds_pending == 0)

@@ -92,6 +92,19 @@ class AgendaView(QWidget):
         self._facts = facts
         self._recompute()
 
+    def show_agenda(
+        self, facts: LibraryFacts, rows: list[AgendaRow], as_of: date, days: int
+    ) -> None:
+        """Show rows already worked out from ``facts`` for ``as_of`` and ``days``.
+
+        When the date or the days were changed meanwhile, the rows are worked out again.
+        """
+        if as_of != self.as_of_date() or days != self.days.value():
+            self.set_facts(facts)
+            return
+        self._facts = facts
+        self._show_rows(rows)
+
     def rows(self) -> list[AgendaRow]:
         """The rows shown, in order."""
         return self.table.model.rows()
@@ -102,7 +115,9 @@ class AgendaView(QWidget):
 
         if self._facts is None:
             return
-        rows = agenda(self._facts, self.as_of_date(), self.days.value())
+        self._show_rows(agenda(self._facts, self.as_of_date(), self.days.value()))
+
+    def _show_rows(self, rows: list[AgendaRow]) -> None:
         self.table.set_rows(rows)
         late = sum(1 for r in rows if r.state in LATE_STATES)
         self.count_label.setText(

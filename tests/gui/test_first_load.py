@@ -1,0 +1,41 @@
+"""The lists fill just after the first paint, read off the GUI thread; newer reads win."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.gui import main_window as main_window_module
+from desktop_app.gui.app import Session
+from desktop_app.gui.lists import Lists, read_lists
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.storage.library import Library
+
+
+def test_the_lists_arrive_after_the_first_paint(qtbot: QtBot, sample_session: Session) -> None:
+    window = MainWindow(sample_session.gateway, settings=None)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.agenda_loaded
+    assert window.docket.model.rowCount() == 0  # nothing read before the window painted
+    qtbot.waitUntil(lambda: window.agenda_loaded)
+    assert window.docket.model.rowCount() == 3
+    assert window.agenda.rows()  # the sample's obligations
+    assert window.statusBar().currentMessage() == ""
+
+
+def test_a_refresh_before_the_lists_arrive_wins(
+    qtbot: QtBot, sample_session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def stale(library: Library, *args: object) -> Lists:
+        lists = read_lists(library, *args)  # type: ignore[arg-type]
+        return Lists([], [], lists.facts, [], lists.as_of, lists.days)
+
+    monkeypatch.setattr(main_window_module, "read_lists", stale)
+    window = MainWindow(sample_session.gateway, settings=None)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._painted)
+    window.refresh()  # what a write's completion does
+    qtbot.waitUntil(lambda: sample_session.gateway.builds_pending == 0)
+    assert window.docket.model.rowCount() == 3  # the older, emptier read was dropped
