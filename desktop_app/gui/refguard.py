@@ -36,7 +36,9 @@ STEP = 100_000
 """How many references one top-up adds (800 kB)."""
 GUARDED: tuple[object, ...] = (None, True, False)
 
-_spares: dict[int, list[object]] = {id(value): [] for value in GUARDED}
+# Never released while the leak lasts: dropping them would give back references the binding
+# took, and the next count to reach zero aborts. Kept across a reload of this module.
+_spares: dict[int, list[object]] = globals().get("_spares") or {id(v): [] for v in GUARDED}
 
 
 def leaks() -> bool:

@@ -82,9 +82,14 @@ def from_row(kind: type[R], row: dict[str, Any]) -> R:
 
 
 def column_list(kind: type[R]) -> str:
-    """The SELECT list of a record's columns in field order (quoted: some are SQL words)."""
+    """The SELECT list of a record's columns in field order, each in brackets.
+
+    Brackets, not double quotes: SQLite reads a double-quoted name that matches no column as a
+    string, so a library missing a column (an older one opened read-only) would show the
+    column's name as every row's value instead of failing.
+    """
     decoders = _decoders(kind)  # type: ignore[arg-type]  # classes are hashable
-    return ", ".join(f'"{name}"' for name, _decode in decoders)
+    return ", ".join(f"[{name}]" for name, _decode in decoders)
 
 
 def from_values(kind: type[R], values: Sequence[Any]) -> R:

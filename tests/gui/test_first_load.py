@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -27,15 +29,19 @@ def test_the_lists_arrive_after_the_first_paint(qtbot: QtBot, sample_session: Se
 def test_a_refresh_before_the_lists_arrive_wins(
     qtbot: QtBot, sample_session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    refreshed = threading.Event()
+
     def stale(library: Library, *args: object) -> Lists:
         lists = read_lists(library, *args)  # type: ignore[arg-type]
+        refreshed.wait(10)  # the read finishes only after the refresh below
         return Lists([], [], lists.facts, [], lists.as_of, lists.days)
 
     monkeypatch.setattr(main_window_module, "read_lists", stale)
     window = MainWindow(sample_session.gateway, settings=None)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window._painted)
+    qtbot.waitUntil(lambda: sample_session.gateway.builds_pending == 1)  # the read is on its way
     window.refresh()  # what a write's completion does
+    refreshed.set()
     qtbot.waitUntil(lambda: sample_session.gateway.builds_pending == 0)
     assert window.docket.model.rowCount() == 3  # the older, emptier read was dropped

@@ -94,7 +94,7 @@ class RecordTable(QWidget, Generic[T]):
         self._update_buttons()
 
     def _fit_columns(self) -> None:
-        """Size each column but the last to its header and the text of its first rows.
+        """Size each column but the last to its header and the text of the first rows shown.
 
         Measured here with the view's font metrics rather than by Qt's per-cell size hints,
         which ask the model seven roles per cell (a fifth of opening a 5,000-document matter).
@@ -105,7 +105,8 @@ class RecordTable(QWidget, Generic[T]):
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table)
         grid = 1 if self.table.showGrid() else 0
         padding = 2 * (margin + 1) + grid + 1  # + 1: Qt's text layout rounds widths up
-        rows = self.model.rows_view()[:FIT_ROWS]
+        shown = min(FIT_ROWS, self.proxy.rowCount())
+        rows = [self.proxy.index(row, 0).data(ROW_ROLE) for row in range(shown)]
         for column in range(self.model.columnCount() - 1):
             declared = self.model.column(column)
             texts = {display_text(declared.text(row)) for row in rows}
