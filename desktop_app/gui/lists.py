@@ -1,9 +1,9 @@
-"""The lists the window shows first — docket, trash and agenda — read off the GUI thread.
+"""The lists the window shows — docket, trash and agenda — read off the GUI thread.
 
 On a big library reading 10,000 matters and 20,000 conditions and working out the agenda takes
-over a second; done on the GUI thread just after the first paint, the new window froze for that
-long. `read_lists` runs on the gateway's read-only build worker instead and the window shows
-what it returns (`MainWindow._lists_read`).
+over a second; done on the GUI thread, the window froze that long just after it appeared and
+again after every change. `read_lists` (at start) and `read_agenda` (after each change) run on
+the gateway's read-only build worker instead, and the window shows what they return.
 """
 
 from __future__ import annotations
@@ -21,28 +21,33 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Lists:
-    """Every matter, the trash, and the agenda worked out for ``as_of`` and ``days``."""
+class AgendaRead:
+    """The library's facts and the agenda worked out from them for ``as_of`` and ``days``."""
 
-    matters: list[MatterSummary]
-    trashed: list[MatterSummary]
     facts: LibraryFacts
-    agenda: list[AgendaRow]
+    rows: list[AgendaRow]
     as_of: date
     days: int
 
 
-def read_lists(library: Library, as_of: date, days: int) -> Lists:
-    """Read the lists from ``library`` and work out the agenda (on a worker thread)."""
+@dataclass(frozen=True)
+class Lists:
+    """Every matter, the trash, and the agenda."""
+
+    matters: list[MatterSummary]
+    trashed: list[MatterSummary]
+    agenda: AgendaRead
+
+
+def read_agenda(library: Library, as_of: date, days: int) -> AgendaRead:
+    """Read the facts and work out the agenda (on a worker thread: ~1 s at 20,000 conditions)."""
     from desktop_app.core.agenda import agenda  # noqa: PLC0415 - its rules load after first paint
 
+    facts = queries.library_facts(library.db)
+    return AgendaRead(facts, agenda(facts, as_of, days), as_of, days)
+
+
+def read_lists(library: Library, as_of: date, days: int) -> Lists:
+    """Read every list the window shows first (on a worker thread)."""
     db = library.db
-    facts = queries.library_facts(db)
-    return Lists(
-        matters=queries.docket(db),
-        trashed=queries.trashed(db),
-        facts=facts,
-        agenda=agenda(facts, as_of, days),
-        as_of=as_of,
-        days=days,
-    )
+    return Lists(queries.docket(db), queries.trashed(db), read_agenda(library, as_of, days))

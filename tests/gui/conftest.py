@@ -112,24 +112,27 @@ YEAR_END = date(2026, 12, 31)
 
 
 @pytest.fixture
-def year_end_window(sample_window: MainWindow) -> MainWindow:
+def year_end_window(qtbot: QtBot, sample_window: MainWindow) -> MainWindow:
     """The sample window with "today" fixed at 2026-12-31 and the agenda read for that day."""
     sample_window.today = lambda: YEAR_END
     sample_window.agenda.set_as_of(YEAR_END)
     sample_window.refresh()
+    qtbot.waitUntil(lambda: sample_window.gateway.builds_pending == 0)
     return sample_window
 
 
 class WriteWaiter:
-    """Waits until every queued write has delivered its result to the GUI thread."""
+    """Waits until every queued write, and the reads it set off, delivered to the GUI thread."""
 
     def __init__(self, qtbot: QtBot) -> None:
         self._qtbot = qtbot
 
     def __call__(self, window: MainWindow) -> None:
-        worker = window.workspace._gateway.worker
+        gateway = window.gateway
+        worker = gateway.worker
         assert worker is not None
-        self._qtbot.waitUntil(lambda: worker.pending == 0)
+        # A write's result refreshes the window, whose agenda is then read on the build worker.
+        self._qtbot.waitUntil(lambda: worker.pending == 0 and gateway.builds_pending == 0)
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def test_a_refresh_before_the_lists_arrive_wins(
     def stale(library: Library, *args: object) -> Lists:
         lists = read_lists(library, *args)  # type: ignore[arg-type]
         refreshed.wait(10)  # the read finishes only after the refresh below
-        return Lists([], [], lists.facts, [], lists.as_of, lists.days)
+        return Lists([], [], lists.agenda)
 
     monkeypatch.setattr(main_window_module, "read_lists", stale)
     window = MainWindow(sample_session.gateway, settings=None)
@@ -45,3 +45,15 @@ def test_a_refresh_before_the_lists_arrive_wins(
     refreshed.set()
     qtbot.waitUntil(lambda: sample_session.gateway.builds_pending == 0)
     assert window.docket.model.rowCount() == 3  # the older, emptier read was dropped
+
+
+def test_after_a_change_the_agenda_is_read_off_the_gui_thread(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    gateway = sample_window.gateway
+    shown = sample_window.agenda.rows()
+    sample_window.refresh()  # what a write's completion does
+    assert gateway.builds_pending == 1  # the agenda is being read on the build worker
+    assert sample_window.agenda.rows() == shown  # the old rows stay until the new ones come
+    qtbot.waitUntil(lambda: gateway.builds_pending == 0)
+    assert sample_window.agenda.rows() == shown  # the same library: the same agenda
