@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from desktop_app.core.models import AuditEntry
 from desktop_app.core.serialize import canonical_json
+from desktop_app.storage.rows import insert_row
 
 GENESIS = "0" * 64
 Clock = Callable[[], datetime]
@@ -48,7 +49,7 @@ def append(db: Database, clock: Clock, **change: Any) -> AuditEntry:
     fields["prev_hash"] = prev
     fields["hash"] = entry_hash(fields)
     entry = AuditEntry(**fields)
-    db.table("audit").insert(asdict(entry))
+    insert_row(db, "audit", asdict(entry))
     return entry
 
 

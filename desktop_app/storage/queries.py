@@ -122,6 +122,25 @@ def children(db: Database, kind: type[R], matter_id: int) -> list[R]:
     return [from_values(kind, row) for row in rows]
 
 
+def by_id(db: Database, kind: type[R], record_id: int) -> R | None:
+    """The record of ``kind`` with this id, if there is one."""
+    row = db.execute(
+        f"SELECT {column_list(kind)} FROM [{TABLES[kind]}] WHERE id = ?",  # noqa: S608  # names from the schema
+        [record_id],
+    ).fetchone()
+    return None if row is None else from_values(kind, row)
+
+
+def filed_document(db: Database, matter_id: int, sha256: str) -> Document | None:
+    """The top-level document of a matter with these bytes, if any."""
+    row = db.execute(
+        f"SELECT {column_list(Document)} FROM documents "  # noqa: S608  # names from the schema
+        "WHERE matter_id = ? AND sha256 = ? AND parent_id IS NULL LIMIT 1",
+        [matter_id, sha256],
+    ).fetchone()
+    return None if row is None else from_values(Document, row)
+
+
 def matter_record(db: Database, matter: Matter) -> MatterRecord:
     """A matter with its parties, items, activities and notes."""
     return MatterRecord(

@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError as RowNotFound
 
 from desktop_app.core.documents import Blob, Document
 from desktop_app.core.drafts import Setting
@@ -19,6 +18,7 @@ from desktop_app.core.serialize import canonical_json
 from desktop_app.errors import NotFoundError, ValidationError
 from desktop_app.storage import audit, queries, search_index
 from desktop_app.storage.codec import TABLES, from_row, to_row
+from desktop_app.storage.rows import insert_row
 
 R = TypeVar("R")
 
@@ -39,11 +39,10 @@ class SqliteUnitOfWork:
 
     def get(self, kind: type[R], record_id: int) -> R:
         """Return one record; raise NotFoundError when it does not exist."""
-        try:
-            row = self._db.table(TABLES[kind]).get(record_id)
-        except RowNotFound:
-            raise NotFoundError(f"No {kind.__name__.lower()} with id {record_id}.") from None
-        return from_row(kind, row)
+        found = queries.by_id(self._db, kind, record_id)
+        if found is None:
+            raise NotFoundError(f"No {kind.__name__.lower()} with id {record_id}.")
+        return found
 
     def children(self, kind: type[R], matter_id: int) -> list[R]:
         """Every record of a kind that belongs to a matter, in id order."""
@@ -51,9 +50,8 @@ class SqliteUnitOfWork:
 
     def insert(self, record: R) -> R:
         """Store a new record and return it with its id."""
-        table = self._db.table(TABLES[type(record)])
-        table.insert(to_row(record))
-        stored = replace(record, id=table.last_pk)  # type: ignore[type-var]
+        record_id = insert_row(self._db, TABLES[type(record)], to_row(record))
+        stored = replace(record, id=record_id)  # type: ignore[type-var]
         self._audit("insert", stored, None, stored)
         if isinstance(stored, Document):
             self._unindexed[stored.id] = stored  # indexed by set_document_text or flush
@@ -105,11 +103,7 @@ class SqliteUnitOfWork:
 
     def find_document(self, matter_id: int, sha256: str) -> Document | None:
         """The top-level document of a matter with these bytes, if any."""
-        rows = self._db.table("documents").rows_where(
-            "matter_id = ? AND sha256 = ? AND parent_id IS NULL", [matter_id, sha256], limit=1
-        )
-        found = [from_row(Document, row) for row in rows]
-        return found[0] if found else None
+        return queries.filed_document(self._db, matter_id, sha256)
 
     def record_blob(self, blob: Blob) -> None:
         """Note the fixity of a stored original (once per content)."""
@@ -121,9 +115,8 @@ class SqliteUnitOfWork:
 
     def set_document_text(self, document_id: int, text: str) -> None:
         """Keep the text extracted from a document, for reading and search."""
-        self._db.table("document_text").insert(
-            {"document_id": document_id, "text": text}, replace=True
-        )
+        row = {"document_id": document_id, "text": text}
+        insert_row(self._db, "document_text", row, replace=True)
         new = self._unindexed.pop(document_id, None)
         if new is not None:
             search_index.put(self._db, new)  # its first and only indexing, text included
