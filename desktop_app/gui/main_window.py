@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.enums import MatterKind
-from desktop_app.core.models import Matter
+from desktop_app.core.models import Matter, MatterSummary
 from desktop_app.core.services import MatterService, Saved
 from desktop_app.errors import LibraryLockedError, UserError
 from desktop_app.gui.agenda.columns import tab_for
@@ -159,12 +159,18 @@ class MainWindow(QMainWindow):
         if not self._painted:
             return
         self._loads += 1  # a list still being read off the GUI thread is out of date now
-        matters = self._gateway.docket()
+        self._show_lists(self._gateway.docket(), self._gateway.trashed())
+        self.refresh_agenda()
+        self._lists_shown()
+
+    def _show_lists(self, matters: list[MatterSummary], trashed: list[MatterSummary]) -> None:
         self.docket.set_matters(matters)
         self.search.set_matters(matters)
-        self.views.set_trash(self._gateway.trashed())
+        self.views.set_trash(trashed)
         self.search.library_changed()
-        self.refresh_agenda()
+
+    def _lists_shown(self) -> None:
+        """The lists are in place: say so, settle the heap, show the open matter again."""
         if not self._lists_loaded:
             self._lists_loaded = True
             self.statusBar().clearMessage()
@@ -230,16 +236,9 @@ class MainWindow(QMainWindow):
     def _lists_read(self, lists: Lists, load: int) -> None:
         if load != self._loads or self._gateway.reader.closed:
             return  # a refresh since has shown newer lists, or the library closed
-        self._lists_loaded = True
-        self.statusBar().clearMessage()
-        self.docket.set_matters(lists.matters)
-        self.search.set_matters(lists.matters)
-        self.views.set_trash(lists.trashed)
-        self.search.library_changed()
+        self._show_lists(lists.matters, lists.trashed)
         self._agenda_read(lists.agenda, load)
-        _settle_heap()
-        if self.matter_id is not None:
-            self.open_matter(self.matter_id)
+        self._lists_shown()
 
     def _lists_failed(self, error: BaseException, load: int) -> None:
         if load != self._loads or self._gateway.reader.closed:
