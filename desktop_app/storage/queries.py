@@ -107,10 +107,10 @@ def matter_by_number(db: Database, number: str) -> Matter:
 
 def matter_by_id(db: Database, matter_id: int) -> Matter:
     """The matter with this id, or NotFoundError."""
-    rows = list(db.table("matters").rows_where("id = ?", [matter_id]))
-    if not rows:
+    matter = by_id(db, Matter, matter_id)
+    if matter is None:
         raise NotFoundError(f"No matter with id {matter_id}.")
-    return from_row(Matter, rows[0])
+    return matter
 
 
 def children(db: Database, kind: type[R], matter_id: int) -> list[R]:
