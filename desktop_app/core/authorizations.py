@@ -38,6 +38,7 @@ class DeterminationKind(LabeledEnum):
     ADVISORY_OPINION = "advisory_opinion"
     LICENSE_EXCEPTION_APPLIES = "license_exception_applies"
     NOT_SUBJECT_TO_EAR = "not_subject_to_ear"
+    NO_RELEASE = "no_release"
     INTERNAL_DETERMINATION = "internal_determination"
 
 
@@ -166,7 +167,12 @@ class LogKind(LabeledEnum):
 
 @dataclass(frozen=True)
 class Determination:
-    """A decision on a matter, with the text it rests on and the rules edition relied on."""
+    """A decision on a matter, with the text it rests on and the rules edition relied on.
+
+    ``item_ids`` and ``activity_ids`` say what a license-exception, no-license-required,
+    not-subject-to-the-EAR or no-release determination is about; one naming neither is about
+    nothing coverage can use.
+    """
 
     matter_id: int
     kind: DeterminationKind
@@ -179,6 +185,8 @@ class Determination:
     regulation_edition: str = ""
     enforcement_note: str = ""
     license_exception: str = ""
+    item_ids: tuple[int, ...] = ()
+    activity_ids: tuple[int, ...] = ()
     id: int = 0
 
 
@@ -204,7 +212,15 @@ class License:
 
 @dataclass(frozen=True)
 class AuthorizationLetter:
-    """A BIS letter that imposes or lifts a license requirement for named parties."""
+    """A BIS letter that imposes or lifts a license requirement for named parties.
+
+    ``addressee_id`` is the party the letter is addressed to (whose "own" employees it may
+    cover). ``supersedes_letter_id`` ends an earlier letter from this one's effective date;
+    ``modifies_letter_id`` changes one: from its effective date the earlier letter is read with
+    this one's Annex A (when it has rows), transaction types and items (when recorded).
+    ``excluded_destinations`` are countries or Country Groups (``D:5``) the letter leaves out;
+    ``revoked_on`` is the day a revocation took effect.
+    """
 
     matter_id: int
     effect: LetterEffect
@@ -222,12 +238,21 @@ class AuthorizationLetter:
     verbatim: str = ""
     document_id: int | None = None
     determination_id: int | None = None
+    addressee_id: int | None = None
+    supersedes_letter_id: int | None = None
+    modifies_letter_id: int | None = None
+    excluded_destinations: tuple[str, ...] = ()
+    revoked_on: date | None = None
     id: int = 0
 
 
 @dataclass(frozen=True)
 class AnnexRow:
-    """One row of a letter's Annex A, kept exactly as written, matched to a party if known."""
+    """One row of a letter's Annex A, kept exactly as written, linked to a party if known.
+
+    A link (``party_id``) decides coverage only once counsel has ``confirmed`` it; a link the
+    app suggested from the name is a suggestion until then.
+    """
 
     matter_id: int
     letter_id: int
@@ -236,12 +261,17 @@ class AnnexRow:
     address_as_written: str = ""
     country: str = ""
     party_id: int | None = None
+    confirmed: bool | None = None
     id: int = 0
 
 
 @dataclass(frozen=True)
 class Condition:
-    """A license condition, rider or safeguard, as an obligation with an owner and schedule."""
+    """A license condition, rider or safeguard, as an obligation with an owner and schedule.
+
+    ``before_release`` marks one that must be met before the authorization may be used (a
+    written acknowledgment, vetting): coverage then asks for its dated evidence.
+    """
 
     matter_id: int
     kind: ConditionKind
@@ -259,6 +289,7 @@ class Condition:
     acknowledgment_required: bool = False
     status: ConditionStatus = ConditionStatus.IMPOSED
     evidence_document_ids: tuple[int, ...] = ()
+    before_release: bool | None = None
     id: int = 0
 
 

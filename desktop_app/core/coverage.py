@@ -1,160 +1,202 @@
-"""Coverage: which authorization covers a release to a party, or why none does (issue 4, point 4).
+"""Coverage: a reasoned, dated answer for each release — covered, not covered, or needs review.
 
-A question is a party (or person) × item × transaction type × date. Letters that lift the
-requirement are checked first (they are the June 2026 mechanism), then licenses; the first that
-covers is the answer, with the clause it rests on. When none covers, the reason is the nearest
-miss: the authorization failing on the fewest dimensions, reported by its most specific failure
-(status or expiry, effective dates, transaction type, item, then party), followed by
-"national of a D:5 country (CN)" when a group lookup is given, and "no license" when the matter
-has none. A release to a person who is not a foreign person is no deemed export at all; an
-export to a body located in the United States is no export. The app records; counsel decide.
+DOMAIN §7.4 rule 1 and issue 14: an activity is covered only if every dimension of an
+authorization matches and nothing independently requires a license. The order:
+
+1. the regulation itself: no deemed export to a person who is not a foreign person, no export
+   to a US destination, no deemed reexport in the person's own country (``coverage_rules``);
+   a determination that the item is not subject to the EAR;
+2. every letter lifting the requirement, every determination removing it, every license, each
+   with all its factors (``coverage_letters``, ``coverage_determinations``, ``coverage_checks``);
+3. the first with every factor passing is the answer, "covered", with the caveats the app does
+   not decide (Part 744 and General Prohibitions 4–10, screening). Else one with only unknowns
+   makes it "needs review", naming the missing facts; else "not covered", by the nearest miss.
+   An unknown US status, or hosted access nobody has determined, turns "not covered" into
+   "needs review": the release may need no license at all.
+
+The app records; counsel decide. Every answer is as of a date: the activity's, or the day asked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.core.authorizations import LetterEffect, License
-from desktop_app.core.coverage_checks import (
+from desktop_app.core.authorizations import LetterEffect
+from desktop_app.core.coverage_candidates import Candidate, choose
+from desktop_app.core.coverage_checks import license_factors
+from desktop_app.core.coverage_determinations import determination_factors, reaches
+from desktop_app.core.coverage_facts import MatterFacts, activity_question, row_question
+from desktop_app.core.coverage_letters import letter_factors
+from desktop_app.core.coverage_model import (
+    Answer,
+    Coverage,
+    Factor,
     GroupLookup,
-    Hit,
-    Kind,
-    Miss,
-    Subject,
-    check_license,
-    d5_note,
-    no_authorization_needed,
+    Outcome,
+    Question,
 )
-from desktop_app.core.coverage_facts import MatterFacts, Question, row_question
-from desktop_app.core.coverage_letters import blocked, blocking_letter, check_letter
-from desktop_app.core.models import Activity, Party
+from desktop_app.core.coverage_reading import letter_name
+from desktop_app.core.coverage_rules import (
+    PART_744_CAVEAT,
+    no_authorization_needed,
+    screening_caveat,
+)
+from desktop_app.core.coverage_subject import Subject
+from desktop_app.core.enums import TransactionType
+from desktop_app.core.models import Activity
 from desktop_app.core.validity import license_expiry
 
 __all__ = [
+    "Answer",
     "Coverage",
+    "CoverageRow",
+    "Factor",
     "GroupLookup",
     "MatterFacts",
+    "Outcome",
     "Question",
     "activity_coverage",
     "cover",
+    "coverage_table",
     "matter_coverage",
     "row_question",
 ]
 
-Expiry = Callable[[License], date]
-
 
 @dataclass(frozen=True)
-class Coverage:
-    """The answer: covered or not, on what basis or for what reason, and the clause.
+class CoverageRow:
+    """One line of a matter's coverage: who, what, which activity (if any), and the answer."""
 
-    ``authorization_id`` and ``kind`` name the letter or license the answer points at: the one
-    that covers, or, when nothing covers, the one that came nearest (an expired license, a
-    letter imposing the requirement again). Both are None when no authorization is involved.
-    """
-
-    covered: bool
-    basis: str = ""
-    reason: str = ""
-    clause: str = ""
-    authorization_id: int | None = None
-    kind: Kind | None = None
-
-    @property
-    def summary(self) -> str:
-        """One line for a party row: ``covered: letter of …`` or ``not covered: …``."""
-        return f"covered: {self.basis}" if self.covered else self.reason
+    party_id: int | None
+    item_id: int | None
+    activity_id: int | None
+    transaction_type: TransactionType
+    coverage: Coverage
 
 
 def cover(
     question: Question,
     facts: MatterFacts,
     *,
-    expiry: Expiry = license_expiry,
-    group_of: GroupLookup | None = None,
+    group_of: GroupLookup,
 ) -> Coverage:
-    """Answer one question: the first covering letter or license, else the nearest miss.
-
-    ``expiry`` gives a license's last valid day (15 CFR 750.7(g) by default); ``group_of``
-    maps an ISO country code to its Country Groups (15 CFR 740 Supp. 1) and, when given, adds
-    the D:5 note to reasons.
-    """
-    person = facts.party(question.party_id)
-    label = facts.item(question.item_id).name if question.item_id is not None else "no item"
-    outside = no_authorization_needed(person, question.transaction_type)
+    """Answer one question (see the module docstring for the order)."""
+    subject = _subject(question, facts, group_of)
+    outside = no_authorization_needed(subject)
     if outside is not None:
-        return Coverage(True, basis=outside[0], clause=outside[1])
-    employer = None
-    if person.employer_id is not None:
-        employer = next((p for p in facts.parties if p.id == person.employer_id), None)
-    ask = Subject(person, employer, question.item_id, label, question.transaction_type, question.on)
-    misses: list[Miss] = []
+        basis, factor = outside
+        caveats = (*_undated(question), *_outside_caveats(question))
+        return Coverage(
+            Answer.COVERED,
+            question.on,
+            f"covered: {basis}",
+            basis,
+            (factor,),
+            caveats,
+            None,
+            "regulation",
+        )
+    return choose(_candidates(subject, facts), subject, _base_caveats(subject))
+
+
+def _subject(question: Question, facts: MatterFacts, group_of: GroupLookup) -> Subject:
+    person = facts.party(question.party_id)
+    employer = facts.find_party(person.employer_id)
+    item = facts.item(question.item_id) if question.item_id is not None else None
+    return Subject(question, person, employer, item, facts, group_of)
+
+
+def _candidates(subject: Subject, facts: MatterFacts) -> list[Candidate]:
+    found = []
     for letter in facts.letters:
-        if letter.effect is not LetterEffect.REMOVES_REQUIREMENT:
-            continue
-        found = check_letter(letter, facts.rows_of(letter.id), ask)
-        if isinstance(found, Hit):
-            later = blocking_letter(letter, facts.letters, facts.rows_of, ask)
-            if later is None:
-                return _covered(found)
-            found = blocked(letter, later)
-        misses.append(found)
+        if letter.effect is LetterEffect.REMOVES_REQUIREMENT and letter.modifies_letter_id is None:
+            basis, factors = letter_factors(letter, subject)
+            name = letter_name(letter)
+            found.append(Candidate(basis, tuple(factors), (), letter.id, "letter", name))
+    for determination in facts.determinations:
+        if reaches(determination, subject):
+            basis, factors, caveats = determination_factors(determination, subject)
+            name = f"determination of {determination.decided_on}"
+            found.append(
+                Candidate(
+                    basis, tuple(factors), tuple(caveats), determination.id, "determination", name
+                )
+            )
     for license in facts.licenses:
-        found = check_license(license, ask, expiry, group_of)
-        if isinstance(found, Hit):
-            return _covered(found)
-        misses.append(found)
-    return _not_covered(person, misses, facts, group_of)
+        basis, factors, caveats = license_factors(license, subject, license_expiry)
+        found.append(Candidate(basis, tuple(factors), tuple(caveats), license.id, "license", basis))
+    return found
 
 
-def matter_coverage(
-    facts: MatterFacts,
-    on: date,
-    *,
-    expiry: Expiry = license_expiry,
-    group_of: GroupLookup | None = None,
-) -> dict[int, Coverage]:
+def _base_caveats(subject: Subject) -> tuple[str, ...]:
+    return (*_undated(subject.question), PART_744_CAVEAT, screening_caveat(subject))
+
+
+def _undated(question: Question) -> tuple[str, ...]:
+    if question.dated or question.activity_id is None:
+        return ()
+    return (f"the activity has no date: answered as of {question.on}",)
+
+
+def _outside_caveats(question: Question) -> tuple[str, ...]:
+    if question.transaction_type is TransactionType.DEEMED_REEXPORT:
+        return ("the item must have reached that country under its own authorization",)
+    return ()
+
+
+def matter_coverage(facts: MatterFacts, on: date, *, group_of: GroupLookup) -> dict[int, Coverage]:
     """Coverage for every party row of a matter, keyed by party id (see ``row_question``)."""
     return {
-        party.id: cover(row_question(party, facts, on), facts, expiry=expiry, group_of=group_of)
+        party.id: cover(row_question(party, facts, on), facts, group_of=group_of)
         for party in facts.parties
     }
 
 
 def activity_coverage(
-    activity: Activity,
-    facts: MatterFacts,
-    *,
-    on: date,
-    expiry: Expiry = license_expiry,
-    group_of: GroupLookup | None = None,
+    activity: Activity, facts: MatterFacts, *, as_of: date, group_of: GroupLookup
 ) -> Coverage:
-    """Coverage for an activity: its own party, item and transaction type, on the date ``on``."""
+    """Coverage for an activity as of its own date (``as_of`` when it has none)."""
+    on = activity.on or as_of
     if activity.party_id is None:
-        return Coverage(False, reason="not covered: the activity names no recipient")
-    question = Question(activity.party_id, activity.item_id, activity.type, on)
-    return cover(question, facts, expiry=expiry, group_of=group_of)
+        factor = Factor(
+            "party",
+            Outcome.UNKNOWN,
+            "the activity names no recipient",
+            "activity",
+            "the activity's recipient",
+        )
+        summary = "needs review: the activity's recipient"
+        return Coverage(Answer.NEEDS_REVIEW, on, summary, factors=(factor,))
+    question = activity_question(activity, activity.party_id, as_of)
+    return cover(question, facts, group_of=group_of)
 
 
-def _covered(hit: Hit) -> Coverage:
-    """The Coverage for a hit."""
-    return Coverage(True, hit.basis, "", hit.clause, hit.authorization_id, hit.kind)
-
-
-def _not_covered(
-    person: Party, misses: list[Miss], facts: MatterFacts, group_of: GroupLookup | None
-) -> Coverage:
-    """The Coverage for no hit: the nearest miss, the D:5 note, and "no license"."""
-    nearest = min(misses, key=lambda m: m.nearness) if misses else None
-    parts = [nearest.reason] if nearest else ["no letter lifts the requirement"]
-    note = d5_note(person, group_of)
-    if note:
-        parts.append(note)
-    if not facts.licenses:
-        parts.append("no license")
-    reason = "not covered: " + "; ".join(parts)
-    if nearest is None:
-        return Coverage(False, reason=reason)
-    return Coverage(False, "", reason, nearest.clause, nearest.authorization_id, nearest.kind)
+def coverage_table(
+    facts: MatterFacts, as_of: date, *, group_of: GroupLookup
+) -> tuple[CoverageRow, ...]:
+    """Every activity, then every party × item (the party row question for each item)."""
+    rows = [
+        CoverageRow(
+            a.party_id,
+            a.item_id,
+            a.id,
+            a.type,
+            activity_coverage(a, facts, as_of=as_of, group_of=group_of),
+        )
+        for a in facts.activities
+    ]
+    for party in facts.parties:
+        default = row_question(party, facts, as_of)
+        for item in facts.items or ():
+            question = Question(
+                party.id,
+                item.id,
+                default.transaction_type,
+                as_of,
+                destination=default.destination,
+                to_address=default.to_address,
+            )
+            answer = cover(question, facts, group_of=group_of)
+            rows.append(CoverageRow(party.id, item.id, None, question.transaction_type, answer))
+    return tuple(rows)

@@ -1,45 +1,75 @@
 """The facts and the question of a coverage answer: one matter's records, and one release.
 
-``row_question`` is the default question each party row of a matter is answered for.
+``row_question`` is the default question each party row of a matter is answered for;
+``activity_question`` the question an activity asks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter, License
-from desktop_app.core.enums import ItemKind, PartyKind, TransactionType
-from desktop_app.core.models import Item, MatterRecord, Party
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    Condition,
+    ConditionLog,
+    Determination,
+    License,
+)
+from desktop_app.core.coverage_model import Question
+from desktop_app.core.enums import ActivityStatus, ItemKind, PartyKind, TransactionType
+from desktop_app.core.models import Activity, Item, MatterRecord, Party
 from desktop_app.errors import NotFoundError
 
 
 @dataclass(frozen=True)
-class Question:
-    """A release to ask about: to whom, of what (None: no item named), how and when."""
-
-    party_id: int
-    item_id: int | None
-    transaction_type: TransactionType
-    on: date
-
-
-@dataclass(frozen=True)
 class MatterFacts:
-    """What coverage is decided from: one matter's parties, items and authorizations."""
+    """What coverage is decided from: one matter's parties, items, activities and decisions."""
 
     parties: tuple[Party, ...] = ()
     items: tuple[Item, ...] = ()
     licenses: tuple[License, ...] = ()
     letters: tuple[AuthorizationLetter, ...] = ()
     annex_rows: tuple[AnnexRow, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    determinations: tuple[Determination, ...] = ()
+    conditions: tuple[Condition, ...] = ()
+    condition_log: tuple[ConditionLog, ...] = field(default=())
+
+    @cached_property
+    def _parties(self) -> dict[int, Party]:
+        return {p.id: p for p in self.parties}
+
+    @cached_property
+    def _rows(self) -> dict[int, tuple[AnnexRow, ...]]:
+        rows: dict[int, list[AnnexRow]] = {}
+        for row in self.annex_rows:
+            rows.setdefault(row.letter_id, []).append(row)
+        return {letter_id: tuple(found) for letter_id, found in rows.items()}
+
+    @cached_property
+    def _logs(self) -> dict[int, tuple[ConditionLog, ...]]:
+        logs: dict[int, list[ConditionLog]] = {}
+        for entry in self.condition_log:
+            logs.setdefault(entry.condition_id, []).append(entry)
+        return {condition_id: tuple(found) for condition_id, found in logs.items()}
+
+    def find_party(self, party_id: int | None) -> Party | None:
+        """The party with this id, or None."""
+        return None if party_id is None else self._parties.get(party_id)
+
+    def logs_of(self, condition_id: int) -> tuple[ConditionLog, ...]:
+        """The log entries of one condition, in the order recorded."""
+        return self._logs.get(condition_id, ())
 
     def party(self, party_id: int) -> Party:
         """The party with this id; NotFoundError when the matter has none."""
-        for party in self.parties:
-            if party.id == party_id:
-                return party
-        raise NotFoundError(f"party {party_id} is not a party of this matter")
+        found = self._parties.get(party_id)
+        if found is None:
+            raise NotFoundError(f"party {party_id} is not a party of this matter")
+        return found
 
     def item(self, item_id: int) -> Item:
         """The item with this id; NotFoundError when the matter has none."""
@@ -53,12 +83,20 @@ class MatterFacts:
         """The facts of a loaded matter record."""
         decided = record.decisions
         return cls(
-            record.parties, record.items, decided.licenses, decided.letters, decided.annex_rows
+            record.parties,
+            record.items,
+            decided.licenses,
+            decided.letters,
+            decided.annex_rows,
+            record.activities,
+            decided.determinations,
+            decided.conditions,
+            decided.condition_log,
         )
 
     def rows_of(self, letter_id: int) -> tuple[AnnexRow, ...]:
         """The Annex A rows of one letter, in the order given."""
-        return tuple(row for row in self.annex_rows if row.letter_id == letter_id)
+        return self._rows.get(letter_id, ())
 
 
 def row_question(party: Party, facts: MatterFacts, on: date) -> Question:
@@ -79,4 +117,30 @@ def row_question(party: Party, facts: MatterFacts, on: date) -> Question:
         if item.kind is ItemKind.AI_MODEL_WEIGHTS or item.eccn.upper().startswith("4E091")
     ]
     first = (weights or list(facts.items))[:1]
-    return Question(party.id, first[0].id if first else None, kind, on)
+    return Question(
+        party.id,
+        first[0].id if first else None,
+        kind,
+        on,
+        destination=party.country,
+        to_address=party.address,
+    )
+
+
+def activity_question(activity: Activity, party_id: int, as_of: date) -> Question:
+    """The question an activity asks: its party, item, type, destination and date.
+
+    An activity without a date is asked as of ``as_of`` and says so (``dated`` False).
+    """
+    return Question(
+        party_id,
+        activity.item_id,
+        activity.type,
+        activity.on or as_of,
+        destination=activity.to_country,
+        to_address=activity.to_address,
+        mechanism=activity.mechanism,
+        activity_id=activity.id,
+        dated=activity.on is not None,
+        performed=activity.status is ActivityStatus.PERFORMED,
+    )

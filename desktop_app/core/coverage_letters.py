@@ -1,136 +1,150 @@
-"""The letter checks behind coverage: whether a letter lifting the requirement reaches a release.
+"""Whether a letter lifting the license requirement reaches a release, dimension by dimension.
 
-DOMAIN §7.4 App rule 1: every dimension must match (transaction type, item, date, party: an
-Annex A entity, a foreign-national employee of one, or the developer's own employee when the
-letter says so) and no later letter may impose the requirement again.
+DOMAIN §7.4 rule 1: every dimension must match — dates (effective, expiry, revocation),
+supersession and modification by later letters, no later letter imposing the requirement again,
+transaction type, item and model version, party (a confirmed Annex A row, a foreign-national
+employee of one, or the addressee's own employees when the letter says so), employment,
+destination and address, excluded nationals, conditions to be met first — and no independent
+requirement (Part 746) may apply. The letter's verbatim text controls; these fields are
+counsel's reading of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date
-
-from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter, LetterEffect
-from desktop_app.core.coverage_checks import (
-    DATES,
-    ITEM,
-    NEAR_PARTY,
-    PARTY,
-    STATUS,
-    TYPE,
-    Failure,
-    Hit,
-    Miss,
-    Subject,
-    miss,
+from desktop_app.core.authorizations import AuthorizationLetter, LetterEffect
+from desktop_app.core.coverage_model import Factor
+from desktop_app.core.coverage_parties import party_factors
+from desktop_app.core.coverage_places import destination_factors
+from desktop_app.core.coverage_reading import (
+    Reading,
+    in_force,
+    letter_name,
+    read_letter,
+    reading_name,
 )
-from desktop_app.core.enums import PartyRole
-
-OWN_ROLES = (PartyRole.DEVELOPER, PartyRole.APPLICANT)
-
-
-def letter_name(letter: AuthorizationLetter) -> str:
-    """How reasons and bases name a letter: ``letter of 2026-06-26``."""
-    return f"letter of {letter.dated.isoformat()}"
-
-
-def in_force(letter: AuthorizationLetter, on: date) -> bool:
-    """True when ``on`` falls within the letter's effective dates (both ends included)."""
-    until = letter.effective_until
-    return letter.effective_from <= on and (until is None or on <= until)
+from desktop_app.core.coverage_rules import embargo_factors
+from desktop_app.core.coverage_subject import (
+    FAIL,
+    PASS,
+    UNKNOWN,
+    Subject,
+    condition_factors,
+    nationals_factor,
+)
 
 
-def check_letter(letter: AuthorizationLetter, rows: Iterable[AnnexRow], ask: Subject) -> Hit | Miss:
-    """Whether a letter lifting the requirement reaches this release, dimension by dimension.
+def letter_factors(letter: AuthorizationLetter, subject: Subject) -> tuple[str, list[Factor]]:
+    """The basis the letter would give, and every factor it rests on."""
+    reading = read_letter(letter, subject.facts, subject.on)
+    factors = [*_time_factors(reading, subject), _type_factor(reading, subject)]
+    factors += _item_factors(reading, subject)
+    match = party_factors(reading, subject)
+    factors += match.factors
+    factors += destination_factors(reading, subject, match.row)
+    if subject.is_individual:
+        excluded = reading.letter.excluded_destinations
+        factors.append(nationals_factor(subject, excluded, reading_name(reading)))
+    conditions = [c for c in subject.facts.conditions if c.letter_id == letter.id]
+    factors += condition_factors(subject, conditions, letter_name(letter))
+    factors += embargo_factors(subject)
+    return match.basis, factors
 
-    A letter that records no transaction types covers none: its scope is counsel's reading of
-    the verbatim text, and an empty reading must not cover everything. A letter naming no
-    items covers every item of the matter.
+
+def _time_factors(reading: Reading, subject: Subject) -> list[Factor]:
+    letter, on, name = reading.letter, subject.on, letter_name(reading.letter)
+    factors = [_dates_factor(letter, subject)]
+    later = [
+        s
+        for s in subject.facts.letters
+        if s.supersedes_letter_id == letter.id and s.id != letter.id
+    ]
+    ended = [s for s in later if s.effective_from <= on]
+    if ended:
+        first = min(ended, key=lambda s: s.effective_from)
+        detail = f"superseded by the {letter_name(first)} from {first.effective_from}"
+        factors.append(Factor("supersession", FAIL, detail, f"{letter_name(first)}: supersedes"))
+    else:
+        factors.append(Factor("supersession", PASS, f"not superseded on {on}", name))
+    if reading.modified_by is not None:
+        detail = f"read as modified by the {letter_name(reading.modified_by)}"
+        factors.append(Factor("modification", PASS, detail, letter_name(reading.modified_by)))
+    blocking = _blocking_letter(letter, subject)
+    if blocking is not None:
+        reference = f" ({blocking.reference})" if blocking.reference else ""
+        detail = f"the {letter_name(blocking)}{reference} imposes a license requirement again"
+        factors.append(Factor("later letters", FAIL, detail, f"{letter_name(blocking)}: imposes"))
+    return factors
+
+
+def _dates_factor(letter: AuthorizationLetter, subject: Subject) -> Factor:
+    on, name = subject.on, letter_name(letter)
+    span = f"{letter.effective_from} to {letter.effective_until or 'open-ended'}"
+    source = f"{name}: effective {span}"
+    if letter.revoked_on is not None and letter.revoked_on <= on:
+        return Factor("dates", FAIL, f"revoked from {letter.revoked_on}", f"{name}: revoked")
+    if on < letter.effective_from:
+        return Factor("dates", FAIL, f"{on} is before the letter takes effect", source)
+    if letter.effective_until is not None and letter.effective_until < on:
+        return Factor("dates", FAIL, f"the letter expired on {letter.effective_until}", source)
+    return Factor("dates", PASS, f"in force on {on}", source)
+
+
+def _blocking_letter(letter: AuthorizationLetter, subject: Subject) -> AuthorizationLetter | None:
+    """A later letter, in force on the date, that imposes the requirement again here.
+
+    Its empty transaction types or items mean all of them; its Annex A, when it has confirmed
+    rows, limits it to those parties and their employees; without them it binds all.
     """
-    name = letter_name(letter)
-    failures: list[Failure] = []
-    if not in_force(letter, ask.on):
-        span = f"{letter.effective_from} to {letter.effective_until or 'open-ended'}"
-        reason = f"{ask.on} is outside the effective dates of the {name} ({span})"
-        failures.append((DATES, reason, f"{name}: effective {span}"))
-    if ask.transaction_type not in letter.transaction_types:
-        types = ", ".join(t.label.lower() for t in letter.transaction_types) or "none recorded"
-        reason = f"{ask.transaction_type.label.lower()} is not in the scope of the {name} ({types})"
-        failures.append((TYPE, reason, f"{name}: transaction types ({types})"))
-    if letter.item_ids and ask.item_id not in letter.item_ids:
-        reason = f"{ask.item_label} is not among the items of the {name}"
-        failures.append((ITEM, reason, f"{name}: items"))
-    party = _letter_party(letter, tuple(rows), ask)
-    if isinstance(party, Hit):
-        return party if not failures else miss(failures, letter.id, "letter")
-    return miss([*failures, party], letter.id, "letter")
-
-
-def _letter_party(
-    letter: AuthorizationLetter, rows: tuple[AnnexRow, ...], ask: Subject
-) -> Hit | Failure:
-    """The Annex A row, or the employee clause, that brings the party within the letter."""
-    name = letter_name(letter)
-    for row in rows:
-        if row.party_id == ask.party.id:
-            clause = f"Annex A row {row.row_no} — {row.name_as_written}"
-            return Hit(f"{name}, Annex A row {row.row_no}", clause, letter.id, "letter")
-    employer = ask.employer
-    if ask.is_individual and employer is not None:
-        for row in rows:
-            if row.party_id != employer.id:
-                continue
-            where = f"Annex A row {row.row_no} — {row.name_as_written}"
-            if letter.includes_foreign_national_employees:
-                clause = f"letter: foreign-national employees of Annex A entities ({where})"
-                basis = f"{name}, Annex A row {row.row_no} (employee of {employer.name})"
-                return Hit(basis, clause, letter.id, "letter")
-            reason = f"the {name} does not extend to the employees of {employer.name} ({where})"
-            return (NEAR_PARTY, reason, f"{name}: {where}")
-        if employer.role in OWN_ROLES:
-            if letter.includes_own_employees:
-                clause = f"letter: {employer.name}'s own foreign-national employees"
-                basis = f"{name}, own employees of {employer.name}"
-                return Hit(basis, clause, letter.id, "letter")
-            reason = f"the {name} does not extend to {employer.name}'s own employees"
-            return (NEAR_PARTY, reason, f"{name}: own employees not included")
-    tail = " and not an employee of an Annex A entity" if ask.is_individual else ""
-    return (PARTY, f"{ask.party.name} is not in Annex A of the {name}{tail}", f"{name}: Annex A")
-
-
-def blocking_letter(
-    letter: AuthorizationLetter,
-    letters: Iterable[AuthorizationLetter],
-    rows_of: Callable[[int], tuple[AnnexRow, ...]],
-    ask: Subject,
-) -> AuthorizationLetter | None:
-    """A later letter, in force on the date, that imposes the requirement again for this release.
-
-    Its empty transaction types or items mean all of them; its Annex A, when rows are matched to
-    parties, limits it to those parties and their employees; without matched rows it binds all.
-    """
-    for later in letters:
+    employer_id = subject.employer.id if subject.employer is not None else None
+    for later in subject.facts.letters:
         if later.effect is not LetterEffect.IMPOSES_REQUIREMENT or later.dated <= letter.dated:
             continue
-        if not in_force(later, ask.on):
+        if not in_force(later, subject.on):
             continue
-        if later.transaction_types and ask.transaction_type not in later.transaction_types:
+        if later.transaction_types and subject.kind not in later.transaction_types:
             continue
-        if later.item_ids and ask.item_id not in later.item_ids:
+        if later.item_ids and subject.question.item_id not in later.item_ids:
             continue
-        named = {row.party_id for row in rows_of(later.id) if row.party_id is not None}
-        employer_id = ask.employer.id if ask.employer is not None else None
-        if not named or ask.party.id in named or employer_id in named:
+        named = {r.party_id for r in subject.facts.rows_of(later.id) if r.party_id is not None}
+        if not named or subject.party.id in named or employer_id in named:
             return later
     return None
 
 
-def blocked(letter: AuthorizationLetter, later: AuthorizationLetter) -> Miss:
-    """The miss reported when a later letter takes back what ``letter`` lifted."""
-    reference = f" ({later.reference})" if later.reference else ""
-    reason = (
-        f"the {letter_name(later)}{reference} imposes a license requirement again"
-        f" after the {letter_name(letter)}"
-    )
-    clause = f"{letter_name(later)}: imposes a license requirement"
-    return Miss(reason, clause, STATUS, 1, later.id, "letter")
+def _type_factor(reading: Reading, subject: Subject) -> Factor:
+    letter, name = reading.letter, reading_name(reading)
+    types = ", ".join(t.label.lower() for t in letter.transaction_types)
+    source = f"{name}: transaction types ({types or 'none recorded'})"
+    asked = subject.kind.label.lower()
+    if not letter.transaction_types:
+        missing = f"the transaction types the {letter_name(letter)} covers"
+        return Factor("transaction type", UNKNOWN, "no transaction type recorded", source, missing)
+    if subject.kind in letter.transaction_types:
+        return Factor("transaction type", PASS, f"{asked} is within the letter", source)
+    return Factor("transaction type", FAIL, f"{asked} is not within the letter", source)
+
+
+def _item_factors(reading: Reading, subject: Subject) -> list[Factor]:
+    letter, name, item = reading.letter, reading_name(reading), subject.item
+    source = f"{name}: items"
+    if item is None:
+        return [Factor("item", UNKNOWN, "the release names no item", source, "the item released")]
+    if not letter.item_ids:
+        missing = f"the items the {letter_name(letter)} names"
+        return [Factor("item", UNKNOWN, "the letter's items are not recorded", source, missing)]
+    if item.id not in letter.item_ids:
+        return [Factor("item", FAIL, f"{item.name} is not among the letter's items", source)]
+    found = [Factor("item", PASS, f"{item.name} is named", source)]
+    versions = [v.strip() for v in letter.model_versions if v.strip()]
+    where = f"{name}: model versions ({', '.join(versions)})"
+    if not versions:
+        found.append(Factor("model version", PASS, "the letter names no version", source))
+    elif not item.model_version.strip():
+        missing = f"the model version of {item.name}"
+        found.append(Factor("model version", UNKNOWN, "no version recorded", where, missing))
+    elif item.model_version.strip().casefold() in {v.casefold() for v in versions}:
+        found.append(Factor("model version", PASS, f"version {item.model_version} is named", where))
+    else:
+        detail = f"version {item.model_version} is not among the letter's versions"
+        found.append(Factor("model version", FAIL, detail, where))
+    return found

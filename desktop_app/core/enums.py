@@ -194,6 +194,7 @@ _LABELS: dict[str, str] = {
     "itd_negotiation": "Negotiating after an intent to deny",
     "dod_tcp_approval": "DoD approval of a technology control plan",
     "not_subject_to_ear": "Not subject to the EAR",
+    "no_release": "No release of technology (hosted access)",
     "other_agency": "Other agency",
     "no_resale_transfer_reexport": "No resale, transfer or reexport without authorization",
 }

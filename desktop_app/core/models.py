@@ -67,7 +67,12 @@ class Nationality:
 
 @dataclass(frozen=True)
 class Party:
-    """A person or body in a matter: applicant, consignee, Annex A entity, foreign national."""
+    """A person or body in a matter: applicant, consignee, Annex A entity, foreign national.
+
+    ``employed_since`` / ``employed_until`` bound a person's employment with ``employer_id``;
+    ``regular_employee`` says whether it is bona fide regular and permanent employment (15 CFR
+    750.7(a)(3)); None is unknown.
+    """
 
     matter_id: int
     name: str
@@ -83,6 +88,9 @@ class Party:
     visa_type: str = ""
     visa_expiry: date | None = None
     notes: str = ""
+    employed_since: date | None = None
+    employed_until: date | None = None
+    regular_employee: bool | None = None
     id: int = 0
 
 
@@ -106,7 +114,11 @@ class Item:
 
 @dataclass(frozen=True)
 class Activity:
-    """One licensable act: an item going to a party by a transaction type (DOMAIN §1.2)."""
+    """One licensable act: an item going to a party by a transaction type (DOMAIN §1.2).
+
+    ``on`` is the date planned or performed (``status`` says which); coverage is answered as of
+    it. ``to_address`` is where a shipment or transmission arrives, for letters naming addresses.
+    """
 
     matter_id: int
     type: TransactionType
@@ -117,6 +129,8 @@ class Activity:
     mechanism: ReleaseMechanism = ReleaseMechanism.ELECTRONIC_TRANSMISSION
     description: str = ""
     status: ActivityStatus = ActivityStatus.PLANNED
+    on: date | None = None
+    to_address: str = ""
     id: int = 0
 
 

@@ -420,6 +420,28 @@ def _retention(db: Database) -> None:
     db.table("trash").create_index(["matter_id"], unique=True, index_name="trash_matter_unique")
 
 
+@migrations(name="0009_coverage_facts")
+def _coverage_facts(db: Database) -> None:
+    """Issue 14: the facts a dated coverage answer needs. Every new column starts NULL."""
+    columns: dict[str, dict[str, type]] = {
+        "parties": {"employed_since": str, "employed_until": str, "regular_employee": int},
+        "activities": {"on": str, "to_address": str},
+        "determinations": {"item_ids": str, "activity_ids": str},
+        "letters": {
+            "addressee_id": int,
+            "supersedes_letter_id": int,
+            "modifies_letter_id": int,
+            "excluded_destinations": str,
+            "revoked_on": str,
+        },
+        "annex_rows": {"confirmed": int},
+        "conditions": {"before_release": int},
+    }
+    for table, added in columns.items():
+        for name, kind in added.items():
+            db.table(table).add_column(name, kind)
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

@@ -1,0 +1,135 @@
+"""The regulation's own answers: releases that need no authorization, and requirements not lifted.
+
+- A deemed release to a US citizen, lawful permanent resident or protected individual is no
+  deemed export (15 CFR 734.13(a)(2), 734.14(a)(2): a release to a *foreign* person).
+- A shipment to a destination in the United States is no export (734.13(a)(1)).
+- A release abroad to a national of the country where it happens, by an employer there, is no
+  deemed reexport (734.14(a)(2), 734.20).
+- Part 746 embargoes are independent license requirements that a letter lifting the 4E091
+  requirement does not lift: Cuba (746.2(a), every item subject to the EAR, including any
+  release to a Cuban national), North Korea (746.4(a), every item subject to the EAR), and for
+  items on the Commerce Control List Iran (746.7(a)), Syria (746.9(a)), Russia and Belarus
+  (746.8(a)(1)). Checked for the destination and every nationality of a person.
+- Part 744 end-use and end-user rules, General Prohibitions 4–10 (736.2(b)(4)–(10)) and
+  restricted-party screening are not decided here: they are caveats on every covered answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.core.coverage_model import Factor
+from desktop_app.core.coverage_subject import FAIL, PASS, UNKNOWN, Subject
+from desktop_app.core.deemed import NOT_FOREIGN_PERSONS, deemed_destination
+from desktop_app.core.enums import TransactionType, UsStatus
+
+ALL_ITEMS = "all"
+CCL_ITEMS = "ccl"
+EMBARGOES: dict[str, tuple[str, str, str]] = {
+    "CU": ("Cuba", "15 CFR 746.2(a)", ALL_ITEMS),
+    "KP": ("North Korea", "15 CFR 746.4(a)", ALL_ITEMS),
+    "IR": ("Iran", "15 CFR 746.7(a)", CCL_ITEMS),
+    "SY": ("Syria", "15 CFR 746.9(a)", CCL_ITEMS),
+    "RU": ("Russia", "15 CFR 746.8(a)(1)", CCL_ITEMS),
+    "BY": ("Belarus", "15 CFR 746.8(a)(1)", CCL_ITEMS),
+}
+ECCN = re.compile(r"^[0-9][A-E][0-9]{3}")
+PART_744_CAVEAT = (
+    "Part 744 end-use and end-user rules and General Prohibitions 4–10 (15 CFR 736.2(b)(4)–(10))"
+    " are not decided by the app: counsel confirm none applies"
+)
+UNKNOWN_STATUS = (UsStatus.NOT_APPLICABLE, UsStatus.OTHER)
+
+
+def screening_caveat(subject: Subject) -> str:
+    """The caveat that screening is counsel's, until the app records it (issue 18)."""
+    names = [subject.party.name] + ([subject.employer.name] if subject.employer else [])
+    return (
+        f"screening of {' and '.join(names)} against the restricted-party lists is not recorded"
+        " (DOMAIN §7.4 rule 2: screen at each use)"
+    )
+
+
+def no_authorization_needed(subject: Subject) -> tuple[str, Factor] | None:
+    """A basis and its factor when the regulation itself puts the release outside a license."""
+    kind, person = subject.kind, subject.party
+    if kind.is_deemed and subject.is_individual and person.us_status in NOT_FOREIGN_PERSONS:
+        why = deemed_destination(person).reason
+        factor = Factor(
+            "foreign person", PASS, why, "15 CFR 734.13(a)(2), 734.14(a)(2); BIS deemed-export FAQ"
+        )
+        return f"no deemed export: {why}", factor
+    destination = subject.question.destination.upper()
+    if kind is TransactionType.EXPORT and destination == "US":
+        factor = Factor(
+            "destination", PASS, "the destination is in the United States", "15 CFR 734.13(a)(1)"
+        )
+        return "no export: nothing leaves the United States", factor
+    if kind is TransactionType.DEEMED_REEXPORT:
+        return _own_country(subject)
+    return None
+
+
+def _own_country(subject: Subject) -> tuple[str, Factor] | None:
+    """A release abroad to a national of that country by an employer there (734.20)."""
+    where = subject.question.destination.upper() or subject.party.country.upper()
+    employer = subject.employer
+    deemed = deemed_destination(subject.party).country
+    if not where or where == "US" or deemed is None or deemed.upper() != where:
+        return None
+    if employer is None or employer.country.upper() != where:
+        return None
+    detail = f"a release in {where} to a national of {where} by {employer.name}, located there"
+    factor = Factor("deemed reexport", PASS, detail, "15 CFR 734.14(a)(2), 734.20")
+    return f"no deemed reexport: {detail}", factor
+
+
+def unknown_person_status(subject: Subject) -> Factor | None:
+    """An unknown factor when whether the person is a foreign person is not recorded."""
+    if not (subject.kind.is_deemed and subject.is_individual):
+        return None
+    if subject.party.us_status not in UNKNOWN_STATUS:
+        return None
+    name = subject.party.name
+    return Factor(
+        "foreign person",
+        UNKNOWN,
+        f"{name}'s US immigration status is not recorded",
+        "15 CFR 734.13(a)(2), 734.14(a)(2)",
+        f"{name}'s US status (citizen, permanent resident, protected individual or other)",
+    )
+
+
+def embargo_factors(subject: Subject) -> list[Factor]:
+    """Part 746 for the destination and every nationality; one pass factor when none applies."""
+    countries = _embargo_countries(subject)
+    found = [f for country in countries if (f := _embargo(subject, country)) is not None]
+    if found:
+        return found
+    listed = ", ".join(countries) or "none recorded"
+    return [Factor("Part 746 embargoes", PASS, f"none applies ({listed})", "15 CFR Part 746")]
+
+
+def _embargo_countries(subject: Subject) -> list[str]:
+    countries = []
+    destination = subject.question.destination.upper()
+    if destination and destination != "US":
+        countries.append(destination)
+    if subject.is_individual:
+        countries.extend(subject.nationalities)
+    return list(dict.fromkeys(countries))
+
+
+def _embargo(subject: Subject, country: str) -> Factor | None:
+    entry = EMBARGOES.get(country)
+    if entry is None:
+        return None
+    name, section, reach = entry
+    whose = "a national of" if country in subject.nationalities else "destined to"
+    eccn = subject.item.eccn.strip().upper() if subject.item is not None else ""
+    if reach == CCL_ITEMS and not ECCN.match(eccn):
+        detail = f"{whose} {name}: a license is required for items on the CCL ({eccn or 'no ECCN'})"
+        missing = f"whether {section} requires a license for {subject.item_label}"
+        return Factor("Part 746 embargoes", UNKNOWN, detail, section, missing)
+    detail = f"{whose} {name}: {section} requires a license that this authorization does not lift"
+    return Factor("Part 746 embargoes", FAIL, detail, section)

@@ -1,0 +1,182 @@
+"""The release being answered, with what every check reads: the person, employer, item and date.
+
+Also the factors shared by letters and licenses: the person's nationalities against excluded
+countries (applied to every nationality held, 15 CFR 734.13(b), 750.7(a)(3)), employment at the
+date, and the conditions that must be met before release (750.7(d)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.core.authorizations import (
+    Condition,
+    ConditionCategory,
+    ConditionLog,
+    ConditionStatus,
+    LogKind,
+)
+from desktop_app.core.coverage_facts import MatterFacts
+from desktop_app.core.coverage_model import Factor, GroupLookup, Outcome, Question
+from desktop_app.core.enums import PartyKind, TransactionType
+from desktop_app.core.models import Item, Party
+
+PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
+PRE_RELEASE_CATEGORIES = (ConditionCategory.ACKNOWLEDGMENT_REQUIRED, ConditionCategory.USER_VETTING)
+MET = (ConditionStatus.SATISFIED, ConditionStatus.ACKNOWLEDGED, ConditionStatus.ACTIVE)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One release: the question, who receives it, their employer, the item, the lookups."""
+
+    question: Question
+    party: Party
+    employer: Party | None
+    item: Item | None
+    facts: MatterFacts
+    group_of: GroupLookup
+
+    @property
+    def on(self) -> date:
+        """The date the answer is given as of."""
+        return self.question.on
+
+    @property
+    def kind(self) -> TransactionType:
+        """The transaction type asked about."""
+        return self.question.transaction_type
+
+    @property
+    def is_individual(self) -> bool:
+        """True for a natural person, the only party that can be someone's employee."""
+        return self.party.kind is PartyKind.INDIVIDUAL
+
+    @property
+    def item_label(self) -> str:
+        """The item's name, or "no item"."""
+        return self.item.name if self.item is not None else "no item"
+
+    @property
+    def nationalities(self) -> tuple[str, ...]:
+        """Every citizenship and permanent residency recorded, in order, without repeats."""
+        return tuple(dict.fromkeys(n.country.upper() for n in self.party.nationalities))
+
+    def excluded_hits(self, country: str, excluded: Sequence[str]) -> list[str]:
+        """The entries of ``excluded`` (countries or groups, ``D:5``) that ``country`` falls in."""
+        wanted = {entry.strip().upper() for entry in excluded if entry.strip()}
+        groups = {g.upper() for g in self.group_of(country)} if country else set()
+        return sorted(wanted & ({country.upper()} | groups))
+
+
+def nationals_factor(subject: Subject, excluded: Sequence[str], source: str) -> Factor:
+    """Excluded countries or groups applied to every nationality the person holds."""
+    held = subject.nationalities
+    name = subject.party.name
+    if not held:
+        return Factor(
+            "nationals",
+            UNKNOWN,
+            f"no citizenship or permanent residency of {name} is recorded",
+            source,
+            f"{name}'s citizenships and permanent residencies",
+        )
+    if not excluded:
+        return Factor("nationals", PASS, f"no nationals are excluded ({', '.join(held)})", source)
+    for country in held:
+        hits = subject.excluded_hits(country, excluded)
+        if hits:
+            detail = f"{name} is a national of {country}, excluded ({', '.join(hits)})"
+            return Factor("nationals", FAIL, detail, source)
+    listed = ", ".join(excluded)
+    detail = f"none of {name}'s nationalities ({', '.join(held)}) is excluded ({listed})"
+    return Factor("nationals", PASS, detail, source)
+
+
+def employment_factor(subject: Subject, employer: Party, *, regular_required: bool) -> Factor:
+    """Whether the person is employed by ``employer`` on the date (and regularly, if required)."""
+    person, on = subject.party, subject.on
+    source = f"{person.name}: employment with {employer.name}"
+    since, until = person.employed_since, person.employed_until
+    if since is None:
+        missing = f"the date {person.name}'s employment with {employer.name} began"
+        return Factor(
+            "employment", UNKNOWN, "the employment start date is not recorded", source, missing
+        )
+    if on < since:
+        return Factor("employment", FAIL, f"employment began on {since}, after {on}", source)
+    if until is not None and until < on:
+        return Factor("employment", FAIL, f"employment ended on {until}, before {on}", source)
+    if person.regular_employee is False:
+        return Factor(
+            "employment",
+            FAIL if regular_required else UNKNOWN,
+            "not recorded as a bona fide regular and permanent employee",
+            "15 CFR 750.7(a)(3)" if regular_required else source,
+            "" if regular_required else "whether the letter's 'employees' include this engagement",
+        )
+    if regular_required and person.regular_employee is None:
+        return Factor(
+            "employment",
+            UNKNOWN,
+            "whether the employment is regular and permanent is not recorded",
+            "15 CFR 750.7(a)(3)",
+            f"whether {person.name} is a regular and permanent employee of {employer.name}",
+        )
+    span = f"since {since}" + (f" until {until}" if until else "")
+    return Factor("employment", PASS, f"employed by {employer.name} {span}", source)
+
+
+def condition_factors(
+    subject: Subject, conditions: Iterable[Condition], source: str
+) -> list[Factor]:
+    """One factor per condition of the authorization that must be met before this release."""
+    ids = {subject.party.id} | ({subject.employer.id} if subject.employer else set())
+    found = []
+    for condition in conditions:
+        if not _before_release(condition):
+            continue
+        if condition.bound_party_ids and not ids & set(condition.bound_party_ids):
+            continue
+        found.append(_condition_factor(subject, condition, source, ids))
+    if not found:
+        return [Factor("conditions before release", PASS, "none recorded", source)]
+    return found
+
+
+def _before_release(condition: Condition) -> bool:
+    if condition.before_release is not None:
+        return condition.before_release
+    return condition.acknowledgment_required or condition.category in PRE_RELEASE_CATEGORIES
+
+
+def _condition_factor(subject: Subject, condition: Condition, source: str, ids: set[int]) -> Factor:
+    label = f"condition {condition.number or condition.id}"
+    text = condition.text if len(condition.text) <= 80 else condition.text[:77] + "…"
+    where = f"{source}: {label}"
+    if condition.status is ConditionStatus.BREACHED:
+        return Factor("conditions before release", FAIL, f"{label} is breached", where)
+    logs = [e for e in subject.facts.logs_of(condition.id) if e.on <= subject.on]
+    met = _met_on(condition, logs, ids)
+    if met is not None:
+        return Factor("conditions before release", PASS, f"{label} met on {met}", where)
+    missing = f"evidence that {label} (“{text}”) was met by {subject.on}"
+    detail = f"{label} must be met before release; no dated record that it was"
+    if condition.before_release is None:
+        detail += " (treated as before release: counsel has not said)"
+    return Factor("conditions before release", UNKNOWN, detail, where, missing)
+
+
+def _met_on(condition: Condition, logs: list[ConditionLog], ids: set[int]) -> date | None:
+    """The date a log entry shows the condition met for this person, else None."""
+    if condition.acknowledgment_required:
+        dates = [e.on for e in logs if e.kind is LogKind.ACKNOWLEDGED and e.party_id in ids]
+    else:
+        dates = [
+            e.on
+            for e in logs
+            if e.kind is LogKind.PERFORMED or (e.kind is LogKind.TRANSITION and e.to_status in MET)
+        ]
+    return min(dates) if dates else None
