@@ -52,6 +52,12 @@ def license_factors(
         for f in embargo_factors(subject)
         if f.outcome is not PASS
     ]
+    if not subject.kind.is_deemed:
+        where = subject.question.destination or "the destination"
+        caveats.append(
+            f"{number} authorizes the parties, destination and end use of its application"
+            f" (15 CFR 750.7(a)(1)): confirm {where} is among them"
+        )
     return number, factors, caveats
 
 

@@ -68,11 +68,7 @@ def _time_factors(reading: Reading, subject: Subject) -> list[Factor]:
     if reading.modified_by is not None:
         detail = f"read as modified by the {letter_name(reading.modified_by)}"
         factors.append(Factor("modification", PASS, detail, letter_name(reading.modified_by)))
-    blocking = _blocking_letter(letter, subject)
-    if blocking is not None:
-        reference = f" ({blocking.reference})" if blocking.reference else ""
-        detail = f"the {letter_name(blocking)}{reference} imposes a license requirement again"
-        factors.append(Factor("later letters", FAIL, detail, f"{letter_name(blocking)}: imposes"))
+    factors += _later_factors(letter, subject)
     return factors
 
 
@@ -89,26 +85,41 @@ def _dates_factor(letter: AuthorizationLetter, subject: Subject) -> Factor:
     return Factor("dates", PASS, f"in force on {on}", source)
 
 
-def _blocking_letter(letter: AuthorizationLetter, subject: Subject) -> AuthorizationLetter | None:
+def _later_factors(letter: AuthorizationLetter, subject: Subject) -> list[Factor]:
     """A later letter, in force on the date, that imposes the requirement again here.
 
-    Its empty transaction types or items mean all of them; its Annex A, when it has confirmed
-    rows, limits it to those parties and their employees; without them it binds all.
+    Its empty transaction types or items mean all of them. Its Annex A limits it to the parties
+    counsel confirmed there and their employees; without rows it binds all; with rows not all
+    confirmed it may name this party, which counsel must say.
     """
-    employer_id = subject.employer.id if subject.employer is not None else None
-    for later in subject.facts.letters:
-        if later.effect is not LetterEffect.IMPOSES_REQUIREMENT or later.dated <= letter.dated:
-            continue
-        if not in_force(later, subject.on):
-            continue
-        if later.transaction_types and subject.kind not in later.transaction_types:
-            continue
-        if later.item_ids and subject.question.item_id not in later.item_ids:
-            continue
-        named = {r.party_id for r in subject.facts.rows_of(later.id) if r.party_id is not None}
-        if not named or subject.party.id in named or employer_id in named:
-            return later
-    return None
+    found = []
+    for later in _imposing_after(letter, subject):
+        rows = subject.facts.rows_of(later.id)
+        named = {r.party_id for r in rows if r.confirmed and r.party_id is not None}
+        ids = {subject.party.id} | ({subject.employer.id} if subject.employer else set())
+        reference = f" ({later.reference})" if later.reference else ""
+        source = f"{letter_name(later)}{reference}: imposes a license requirement"
+        if not rows or ids & named:
+            detail = f"the {letter_name(later)}{reference} imposes a license requirement again"
+            found.append(Factor("later letters", FAIL, detail, source))
+        elif any(not r.confirmed for r in rows):
+            missing = f"whether the Annex A of the {letter_name(later)} names {subject.party.name}"
+            detail = "a later letter imposes the requirement on parties not all confirmed"
+            found.append(Factor("later letters", UNKNOWN, detail, source, missing))
+    return found
+
+
+def _imposing_after(letter: AuthorizationLetter, subject: Subject) -> list[AuthorizationLetter]:
+    """The later imposing letters in force on the date that reach this type and item."""
+    return [
+        later
+        for later in subject.facts.letters
+        if later.effect is LetterEffect.IMPOSES_REQUIREMENT
+        and later.dated > letter.dated
+        and in_force(later, subject.on)
+        and (not later.transaction_types or subject.kind in later.transaction_types)
+        and (not later.item_ids or subject.question.item_id in later.item_ids)
+    ]
 
 
 def _type_factor(reading: Reading, subject: Subject) -> Factor:

@@ -520,11 +520,20 @@ def test_a_later_imposing_letter_takes_the_coverage_back() -> None:
 def test_an_imposing_letter_for_other_parties_leaves_this_one_covered() -> None:
     later = replace(IS_INFORMED, dated=date(2026, 9, 15), id=LATER_LETTER)
     row = AnnexRow(
-        matter_id=1, letter_id=LATER_LETTER, row_no=1, name_as_written="x", party_id=FENWICK
+        matter_id=1,
+        letter_id=LATER_LETTER,
+        row_no=1,
+        name_as_written="x",
+        party_id=FENWICK,
+        confirmed=True,
     )
     facts = replace(_with(letters=(JUNE_26_LETTER, later)), annex_rows=(*ANNEX, row))
     assert _ask(OSTRAVA, T.EXPORT, facts=facts, on=date(2026, 10, 1)).covered
     assert not _ask(FENWICK, T.EXPORT, facts=facts, on=date(2026, 10, 1)).covered
+    unsure = replace(facts, annex_rows=(*ANNEX, replace(row, confirmed=None)))
+    result = _ask(OSTRAVA, T.EXPORT, facts=unsure, on=date(2026, 10, 1))
+    assert result.answer is Answer.NEEDS_REVIEW
+    assert "whether the Annex A of the letter of 2026-09-15 names Ostrava" in result.summary
 
 
 def test_a_lawful_permanent_resident_is_no_deemed_export() -> None:
