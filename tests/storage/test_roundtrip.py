@@ -85,7 +85,13 @@ def _store(service: MatterService, text: str) -> MatterRecord:
     party = service.add_party(_party(matter.id, text)).record
     item = service.add_item(_item(matter.id, text)).record
     activity = Activity(
-        matter.id, TransactionType.DEEMED_EXPORT, item.id, party.id, to_country="", description=text
+        matter.id,
+        TransactionType.DEEMED_EXPORT,
+        item.id,
+        party.id,
+        to_country="",
+        description=text,
+        to_address=text,
     )
     return MatterRecord(
         matter=matter,
@@ -121,6 +127,7 @@ def _expected_texts(record: MatterRecord, text: str) -> Iterator[tuple[str, str,
     for name in ITEM_TEXT:
         yield f"item.{name}", _text(name, text), getattr(i, name)
     yield "activity.description", text, a.description
+    yield "activity.to_address", text, a.to_address
     yield "note.text", FIXED if _is_blank(text) else text, n.text
     yield "note.author", text or "test", n.author
 
@@ -215,6 +222,7 @@ def test_an_unpaired_surrogate_is_refused_naming_each_field(
         ("text", partial(service.add_note, Note(matter.id, bad))),
         ("author", partial(service.add_note, Note(matter.id, "x", author=bad))),
         ("description", partial(service.add_activity, _with(activity, "description", bad))),
+        ("to_address", partial(service.add_activity, _with(activity, "to_address", bad))),
     ]
     for field, attempt in cases:
         with pytest.raises(ValidationError) as caught:
@@ -236,7 +244,7 @@ COVERED = {
     Matter: {*MATTER_TEXT, "tags"},
     Party: {*PARTY_TEXT, "aliases"},
     Item: set(ITEM_TEXT),
-    Activity: {"description"},
+    Activity: {"description", "to_address"},
     Note: {"text", "author"},
 }
 
