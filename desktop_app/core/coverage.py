@@ -5,7 +5,7 @@ authorization matches and nothing independently requires a license. The order:
 
 1. the regulation itself: no deemed export to a person who is not a foreign person, no export
    to a US destination, no deemed reexport in the person's own country (``coverage_rules``);
-   a determination that the item is not subject to the EAR;
+   object code (734.13(a)(2)) only when no recorded authorization covers;
 2. every letter lifting the requirement, every determination removing it, every license, each
    with all its factors (``coverage_letters``, ``coverage_determinations``, ``coverage_checks``);
 3. the first with every factor passing is the answer, "covered", with the caveats the app does
@@ -19,7 +19,7 @@ The app records; counsel decide. Every answer is as of a date: the activity's, o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from desktop_app.core.authorizations import LetterEffect
@@ -40,6 +40,7 @@ from desktop_app.core.coverage_reading import letter_name
 from desktop_app.core.coverage_rules import (
     PART_744_CAVEAT,
     no_authorization_needed,
+    object_code,
     screening_caveat,
 )
 from desktop_app.core.coverage_subject import Subject
@@ -62,6 +63,15 @@ __all__ = [
     "matter_coverage",
     "row_question",
 ]
+
+
+UNDATED = Factor(
+    "dates",
+    Outcome.UNKNOWN,
+    "the activity is recorded as performed but has no date",
+    "activity",
+    "the date the activity was performed",
+)
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,24 @@ def cover(
             None,
             "regulation",
         )
-    return choose(_candidates(subject, facts), subject, _base_caveats(subject))
+    candidates = _candidates(subject, facts)
+    if question.performed and not question.dated:
+        candidates = [replace(c, factors=(*c.factors, UNDATED)) for c in candidates]
+    answer = choose(candidates, subject, _base_caveats(subject))
+    code = None if answer.covered else object_code(subject)
+    if code is not None:
+        basis, factor = code
+        return Coverage(
+            Answer.COVERED,
+            question.on,
+            f"covered: {basis}",
+            basis,
+            (factor,),
+            _base_caveats(subject),
+            None,
+            "regulation",
+        )
+    return answer
 
 
 def _subject(question: Question, facts: MatterFacts, group_of: GroupLookup) -> Subject:
@@ -134,7 +161,7 @@ def _base_caveats(subject: Subject) -> tuple[str, ...]:
 
 
 def _undated(question: Question) -> tuple[str, ...]:
-    if question.dated or question.activity_id is None:
+    if question.dated or question.activity_id is None or question.performed:
         return ()
     return (f"the activity has no date: answered as of {question.on}",)
 

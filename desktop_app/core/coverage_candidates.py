@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.core.authorizations import DeterminationKind
+from desktop_app.core.coverage_determinations import reaches
 from desktop_app.core.coverage_model import Answer, Coverage, Factor, Kind, Outcome
 from desktop_app.core.coverage_rules import unknown_person_status
 from desktop_app.core.coverage_subject import UNKNOWN, Subject
@@ -85,7 +87,11 @@ def _regulation_unknowns(subject: Subject) -> tuple[Factor, ...]:
     status = unknown_person_status(subject)
     if status is not None:
         found.append(status)
-    if subject.question.mechanism is ReleaseMechanism.API_ACCESS_ONLY:
+    decided = any(
+        d.kind is DeterminationKind.NO_RELEASE and reaches(d, subject)
+        for d in subject.facts.determinations
+    )
+    if subject.question.mechanism is ReleaseMechanism.API_ACCESS_ONLY and not decided:
         found.append(
             Factor(
                 "release",

@@ -1,20 +1,22 @@
 """Determinations that remove the license requirement for an item or an activity.
 
-A license exception (Part 740, e.g. AIA, 740.27), "no license required" (750.4(c)(3)), "not
-subject to the EAR" (734.3(b), 734.7: published weights; object code; a model under the 4E091
-threshold) or counsel's determination that hosted access releases no technology (734.15) gives
-"no license required: determination of DATE" instead of "not covered". Only a determination
-naming the item or the activity counts, and only from the day it was made. A license exception
-or no-license-required determination does not lift a Part 746 embargo; the terms of the
-determination itself are BIS's or counsel's and are not re-checked here.
+A license exception (Part 740, e.g. AIA, 740.27), "no license required" (NLR, 758.1(g)(3);
+so returned by BIS under 750.4(c)(3)), "not subject to the EAR" (734.3(b), 734.7: published
+weights; object code; a model under the 4E091 threshold) or counsel's determination that hosted
+access releases no technology (734.15) gives "no license required: determination of DATE"
+instead of "not covered". Only a determination naming the item or the activity counts; one
+made after the release asks whether it held then. A license exception or NLR does not lift a
+Part 746 embargo, and neither a not-subject nor a no-release determination lifts OFAC's bar on
+services to a sanctioned country. The terms of the determination itself are BIS's or
+counsel's and are not re-checked here.
 """
 
 from __future__ import annotations
 
-from desktop_app.core.authorizations import Determination, DeterminationKind
+from desktop_app.core.authorizations import Decider, Determination, DeterminationKind
 from desktop_app.core.coverage_model import Factor
-from desktop_app.core.coverage_rules import embargo_factors
-from desktop_app.core.coverage_subject import FAIL, PASS, UNKNOWN, Subject
+from desktop_app.core.coverage_rules import embargo_factors, sanctions_factors
+from desktop_app.core.coverage_subject import PASS, UNKNOWN, Subject
 from desktop_app.core.enums import ReleaseMechanism
 
 K = DeterminationKind
@@ -29,7 +31,6 @@ EXCEPTIONS = {  # 15 CFR Part 740 (DOMAIN §7.2)
     "ACM": "740.28", "LPP": "740.29",
 }  # fmt: skip
 SECTIONS = {
-    K.LICENSE_NOT_REQUIRED: "15 CFR 750.4(c)(3)",
     K.NOT_SUBJECT_TO_EAR: "15 CFR 734.3(b), 734.7",
     K.NO_RELEASE: "15 CFR 734.15",
 }
@@ -60,14 +61,20 @@ def determination_factors(
     source = f"{dated}{': ' + determination.reference if determination.reference else ''}"
     if determination.decided_on > subject.on:
         detail = f"{what} was determined on {determination.decided_on}, after {subject.on}"
-        factors = [Factor("determination", FAIL, detail, source)]
+        missing = f"whether the {dated} holds for the release of {subject.on}"
+        factors = [Factor("determination", UNKNOWN, detail, source, missing)]
     else:
         factors = [Factor("determination", PASS, f"{what} ({section})", source)]
     if determination.kind is K.LICENSE_EXCEPTION_APPLIES and not determination.license_exception:
         missing = f"the license exception the {dated} applies"
         factors.append(Factor("determination", UNKNOWN, "no symbol recorded", source, missing))
+    if not subject.kind.is_deemed and not subject.question.destination.strip():
+        missing = "the activity's destination country"
+        factors.append(Factor("destination", UNKNOWN, "no destination recorded", source, missing))
     if determination.kind not in OUTSIDE_THE_EAR:
         factors += embargo_factors(subject)
+    else:
+        factors += sanctions_factors(subject)
     caveat = f"the terms of the {dated} ({section}) are not re-checked by the app"
     return f"no license required: {what}, {dated}", factors, [caveat]
 
@@ -79,4 +86,8 @@ def describe(determination: Determination) -> tuple[str, str]:
         section = EXCEPTIONS.get(symbol)
         where = f"15 CFR {section}" if section else "15 CFR Part 740"
         return f"License Exception {symbol or '(symbol not recorded)'}", where
+    if determination.kind is K.LICENSE_NOT_REQUIRED and determination.decided_by is Decider.BIS:
+        return determination.kind.label, "15 CFR 750.4(c)(3)"
+    if determination.kind is K.LICENSE_NOT_REQUIRED:
+        return determination.kind.label, "NLR, 15 CFR 758.1(g)(3)"
     return determination.kind.label, SECTIONS.get(determination.kind, "")

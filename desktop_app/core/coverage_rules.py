@@ -5,11 +5,19 @@
 - A shipment to a destination in the United States is no export (734.13(a)(1)).
 - A release abroad to a national of the country where it happens, by an employer there, is no
   deemed reexport (734.14(a)(2), 734.20).
+- A release of object code is no deemed export or reexport (734.13(a)(2), 734.14(a)(2) reach
+  technology and source code only).
 - Part 746 embargoes are independent license requirements that a letter lifting the 4E091
   requirement does not lift: Cuba (746.2(a), every item subject to the EAR, including any
   release to a Cuban national), North Korea (746.4(a), every item subject to the EAR), and for
   items on the Commerce Control List Iran (746.7(a)), Syria (746.9(a)), Russia and Belarus
-  (746.8(a)(1)). Checked for the destination and every nationality of a person.
+  (746.8(a)(1), which excludes deemed exports and reexports). Checked for the destination, the
+  deemed destination, and every other nationality of a person: a Cuban nationality always
+  fails (746.2(a) names Cuban nationals); another embargoed nationality that is not the deemed
+  destination (734.13(b)) is counsel's to weigh. With no destination or nationality recorded
+  the embargo check is unknown, never passed.
+- Hosted access or a not-subject item still meets OFAC's comprehensive sanctions: providing a
+  service to Iran (31 CFR 560.204), Cuba (31 CFR 515.201) or North Korea (31 CFR 510.206).
 - Part 744 end-use and end-user rules, General Prohibitions 4–10 (736.2(b)(4)–(10)) and
   restricted-party screening are not decided here: they are caveats on every covered answer.
 """
@@ -21,7 +29,7 @@ import re
 from desktop_app.core.coverage_model import Factor
 from desktop_app.core.coverage_subject import FAIL, PASS, UNKNOWN, Subject
 from desktop_app.core.deemed import NOT_FOREIGN_PERSONS, deemed_destination
-from desktop_app.core.enums import TransactionType, UsStatus
+from desktop_app.core.enums import ItemKind, TransactionType, UsStatus
 
 ALL_ITEMS = "all"
 CCL_ITEMS = "ccl"
@@ -38,7 +46,13 @@ PART_744_CAVEAT = (
     "Part 744 end-use and end-user rules and General Prohibitions 4–10 (15 CFR 736.2(b)(4)–(10))"
     " are not decided by the app: counsel confirm none applies"
 )
-UNKNOWN_STATUS = (UsStatus.NOT_APPLICABLE, UsStatus.OTHER)
+UNKNOWN_STATUS = (UsStatus.NOT_APPLICABLE,)
+NOT_DEEMED = ("RU", "BY")  # 746.8(a)(1): "excluding deemed exports and deemed reexports"
+OFAC = {
+    "CU": ("Cuba", "31 CFR 515.201"),
+    "IR": ("Iran", "31 CFR 560.204"),
+    "KP": ("North Korea", "31 CFR 510.206"),
+}
 
 
 def screening_caveat(subject: Subject) -> str:
@@ -70,6 +84,21 @@ def no_authorization_needed(subject: Subject) -> tuple[str, Factor] | None:
     return None
 
 
+def object_code(subject: Subject) -> tuple[str, Factor] | None:
+    """A basis and its factor when a deemed release is of object code (734.13(a)(2)).
+
+    Asked only when no recorded letter, determination or license covers the release, so that
+    counsel's own determination is the basis wherever one exists.
+    """
+    item, kind = subject.item, subject.kind
+    if not kind.is_deemed or item is None or item.kind is not ItemKind.SOFTWARE_OBJECT:
+        return None
+    act = "export" if kind is TransactionType.DEEMED_EXPORT else "reexport"
+    detail = f"{item.name} is object code: only technology and source code are released"
+    factor = Factor(f"deemed {act}", PASS, detail, "15 CFR 734.13(a)(2), 734.14(a)(2)")
+    return f"object code, not a deemed {act}: {detail}", factor
+
+
 def _own_country(subject: Subject) -> tuple[str, Factor] | None:
     """A release abroad to a national of that country by an employer there (734.20)."""
     where = subject.question.destination.upper() or subject.party.country.upper()
@@ -96,18 +125,46 @@ def unknown_person_status(subject: Subject) -> Factor | None:
         UNKNOWN,
         f"{name}'s US immigration status is not recorded",
         "15 CFR 734.13(a)(2), 734.14(a)(2)",
-        f"{name}'s US status (citizen, permanent resident, protected individual or other)",
+        f"{name}'s US status (citizen, permanent resident, protected individual, visa holder)",
     )
 
 
 def embargo_factors(subject: Subject) -> list[Factor]:
     """Part 746 for the destination and every nationality; one pass factor when none applies."""
+    unknown = _embargo_unknowns(subject)
     countries = _embargo_countries(subject)
     found = [f for country in countries if (f := _embargo(subject, country)) is not None]
-    if found:
-        return found
-    listed = ", ".join(countries) or "none recorded"
+    if found or unknown:
+        return [*found, *unknown]
+    listed = ", ".join(countries) or "the United States"
     return [Factor("Part 746 embargoes", PASS, f"none applies ({listed})", "15 CFR Part 746")]
+
+
+def _embargo_unknowns(subject: Subject) -> list[Factor]:
+    """Unknown factors for the places the embargo check needs and the record lacks."""
+    found = []
+    if not subject.kind.is_deemed and not subject.question.destination.strip():
+        found.append(
+            Factor(
+                "Part 746 embargoes",
+                UNKNOWN,
+                "no destination recorded",
+                "15 CFR Part 746",
+                "the activity's destination country",
+            )
+        )
+    if subject.is_individual and not subject.nationalities:
+        name = subject.party.name
+        found.append(
+            Factor(
+                "Part 746 embargoes",
+                UNKNOWN,
+                f"no nationality of {name} recorded",
+                "15 CFR Part 746",
+                f"{name}'s citizenships and permanent residencies",
+            )
+        )
+    return found
 
 
 def _embargo_countries(subject: Subject) -> list[str]:
@@ -125,11 +182,35 @@ def _embargo(subject: Subject, country: str) -> Factor | None:
     if entry is None:
         return None
     name, section, reach = entry
-    whose = "a national of" if country in subject.nationalities else "destined to"
+    national = country in subject.nationalities and country != subject.question.destination.upper()
+    if national and subject.kind.is_deemed and country in NOT_DEEMED:
+        return None
+    whose = "a national of" if national else "destined to"
     eccn = subject.item.eccn.strip().upper() if subject.item is not None else ""
     if reach == CCL_ITEMS and not ECCN.match(eccn):
         detail = f"{whose} {name}: a license is required for items on the CCL ({eccn or 'no ECCN'})"
         missing = f"whether {section} requires a license for {subject.item_label}"
         return Factor("Part 746 embargoes", UNKNOWN, detail, section, missing)
+    deemed = deemed_destination(subject.party).country
+    if national and country != "CU" and (deemed or "").upper() != country:
+        detail = f"{whose} {name}, which is not the deemed destination ({deemed or 'unknown'})"
+        missing = f"counsel's view whether {section} reaches a release to a dual national of {name}"
+        return Factor(
+            "Part 746 embargoes", UNKNOWN, detail, f"{section}; 15 CFR 734.13(b)", missing
+        )
     detail = f"{whose} {name}: {section} requires a license that this authorization does not lift"
     return Factor("Part 746 embargoes", FAIL, detail, section)
+
+
+def sanctions_factors(subject: Subject) -> list[Factor]:
+    """OFAC's bar on services to a comprehensively sanctioned destination (hosted access).
+
+    Read for the place the service is received; a national of such a country elsewhere is
+    counsel's to weigh under the program's own definitions (e.g. 31 CFR 515.302).
+    """
+    country = subject.question.destination.strip().upper()
+    if country not in OFAC:
+        return []
+    name, section = OFAC[country]
+    detail = f"a service to a person in {name} is prohibited without OFAC's authorization"
+    return [Factor("OFAC sanctions", FAIL, detail, section)]

@@ -25,7 +25,6 @@ from desktop_app.core.models import Item, Party
 
 PASS, FAIL, UNKNOWN = Outcome.PASS, Outcome.FAIL, Outcome.UNKNOWN
 PRE_RELEASE_CATEGORIES = (ConditionCategory.ACKNOWLEDGMENT_REQUIRED, ConditionCategory.USER_VETTING)
-MET = (ConditionStatus.SATISFIED, ConditionStatus.ACKNOWLEDGED, ConditionStatus.ACTIVE)
 
 
 @dataclass(frozen=True)
@@ -156,12 +155,17 @@ def _condition_factor(subject: Subject, condition: Condition, source: str, ids: 
     label = f"condition {condition.number or condition.id}"
     text = condition.text if len(condition.text) <= 80 else condition.text[:77] + "…"
     where = f"{source}: {label}"
-    if condition.status is ConditionStatus.BREACHED:
-        return Factor("conditions before release", FAIL, f"{label} is breached", where)
-    logs = [e for e in subject.facts.logs_of(condition.id) if e.on <= subject.on]
-    met = _met_on(condition, logs, ids)
-    if met is not None:
-        return Factor("conditions before release", PASS, f"{label} met on {met}", where)
+    logs = subject.facts.logs_of(condition.id)
+    breach = _breach_on(condition, logs, subject.on)
+    if breach is not None:
+        return Factor("conditions before release", FAIL, f"{label} is breached{breach}", where)
+    met = _met_dates(condition, logs, ids)
+    before = [d for d in met if d <= subject.on]
+    if before:
+        return Factor("conditions before release", PASS, f"{label} met on {min(before)}", where)
+    if met:
+        detail = f"{label} was met only on {min(met)}, after the release on {subject.on}"
+        return Factor("conditions before release", FAIL, detail, where)
     missing = f"evidence that {label} (“{text}”) was met by {subject.on}"
     detail = f"{label} must be met before release; no dated record that it was"
     if condition.before_release is None:
@@ -169,14 +173,35 @@ def _condition_factor(subject: Subject, condition: Condition, source: str, ids: 
     return Factor("conditions before release", UNKNOWN, detail, where, missing)
 
 
-def _met_on(condition: Condition, logs: list[ConditionLog], ids: set[int]) -> date | None:
-    """The date a log entry shows the condition met for this person, else None."""
+def _breach_on(condition: Condition, logs: Sequence[ConditionLog], on: date) -> str | None:
+    """`` on DATE`` (or ``""`` when undated) if the condition stood breached on ``on``."""
+    moves = sorted((e for e in logs if e.kind is LogKind.TRANSITION), key=lambda e: e.on)
+    breached = [e.on for e in moves if e.to_status is ConditionStatus.BREACHED]
+    if not breached:
+        return "" if condition.status is ConditionStatus.BREACHED else None
+    state = None
+    for entry in moves:
+        if entry.on > on:
+            break
+        state = entry.to_status
+    if state is ConditionStatus.BREACHED:
+        return f" (since {max(d for d in breached if d <= on)})"
+    return None
+
+
+def _met_dates(condition: Condition, logs: Sequence[ConditionLog], ids: set[int]) -> list[date]:
+    """Every date a log entry shows the condition met for this person, earliest first."""
     if condition.acknowledgment_required:
-        dates = [e.on for e in logs if e.kind is LogKind.ACKNOWLEDGED and e.party_id in ids]
+        found = [e.on for e in logs if e.kind is LogKind.ACKNOWLEDGED and e.party_id in ids]
     else:
-        dates = [
+        anyone = condition.category is not ConditionCategory.USER_VETTING
+        found = [
             e.on
             for e in logs
-            if e.kind is LogKind.PERFORMED or (e.kind is LogKind.TRANSITION and e.to_status in MET)
+            if (
+                e.kind is LogKind.PERFORMED
+                and (e.party_id in ids or (anyone and e.party_id is None))
+            )
+            or (e.kind is LogKind.TRANSITION and e.to_status is ConditionStatus.SATISFIED)
         ]
-    return min(dates) if dates else None
+    return sorted(found)

@@ -704,7 +704,10 @@ def test_a_determination_removing_the_requirement_covers_instead_of_a_false_alar
     assert result.basis == basis
     assert result.kind == "determination"
     before = _ask(WEN, facts=facts, on=date(2026, 6, 30))
-    assert before.answer is Answer.NOT_COVERED
+    assert before.answer is Answer.NEEDS_REVIEW
+    assert "whether the determination of 2026-07-01 holds for the release of 2026-06-30" in (
+        before.summary
+    )
 
 
 def test_a_license_exception_does_not_lift_an_embargo() -> None:
@@ -775,7 +778,11 @@ def test_a_condition_to_be_met_before_release_needs_dated_evidence() -> None:
     )  # fmt: skip
     acknowledged = replace(facts, condition_log=(ack,))
     assert _ask(PRIYA, facts=acknowledged).covered
-    assert _ask(PRIYA, facts=acknowledged, on=date(2026, 7, 1)).answer is Answer.NEEDS_REVIEW
+    early = _ask(PRIYA, facts=acknowledged, on=date(2026, 7, 1))
+    assert early.answer is Answer.NOT_COVERED
+    assert (
+        "condition 1 was met only on 2026-07-02, after the release on 2026-07-01" in early.summary
+    )
 
 
 def test_a_breached_condition_before_release_is_not_covered() -> None:
