@@ -24,7 +24,7 @@ from datetime import date
 
 from desktop_app.core.authorizations import LetterEffect
 from desktop_app.core.coverage_candidates import Candidate, choose
-from desktop_app.core.coverage_checks import license_factors
+from desktop_app.core.coverage_checks import cached_expiry, license_factors
 from desktop_app.core.coverage_determinations import determination_factors, reaches
 from desktop_app.core.coverage_facts import MatterFacts, activity_question, row_question
 from desktop_app.core.coverage_letters import letter_factors
@@ -46,7 +46,6 @@ from desktop_app.core.coverage_rules import (
 from desktop_app.core.coverage_subject import Subject
 from desktop_app.core.enums import TransactionType
 from desktop_app.core.models import Activity
-from desktop_app.core.validity import license_expiry
 
 __all__ = [
     "Answer",
@@ -96,7 +95,7 @@ def cover(
     outside = no_authorization_needed(subject)
     if outside is not None:
         basis, factor = outside
-        caveats = (*_undated(question), *_outside_caveats(question))
+        caveats = (*_base_caveats(subject), *_outside_caveats(question))
         return Coverage(
             Answer.COVERED,
             question.on,
@@ -151,7 +150,7 @@ def _candidates(subject: Subject, facts: MatterFacts) -> list[Candidate]:
                 )
             )
     for license in facts.licenses:
-        basis, factors, caveats = license_factors(license, subject, license_expiry)
+        basis, factors, caveats = license_factors(license, subject, cached_expiry)
         found.append(Candidate(basis, tuple(factors), tuple(caveats), license.id, "license", basis))
     return found
 

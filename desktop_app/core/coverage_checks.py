@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 from desktop_app.core.authorizations import License, LicenseStatus
 from desktop_app.core.coverage_model import Factor
@@ -25,8 +26,15 @@ from desktop_app.core.coverage_subject import (
     employment_factor,
     nationals_factor,
 )
+from desktop_app.core.validity import license_expiry
 
 Expiry = Callable[[License], date]
+
+
+@lru_cache(maxsize=4096)
+def cached_expiry(license: License) -> date:
+    """A license's last valid day (15 CFR 750.7(g)), worked out once per license record."""
+    return license_expiry(license)
 
 
 def license_factors(

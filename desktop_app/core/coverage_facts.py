@@ -17,11 +17,43 @@ from desktop_app.core.authorizations import (
     ConditionLog,
     Determination,
     License,
+    LogKind,
 )
 from desktop_app.core.coverage_model import Question
 from desktop_app.core.enums import ActivityStatus, ItemKind, PartyKind, TransactionType
 from desktop_app.core.models import Activity, Item, MatterRecord, Party
 from desktop_app.errors import NotFoundError
+
+
+@dataclass(frozen=True)
+class LogIndex:
+    """One condition's log indexed for coverage.
+
+    Acknowledgments and performances by party (None: for everyone), transitions by date.
+    """
+
+    acknowledged: dict[int | None, tuple[date, ...]]
+    performed: dict[int | None, tuple[date, ...]]
+    transitions: tuple[ConditionLog, ...]
+
+
+EMPTY_LOG = LogIndex({}, {}, ())
+
+
+def _index(entries: list[ConditionLog]) -> LogIndex:
+    acknowledged: dict[int | None, list[date]] = {}
+    performed: dict[int | None, list[date]] = {}
+    for entry in entries:
+        if entry.kind is LogKind.ACKNOWLEDGED:
+            acknowledged.setdefault(entry.party_id, []).append(entry.on)
+        elif entry.kind is LogKind.PERFORMED:
+            performed.setdefault(entry.party_id, []).append(entry.on)
+    moves = sorted((e for e in entries if e.kind is LogKind.TRANSITION), key=lambda e: e.on)
+    return LogIndex(
+        {k: tuple(sorted(v)) for k, v in acknowledged.items()},
+        {k: tuple(sorted(v)) for k, v in performed.items()},
+        tuple(moves),
+    )
 
 
 @dataclass(frozen=True)
@@ -63,6 +95,14 @@ class MatterFacts:
     def logs_of(self, condition_id: int) -> tuple[ConditionLog, ...]:
         """The log entries of one condition, in the order recorded."""
         return self._logs.get(condition_id, ())
+
+    @cached_property
+    def _log_index(self) -> dict[int, LogIndex]:
+        return {cid: _index(list(entries)) for cid, entries in self._logs.items()}
+
+    def log_index(self, condition_id: int) -> LogIndex:
+        """One condition's log indexed by party and kind (built once per matter)."""
+        return self._log_index.get(condition_id, EMPTY_LOG)
 
     def party(self, party_id: int) -> Party:
         """The party with this id; NotFoundError when the matter has none."""

@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from desktop_app.core.authorizations import (
     Condition,
     ConditionCategory,
-    ConditionLog,
     ConditionStatus,
-    LogKind,
 )
-from desktop_app.core.coverage_facts import MatterFacts
+from desktop_app.core.coverage_facts import LogIndex, MatterFacts
 from desktop_app.core.coverage_model import Factor, GroupLookup, Outcome, Question
 from desktop_app.core.enums import PartyKind, TransactionType
 from desktop_app.core.models import Item, Party
@@ -58,7 +57,7 @@ class Subject:
         """The item's name, or "no item"."""
         return self.item.name if self.item is not None else "no item"
 
-    @property
+    @cached_property
     def nationalities(self) -> tuple[str, ...]:
         """Every citizenship and permanent residency recorded, in order, without repeats."""
         return tuple(dict.fromkeys(n.country.upper() for n in self.party.nationalities))
@@ -155,11 +154,11 @@ def _condition_factor(subject: Subject, condition: Condition, source: str, ids: 
     label = f"condition {condition.number or condition.id}"
     text = condition.text if len(condition.text) <= 80 else condition.text[:77] + "…"
     where = f"{source}: {label}"
-    logs = subject.facts.logs_of(condition.id)
-    breach = _breach_on(condition, logs, subject.on)
+    log = subject.facts.log_index(condition.id)
+    breach = _breach_on(condition, log, subject.on)
     if breach is not None:
         return Factor("conditions before release", FAIL, f"{label} is breached{breach}", where)
-    met = _met_dates(condition, logs, ids)
+    met = _met_dates(condition, log, ids)
     before = [d for d in met if d <= subject.on]
     if before:
         return Factor("conditions before release", PASS, f"{label} met on {min(before)}", where)
@@ -173,9 +172,9 @@ def _condition_factor(subject: Subject, condition: Condition, source: str, ids: 
     return Factor("conditions before release", UNKNOWN, detail, where, missing)
 
 
-def _breach_on(condition: Condition, logs: Sequence[ConditionLog], on: date) -> str | None:
-    """`` on DATE`` (or ``""`` when undated) if the condition stood breached on ``on``."""
-    moves = sorted((e for e in logs if e.kind is LogKind.TRANSITION), key=lambda e: e.on)
+def _breach_on(condition: Condition, log: LogIndex, on: date) -> str | None:
+    """`` (since DATE)`` (or ``""`` when undated) if the condition stood breached on ``on``."""
+    moves = log.transitions
     breached = [e.on for e in moves if e.to_status is ConditionStatus.BREACHED]
     if not breached:
         return "" if condition.status is ConditionStatus.BREACHED else None
@@ -189,19 +188,12 @@ def _breach_on(condition: Condition, logs: Sequence[ConditionLog], on: date) -> 
     return None
 
 
-def _met_dates(condition: Condition, logs: Sequence[ConditionLog], ids: set[int]) -> list[date]:
+def _met_dates(condition: Condition, log: LogIndex, ids: set[int]) -> list[date]:
     """Every date a log entry shows the condition met for this person, earliest first."""
     if condition.acknowledgment_required:
-        found = [e.on for e in logs if e.kind is LogKind.ACKNOWLEDGED and e.party_id in ids]
-    else:
-        anyone = condition.category is not ConditionCategory.USER_VETTING
-        found = [
-            e.on
-            for e in logs
-            if (
-                e.kind is LogKind.PERFORMED
-                and (e.party_id in ids or (anyone and e.party_id is None))
-            )
-            or (e.kind is LogKind.TRANSITION and e.to_status is ConditionStatus.SATISFIED)
-        ]
+        return sorted(d for i in ids for d in log.acknowledged.get(i, ()))
+    found = [d for i in ids for d in log.performed.get(i, ())]
+    if condition.category is not ConditionCategory.USER_VETTING:
+        found += log.performed.get(None, ())
+    found += [e.on for e in log.transitions if e.to_status is ConditionStatus.SATISFIED]
     return sorted(found)

@@ -9,7 +9,7 @@ counts as China (the JSON's aliases say so); Macau is listed on its own and is n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from iso3166 import countries
 
@@ -97,6 +97,15 @@ def load_country_groups() -> CountryGroups:
     )
 
 
+@lru_cache(maxsize=1024)
 def groups_of(code: str) -> frozenset[str]:
-    """The Country Groups of an ISO code in the shipped edition (loaded on first use)."""
+    """The Country Groups of an ISO code in the shipped edition (loaded on first use).
+
+    Cached: coverage asks it for every nationality of every person of a matter.
+    """
     return load_country_groups().groups_of(code)
+
+
+def is_group(code: str) -> bool:
+    """True for a Country Group code of the shipped edition (``D:5``, ``B``)."""
+    return code in load_country_groups().members
