@@ -5,8 +5,9 @@ factors all pass gives "covered" (letters, then determinations, then licenses: t
 matter's records were checked in). Else the candidate with the fewest unknowns and no failure
 gives "needs review". Else the nearest miss — fewest failures, then the most telling one —
 gives "not covered", unless a fact the regulation turns on is unknown (the person's US status,
-whether hosted access releases anything): then the release may need no license, and the
-answer is "needs review".
+whether hosted access releases anything): then the release may need no license (no deemed export
+to a person who is not a foreign person, 734.13(a)(2); hosted access that releases no
+technology, 734.15), and the answer is "needs review".
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from desktop_app.core.enums import ReleaseMechanism
 # The failure a "not covered" line leads with: the hardest first, the party last.
 TELLING = (
     "Part 746 embargoes",
+    "OFAC sanctions",
     "validity",
     "dates",
     "supersession",

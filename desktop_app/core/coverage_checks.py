@@ -2,10 +2,12 @@
 
 Status and validity on the date (750.7(g), 750.8), transaction types and items as recorded from
 the license (none recorded is an unknown, never "any"), the party: named on the license
-(750.7(a)(1)) or a regular and permanent employee of a named entity at its facilities
-(750.7(a)(3)), employed on the date; a license's excluded countries or groups applied to every
-nationality the person holds; and the conditions that must be met before release (750.7(d)).
-A license is BIS's own authorization, so Part 746 is noted as a caveat rather than a failure.
+(750.7(a)(1)) or a regular and permanent employee of a named entity (750.7(a)(3); the facilities
+the license names are not recorded here), employed on the date; a license's excluded countries
+or groups applied to every nationality the person holds; and the conditions that must be met
+before release (750.7(d)). A license is BIS's own authorization, so a Part 746 embargo is noted
+as a caveat rather than a failure; a place the embargo check needs and the record lacks is still
+an unknown.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from desktop_app.core.coverage_subject import (
 from desktop_app.core.validity import license_expiry
 
 Expiry = Callable[[License], date]
+PLACES = ("the activity's destination", "the release's place")
 
 
 @lru_cache(maxsize=4096)
@@ -55,10 +58,12 @@ def license_factors(
         )
     conditions = [c for c in subject.facts.conditions if c.license_id == license.id]
     factors += condition_factors(subject, conditions, number)
+    embargo = embargo_factors(subject)
+    factors += [f for f in embargo if f.outcome is UNKNOWN and f.missing.startswith(PLACES)]
     caveats = [
-        f"{f.detail.split(':')[0]}: {f.source} applies; confirm {number} authorizes it"
-        for f in embargo_factors(subject)
-        if f.outcome is not PASS
+        f"{f.detail} ({f.source}): confirm {number} authorizes it"
+        for f in embargo
+        if f.outcome is FAIL
     ]
     if not subject.kind.is_deemed:
         where = subject.question.destination or "the destination"

@@ -14,6 +14,7 @@ counsel's and are not re-checked here.
 from __future__ import annotations
 
 from desktop_app.core.authorizations import Decider, Determination, DeterminationKind
+from desktop_app.core.coverage_later import later_factors
 from desktop_app.core.coverage_model import Factor
 from desktop_app.core.coverage_rules import embargo_factors, sanctions_factors
 from desktop_app.core.coverage_subject import PASS, UNKNOWN, Subject
@@ -71,12 +72,41 @@ def determination_factors(
     if not subject.kind.is_deemed and not subject.question.destination.strip():
         missing = "the activity's destination country"
         factors.append(Factor("destination", UNKNOWN, "no destination recorded", source, missing))
+    if subject.item is None:
+        factors.append(
+            Factor("item", UNKNOWN, "the release names no item", source, "the item released")
+        )
+    scope = _scope_factor(determination, subject, source)
+    if scope is not None:
+        factors.append(scope)
+    factors += later_factors(determination.decided_on, subject)
     if determination.kind not in OUTSIDE_THE_EAR:
         factors += embargo_factors(subject)
     else:
         factors += sanctions_factors(subject)
     caveat = f"the terms of the {dated} ({section}) are not re-checked by the app"
     return f"no license required: {what}, {dated}", factors, [caveat]
+
+
+def _scope_factor(determination: Determination, subject: Subject, source: str) -> Factor | None:
+    """Whether an item-wide license exception or NLR reaches this party and destination.
+
+    A license exception is destination- and party-specific (740.2; e.g. 740.27), and an NLR
+    turns on the destination (Country Chart, Part 738) unless the item is EAR99: one that names
+    the item but not this activity is counsel's to extend to it. Whether an item is subject to
+    the EAR, or hosted access releases it, is a fact about the item and needs no such step.
+    """
+    question = subject.question
+    if determination.kind in OUTSIDE_THE_EAR or question.activity_id in determination.activity_ids:
+        return None
+    eccn = subject.item.eccn.strip().upper() if subject.item is not None else ""
+    if determination.kind is K.LICENSE_NOT_REQUIRED and eccn == "EAR99":
+        return Factor("determination", PASS, f"{subject.item_label} is EAR99", source)
+    where = question.destination or "this destination"
+    dated = determination.decided_on
+    missing = f"whether the determination of {dated} reaches {subject.party.name} in {where}"
+    detail = "the determination names the item, not this activity"
+    return Factor("determination", UNKNOWN, detail, source, missing)
 
 
 def describe(determination: Determination) -> tuple[str, str]:

@@ -11,13 +11,13 @@ counsel's reading of it.
 
 from __future__ import annotations
 
-from desktop_app.core.authorizations import AuthorizationLetter, LetterEffect
+from desktop_app.core.authorizations import AuthorizationLetter
+from desktop_app.core.coverage_later import later_factors
 from desktop_app.core.coverage_model import Factor
 from desktop_app.core.coverage_parties import party_factors
 from desktop_app.core.coverage_places import destination_factors
 from desktop_app.core.coverage_reading import (
     Reading,
-    in_force,
     letter_name,
     read_letter,
     reading_name,
@@ -44,7 +44,8 @@ def letter_factors(letter: AuthorizationLetter, subject: Subject) -> tuple[str, 
     if subject.is_individual:
         excluded = reading.letter.excluded_destinations
         factors.append(nationals_factor(subject, excluded, reading_name(reading)))
-    conditions = [c for c in subject.facts.conditions if c.letter_id == letter.id]
+    ids = {letter.id} | ({reading.modified_by.id} if reading.modified_by else set())
+    conditions = [c for c in subject.facts.conditions if c.letter_id in ids]
     factors += condition_factors(subject, conditions, letter_name(letter))
     factors += embargo_factors(subject)
     return match.basis, factors
@@ -68,7 +69,7 @@ def _time_factors(reading: Reading, subject: Subject) -> list[Factor]:
     if reading.modified_by is not None:
         detail = f"read as modified by the {letter_name(reading.modified_by)}"
         factors.append(Factor("modification", PASS, detail, letter_name(reading.modified_by)))
-    factors += _later_factors(letter, subject)
+    factors += later_factors(letter.dated, subject)
     return factors
 
 
@@ -83,43 +84,6 @@ def _dates_factor(letter: AuthorizationLetter, subject: Subject) -> Factor:
     if letter.effective_until is not None and letter.effective_until < on:
         return Factor("dates", FAIL, f"the letter expired on {letter.effective_until}", source)
     return Factor("dates", PASS, f"in force on {on}", source)
-
-
-def _later_factors(letter: AuthorizationLetter, subject: Subject) -> list[Factor]:
-    """A later letter, in force on the date, that imposes the requirement again here.
-
-    Its empty transaction types or items mean all of them. Its Annex A limits it to the parties
-    counsel confirmed there and their employees; without rows it binds all; with rows not all
-    confirmed it may name this party, which counsel must say.
-    """
-    found = []
-    for later in _imposing_after(letter, subject):
-        rows = subject.facts.rows_of(later.id)
-        named = {r.party_id for r in rows if r.confirmed and r.party_id is not None}
-        ids = {subject.party.id} | ({subject.employer.id} if subject.employer else set())
-        reference = f" ({later.reference})" if later.reference else ""
-        source = f"{letter_name(later)}{reference}: imposes a license requirement"
-        if not rows or ids & named:
-            detail = f"the {letter_name(later)}{reference} imposes a license requirement again"
-            found.append(Factor("later letters", FAIL, detail, source))
-        elif any(not r.confirmed for r in rows):
-            missing = f"whether the Annex A of the {letter_name(later)} names {subject.party.name}"
-            detail = "a later letter imposes the requirement on parties not all confirmed"
-            found.append(Factor("later letters", UNKNOWN, detail, source, missing))
-    return found
-
-
-def _imposing_after(letter: AuthorizationLetter, subject: Subject) -> list[AuthorizationLetter]:
-    """The later imposing letters in force on the date that reach this type and item."""
-    return [
-        later
-        for later in subject.facts.letters
-        if later.effect is LetterEffect.IMPOSES_REQUIREMENT
-        and later.dated > letter.dated
-        and in_force(later, subject.on)
-        and (not later.transaction_types or subject.kind in later.transaction_types)
-        and (not later.item_ids or subject.question.item_id in later.item_ids)
-    ]
 
 
 def _type_factor(reading: Reading, subject: Subject) -> Factor:

@@ -5,7 +5,9 @@ reexport one between foreign countries (734.14(a)(1)); both go where the activit
 destination says, not where the party is registered. A letter's excluded destinations
 (countries or Country Groups) apply to that destination; an Annex A row that names a country or
 an address confines the entity to it. Addresses are compared as written after folding case,
-accents and spacing; anything else is counsel's to confirm.
+accents, punctuation and spacing, whole words only (the Annex A address may be a run of words
+within the destination address); anything else is counsel's to confirm. A deemed reexport with
+no place of release recorded is unknown (734.14(a)(2) turns on where the release happens).
 """
 
 from __future__ import annotations
@@ -16,12 +18,16 @@ from desktop_app.core.authorizations import AnnexRow
 from desktop_app.core.coverage_model import Factor
 from desktop_app.core.coverage_reading import Reading, reading_name
 from desktop_app.core.coverage_subject import FAIL, PASS, UNKNOWN, Subject
+from desktop_app.core.enums import TransactionType
 
 
 def destination_factors(reading: Reading, subject: Subject, row: AnnexRow | None) -> list[Factor]:
     """The destination (and address) factors of a letter for this release."""
     name = reading_name(reading)
     where = subject.question.destination.strip().upper()
+    if subject.kind is TransactionType.DEEMED_REEXPORT and not where:
+        missing = "the release's place (the country where it takes place)"
+        return [Factor("destination", UNKNOWN, "no place of release recorded", name, missing)]
     if subject.kind.is_deemed:
         if not where or where == "US":
             return []
@@ -67,11 +73,17 @@ def _address(written: str, given: str, row: AnnexRow, source: str) -> Factor:
     if not given.strip():
         missing = f"the destination address (Annex A row {row.row_no} lists “{written}”)"
         return Factor("address", UNKNOWN, "no destination address recorded", source, missing)
-    if _fold(written) == _fold(given) or _fold(written) in _fold(given):
+    if _within(_fold(written).split(), _fold(given).split()):
         return Factor("address", PASS, f"“{given}” is the Annex A address", source)
     missing = f"counsel's confirmation that “{given}” is the Annex A address “{written}”"
     detail = f"“{given}” differs from the Annex A address “{written}”"
     return Factor("address", UNKNOWN, detail, source, missing)
+
+
+def _within(words: list[str], given: list[str]) -> bool:
+    """True when ``words`` run, whole, inside ``given`` ("1 Main" is not in "21 Main")."""
+    size = len(words)
+    return any(given[i : i + size] == words for i in range(len(given) - size + 1))
 
 
 def _fold(text: str) -> str:

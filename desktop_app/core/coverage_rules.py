@@ -16,6 +16,8 @@
   fails (746.2(a) names Cuban nationals); another embargoed nationality that is not the deemed
   destination (734.13(b)) is counsel's to weigh. With no destination or nationality recorded
   the embargo check is unknown, never passed.
+- A destination in Ukraine asks whether it lies in Crimea or the Donetsk or Luhansk regions,
+  which need a license for every item subject to the EAR (746.6); the record has no finer place.
 - Hosted access or a not-subject item still meets OFAC's comprehensive sanctions: providing a
   service to Iran (31 CFR 560.204), Cuba (31 CFR 515.201) or North Korea (31 CFR 510.206).
 - Part 744 end-use and end-user rules, General Prohibitions 4–10 (736.2(b)(4)–(10)) and
@@ -101,7 +103,7 @@ def object_code(subject: Subject) -> tuple[str, Factor] | None:
 
 def _own_country(subject: Subject) -> tuple[str, Factor] | None:
     """A release abroad to a national of that country by an employer there (734.20)."""
-    where = subject.question.destination.upper() or subject.party.country.upper()
+    where = subject.question.destination.upper()
     employer = subject.employer
     deemed = deemed_destination(subject.party).country
     if not where or where == "US" or deemed is None or deemed.upper() != where:
@@ -153,6 +155,16 @@ def _embargo_unknowns(subject: Subject) -> list[Factor]:
                 "the activity's destination country",
             )
         )
+    if subject.kind is TransactionType.DEEMED_REEXPORT and not subject.question.destination.strip():
+        found.append(
+            Factor(
+                "Part 746 embargoes",
+                UNKNOWN,
+                "no place of release recorded",
+                "15 CFR Part 746; 734.14(a)(2)",
+                "the release's place (the country where it takes place)",
+            )
+        )
     if subject.is_individual and not subject.nationalities:
         name = subject.party.name
         found.append(
@@ -178,13 +190,22 @@ def _embargo_countries(subject: Subject) -> list[str]:
 
 
 def _embargo(subject: Subject, country: str) -> Factor | None:
+    if country == "UA" and country == subject.question.destination.upper():
+        return Factor(
+            "Part 746 embargoes",
+            UNKNOWN,
+            "destined to Ukraine: the covered regions (Crimea, Donetsk, Luhansk) need a license",
+            "15 CFR 746.6",
+            "whether the destination in Ukraine is in Crimea or the Donetsk or Luhansk regions",
+        )
     entry = EMBARGOES.get(country)
     if entry is None:
         return None
     name, section, reach = entry
     national = country in subject.nationalities and country != subject.question.destination.upper()
-    if national and subject.kind.is_deemed and country in NOT_DEEMED:
-        return None
+    if subject.kind.is_deemed and country in NOT_DEEMED:
+        detail = f"{section} excludes deemed exports and reexports ({country})"
+        return Factor("Part 746 embargoes", PASS, detail, section)
     whose = "a national of" if national else "destined to"
     eccn = subject.item.eccn.strip().upper() if subject.item is not None else ""
     if reach == CCL_ITEMS and not ECCN.match(eccn):

@@ -140,7 +140,8 @@ def condition_factors(
             continue
         found.append(_condition_factor(subject, condition, source, ids))
     if not found:
-        return [Factor("conditions before release", PASS, "none recorded", source)]
+        detail = "no condition of it must be met before this release"
+        return [Factor("conditions before release", PASS, detail, source)]
     return found
 
 

@@ -681,11 +681,13 @@ def _determination(kind: DeterminationKind, **fields: object) -> Determination:
     ("determination", "basis"),
     [
         (
-            _determination(DeterminationKind.LICENSE_EXCEPTION_APPLIES, license_exception="AIA"),
+            _determination(
+                DeterminationKind.LICENSE_EXCEPTION_APPLIES, license_exception="AIA", item_ids=()
+            ),
             "no license required: License Exception AIA, determination of 2026-07-01",
         ),
         (
-            _determination(DeterminationKind.LICENSE_NOT_REQUIRED),
+            _determination(DeterminationKind.LICENSE_NOT_REQUIRED, item_ids=()),
             "no license required: License not required, determination of 2026-07-01",
         ),
         (
@@ -697,17 +699,53 @@ def _determination(kind: DeterminationKind, **fields: object) -> Determination:
 def test_a_determination_removing_the_requirement_covers_instead_of_a_false_alarm(
     determination: Determination, basis: str
 ) -> None:
-    facts = replace(FACTS, determinations=(determination,))
-    assert _ask(WEN).answer is Answer.NOT_COVERED
-    result = _ask(WEN, facts=facts)
+    release = Activity(
+        matter_id=1, type=T.DEEMED_EXPORT, item_id=WEIGHTS, party_id=WEN, to_country="US",
+        on=ON, id=8,
+    )  # fmt: skip
+    scoped = replace(determination, activity_ids=() if determination.item_ids else (8,))
+    facts = replace(FACTS, determinations=(scoped,), activities=(release,))
+    assert activity_coverage(release, FACTS, as_of=ON, group_of=group_of).answer is (
+        Answer.NOT_COVERED
+    )
+    result = activity_coverage(release, facts, as_of=ON, group_of=group_of)
     assert result.covered
     assert result.basis == basis
     assert result.kind == "determination"
-    before = _ask(WEN, facts=facts, on=date(2026, 6, 30))
+    before = activity_coverage(replace(release, on=date(2026, 6, 30)), facts, as_of=ON,
+                               group_of=group_of)  # fmt: skip
     assert before.answer is Answer.NEEDS_REVIEW
     assert "whether the determination of 2026-07-01 holds for the release of 2026-06-30" in (
         before.summary
     )
+
+
+@pytest.mark.parametrize("kind", [DeterminationKind.LICENSE_EXCEPTION_APPLIES,
+                                  DeterminationKind.LICENSE_NOT_REQUIRED])  # fmt: skip
+def test_an_item_wide_exception_or_nlr_does_not_reach_every_destination(
+    kind: DeterminationKind,
+) -> None:
+    wide = _determination(kind, license_exception="AIA")
+    result = _ask(WEN, facts=replace(FACTS, determinations=(wide,)))
+    assert result.answer is Answer.NEEDS_REVIEW
+    assert "whether the determination of 2026-07-01 reaches Wen Jiahui in US" in result.summary
+
+
+def test_an_nlr_for_an_ear99_item_reaches_every_release_of_it() -> None:
+    items = tuple(replace(i, eccn="EAR99") if i.id == HARNESS else i for i in ITEMS)
+    nlr = _determination(DeterminationKind.LICENSE_NOT_REQUIRED, item_ids=(HARNESS,))
+    facts = replace(FACTS, items=items, determinations=(nlr,))
+    assert _ask(WEN, facts=facts, item=HARNESS).covered
+
+
+def test_a_later_imposing_letter_overrides_a_determination() -> None:
+    nlr = _determination(DeterminationKind.NOT_SUBJECT_TO_EAR)
+    later = replace(IS_INFORMED, dated=date(2026, 7, 10), effective_from=date(2026, 7, 10), id=9)
+    facts = replace(FACTS, determinations=(nlr,), letters=(*FACTS.letters, later))
+    assert _ask(WEN, facts=facts, on=date(2026, 7, 9)).covered
+    result = _ask(WEN, facts=facts, on=date(2026, 7, 11))
+    assert result.answer is Answer.NOT_COVERED
+    assert "imposes a license requirement again" in result.summary
 
 
 def test_a_license_exception_does_not_lift_an_embargo() -> None:
@@ -795,3 +833,57 @@ def test_a_breached_condition_before_release_is_not_covered() -> None:
 def test_a_condition_not_before_release_does_not_hold_up_coverage() -> None:
     condition = _acknowledgment(before_release=False, acknowledgment_required=False)
     assert _ask(PRIYA, facts=replace(FACTS, conditions=(condition,))).covered
+
+
+def test_a_destination_in_ukraine_asks_about_the_covered_regions() -> None:
+    rows = tuple(replace(r, country="") for r in ANNEX)
+    result = _ask(OSTRAVA, T.EXPORT, facts=replace(FACTS, annex_rows=rows), to="UA")
+    assert result.answer is Answer.NEEDS_REVIEW
+    assert "Crimea or the Donetsk or Luhansk regions" in result.summary
+    assert any(f.source == "15 CFR 746.6" for f in result.factors)
+
+
+def test_an_annex_address_matches_whole_words_only() -> None:
+    rows = tuple(replace(r, address_as_written="1 Marunouchi, Tokyo") for r in ANNEX)
+    facts = replace(FACTS, annex_rows=rows)
+    same = Question(MIZUCHI, WEIGHTS, T.EXPORT, ON, destination="JP",
+                    to_address="Floor 3, 1 Marunouchi, Tokyo 100-0005")  # fmt: skip
+    assert cover(same, facts, group_of=group_of).covered
+    other = replace(same, to_address="21 Marunouchi, Tokyo")
+    result = cover(other, facts, group_of=group_of)
+    assert result.answer is Answer.NEEDS_REVIEW
+    assert "is the Annex A address" in result.summary
+
+
+def test_a_deemed_reexport_without_a_place_of_release_needs_review() -> None:
+    result = _ask(PRIYA, T.DEEMED_REEXPORT, to="")
+    assert result.answer is Answer.NEEDS_REVIEW
+    assert "the release's place" in result.summary
+
+
+def test_a_deemed_reexport_in_russia_is_outside_746_8() -> None:
+    person = replace(_person(50, "Test Person", "RU", OSTRAVA, country="RU"))
+    facts = replace(FACTS, parties=(*PARTIES, person))
+    result = _ask(50, T.DEEMED_REEXPORT, facts=facts, to="RU")
+    assert result.covered
+    assert any(
+        f.dimension == "Part 746 embargoes" and "excludes deemed exports" in f.detail
+        for f in result.factors
+    )
+    assert _ask(OSTRAVA, T.EXPORT, to="RU").answer is Answer.NOT_COVERED
+
+
+def test_a_condition_of_the_modifying_letter_binds_the_letter_it_modifies() -> None:
+    change = AuthorizationLetter(
+        matter_id=1,
+        effect=LetterEffect.MODIFIES_REQUIREMENT,
+        dated=date(2026, 7, 1),
+        effective_from=date(2026, 7, 1),
+        modifies_letter_id=LETTER,
+        id=LATER_LETTER,
+    )
+    condition = _acknowledgment(letter_id=LATER_LETTER)
+    facts = replace(_with(letters=(JUNE_26_LETTER, change)), conditions=(condition,))
+    result = _ask(PRIYA, facts=facts)
+    assert result.answer is Answer.NEEDS_REVIEW
+    assert "evidence that condition 1" in result.summary
