@@ -5,7 +5,8 @@ factors all pass gives "covered" (letters, then determinations, then licenses: t
 matter's records were checked in). Else the candidate with the fewest unknowns and no failure
 gives "needs review". Else the nearest miss — fewest failures, then the most telling one —
 gives "not covered", unless a fact the regulation turns on is unknown (the person's US status,
-whether hosted access releases anything): then the release may need no license (no deemed export
+whether hosted access releases anything, the item's classification): then the release may
+need no license (no deemed export
 to a person who is not a foreign person, 734.13(a)(2); hosted access that releases no
 technology, 734.15), and the answer is "needs review".
 """
@@ -72,7 +73,7 @@ def choose(candidates: list[Candidate], subject: Subject, caveats: tuple[str, ..
         best = min(open_, key=lambda c: c.count(Outcome.UNKNOWN))
         return _review(best, on, (*best.caveats, *caveats), ())
     nearest = min(candidates, key=_nearness) if candidates else None
-    regulation = _regulation_unknowns(subject)
+    regulation = _regulation_unknowns(subject) + _classification_unknown(subject, nearest)
     if regulation:
         return _review(nearest, on, caveats, regulation)
     return _not_covered(nearest, subject, caveats)
@@ -82,6 +83,30 @@ def _nearness(candidate: Candidate) -> tuple[int, int, int]:
     """Fewest failures, then fewest unknowns, then the most telling failure."""
     failed = [_rank(f.dimension) for f in candidate.factors if f.outcome is Outcome.FAIL]
     return (len(failed), candidate.count(Outcome.UNKNOWN), min(failed, default=len(TELLING)))
+
+
+def _classification_unknown(subject: Subject, nearest: Candidate | None) -> tuple[Factor, ...]:
+    """Unknown when the item has no ECCN: with none, whether any license is needed is open.
+
+    Not when an embargo or sanctions program fails whatever the classification.
+    """
+    item = subject.item
+    if item is None or item.eccn.strip():
+        return ()
+    hard = ("Part 746 embargoes", "OFAC sanctions")
+    if nearest is not None and any(
+        f.dimension in hard and f.outcome is Outcome.FAIL for f in nearest.factors
+    ):
+        return ()
+    return (
+        Factor(
+            "classification",
+            UNKNOWN,
+            f"{item.name} has no ECCN recorded: whether a license is needed at all is open",
+            "15 CFR 734.3, 738.4 (classification and the Commerce Country Chart)",
+            f"the classification (ECCN or EAR99) of {item.name}",
+        ),
+    )
 
 
 def _regulation_unknowns(subject: Subject) -> tuple[Factor, ...]:

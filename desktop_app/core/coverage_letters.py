@@ -119,7 +119,18 @@ def _item_factors(reading: Reading, subject: Subject) -> list[Factor]:
         found.append(Factor("model version", UNKNOWN, "no version recorded", where, missing))
     elif item.model_version.strip().casefold() in {v.casefold() for v in versions}:
         found.append(Factor("model version", PASS, f"version {item.model_version} is named", where))
+    elif _same_number(item.model_version, versions):
+        written = "; ".join(versions)
+        detail = f"version “{item.model_version}” is written differently from “{written}”"
+        missing = f"counsel's confirmation that {item.name} “{item.model_version}” is named"
+        found.append(Factor("model version", UNKNOWN, detail, where, missing))
     else:
         detail = f"version {item.model_version} is not among the letter's versions"
         found.append(Factor("model version", FAIL, detail, where))
     return found
+
+
+def _same_number(version: str, versions: list[str]) -> bool:
+    """True when ``version`` starts with the same version number as one the letter names."""
+    first = version.split(maxsplit=1)[0].casefold()
+    return any(v.split()[0].casefold() == first for v in versions)

@@ -7,7 +7,8 @@ destination says, not where the party is registered. A letter's excluded destina
 an address confines the entity to it. Addresses are compared as written after folding case,
 accents, punctuation and spacing, whole words only (the Annex A address may be a run of words
 within the destination address); anything else is counsel's to confirm. A deemed reexport with
-no place of release recorded is unknown (734.14(a)(2) turns on where the release happens).
+no place of release recorded is unknown (734.14(a)(2) turns on where the release happens); one
+abroad to an Annex A entity's employee is held to the row's country and address like a shipment.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ def destination_factors(reading: Reading, subject: Subject, row: AnnexRow | None
     if subject.kind.is_deemed:
         if not where or where == "US":
             return []
-        return [_excluded(subject, where, reading, name, "release")]
+        found = [_excluded(subject, where, reading, name, "release")]
+        if row is not None and subject.kind is TransactionType.DEEMED_REEXPORT:
+            found += _row_place(row, subject, where, name)
+        return found
     if not where:
         missing = "the activity's destination country"
         return [Factor("destination", UNKNOWN, "no destination recorded", name, missing)]

@@ -159,7 +159,7 @@ def _condition_factor(subject: Subject, condition: Condition, source: str, ids: 
     breach = _breach_on(condition, log, subject.on)
     if breach is not None:
         return Factor("conditions before release", FAIL, f"{label} is breached{breach}", where)
-    met = _met_dates(condition, log, ids)
+    met = _met_dates(condition, log, ids, subject.party.id)
     before = [d for d in met if d <= subject.on]
     if before:
         return Factor("conditions before release", PASS, f"{label} met on {min(before)}", where)
@@ -189,10 +189,12 @@ def _breach_on(condition: Condition, log: LogIndex, on: date) -> str | None:
     return None
 
 
-def _met_dates(condition: Condition, log: LogIndex, ids: set[int]) -> list[date]:
+def _met_dates(condition: Condition, log: LogIndex, ids: set[int], person: int) -> list[date]:
     """Every date a log entry shows the condition met for this person, earliest first."""
     if condition.acknowledgment_required:
         return sorted(d for i in ids for d in log.acknowledged.get(i, ()))
+    if condition.category is ConditionCategory.USER_VETTING:
+        ids = {person}  # vetting is of the person given access, not of the employer
     found = [d for i in ids for d in log.performed.get(i, ())]
     if condition.category is not ConditionCategory.USER_VETTING:
         found += log.performed.get(None, ())

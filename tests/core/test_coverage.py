@@ -567,9 +567,17 @@ def test_a_letter_with_no_transaction_types_recorded_needs_review() -> None:
 
 
 def test_an_item_outside_the_letters_scope_is_not_covered() -> None:
-    result = _ask(OSTRAVA, T.EXPORT, item=HARNESS)
+    items = tuple(replace(i, eccn="4D001") if i.id == HARNESS else i for i in ITEMS)
+    result = _ask(OSTRAVA, T.EXPORT, item=HARNESS, facts=replace(FACTS, items=items))
     assert result.answer is Answer.NOT_COVERED
     assert "Aster 5 evaluation harness is not among the letter's items" in result.summary
+
+
+def test_an_unclassified_item_nothing_covers_needs_its_classification() -> None:
+    result = _ask(OSTRAVA, T.EXPORT, item=HARNESS)
+    assert result.answer is Answer.NEEDS_REVIEW
+    assert "the classification (ECCN or EAR99) of Aster 5 evaluation harness" in result.missing
+    assert any(f.outcome is Outcome.FAIL and f.dimension == "item" for f in result.factors)
 
 
 def test_a_letter_naming_no_items_needs_review() -> None:
@@ -887,3 +895,31 @@ def test_a_condition_of_the_modifying_letter_binds_the_letter_it_modifies() -> N
     result = _ask(PRIYA, facts=facts)
     assert result.answer is Answer.NEEDS_REVIEW
     assert "evidence that condition 1" in result.summary
+
+
+def test_a_version_written_differently_asks_rather_than_fails() -> None:
+    letter = replace(JUNE_26_LETTER, model_versions=("5.0.2 (checkpoint of May 28, 2026)",))
+    items = tuple(
+        replace(i, model_version="5.0.2 (ckpt 2026-05-28)") if i.id == WEIGHTS else i for i in ITEMS
+    )
+    result = _ask(OSTRAVA, T.EXPORT, facts=replace(_with(letters=(letter,)), items=items))
+    assert result.answer is Answer.NEEDS_REVIEW
+    assert "counsel's confirmation that Aster 5 weights “5.0.2 (ckpt 2026-05-28)”" in (
+        result.summary
+    )
+
+
+def test_vetting_is_of_the_person_not_the_employer() -> None:
+    vetting = _acknowledgment(
+        category=ConditionCategory.USER_VETTING, acknowledgment_required=False
+    )
+    employer_screened = ConditionLog(
+        matter_id=1, condition_id=60, kind=LogKind.PERFORMED, on=date(2026, 7, 1),
+        party_id=OSTRAVA, id=1,
+    )  # fmt: skip
+    facts = replace(FACTS, conditions=(vetting,), condition_log=(employer_screened,))
+    assert _ask(PRIYA, facts=facts).answer is Answer.NEEDS_REVIEW
+    assert _ask(OSTRAVA, T.EXPORT, facts=facts).covered
+    screened = replace(employer_screened, party_id=PRIYA, id=2)
+    both = replace(facts, condition_log=(employer_screened, screened))
+    assert _ask(PRIYA, facts=both).covered
