@@ -1,15 +1,18 @@
 """Recording what was decided: determinations, licenses, letters with their Annex A, clocks.
 
 Each method is one business operation in one transaction; the unit of work audits every row it
-writes. Rules that only read live in validity, bis_clock and annex; this module checks them
-and writes.
+writes. Rules that only read live in validity, bis_clock, letter_checks and annex; this module
+checks them and writes. An Annex A row is stored with the party it surely names as a suggestion
+(``confirmed`` None); only `link_annex_row` (counsel) confirms a link.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from desktop_app.core.annex import AnnexLine, match_party, parse_annex
+from desktop_app.core.annex import parse_annex
+from desktop_app.core.annex_rows import insert_annex
 from desktop_app.core.authorizations import (
     AnnexRow,
     AuthorizationLetter,
@@ -21,8 +24,9 @@ from desktop_app.core.authorizations import (
 from desktop_app.core.bis_clock import check_events
 from desktop_app.core.enums import MatterStatus
 from desktop_app.core.holds import RefusedError, refusal_under_hold
+from desktop_app.core.letter_checks import check_letter_links, group_shaped, letter_errors
 from desktop_app.core.matter_status import derived_status
-from desktop_app.core.models import Item, Matter, Party
+from desktop_app.core.models import Activity, Item, Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.core.validation import check as _check
 from desktop_app.core.validation import text_errors
@@ -31,17 +35,24 @@ from desktop_app.errors import ValidationError
 
 
 class DecisionService:
-    """Add and change determinations, licenses, authorization letters and clock events."""
+    """Add and change determinations, licenses, authorization letters and clock events.
 
-    def __init__(self, store: Store, actor: str) -> None:
+    ``is_group`` says whether a code is a Country Group of the edition in use (a letter's
+    excluded destinations); by default any code shaped like one is accepted.
+    """
+
+    def __init__(
+        self, store: Store, actor: str, is_group: Callable[[str], bool] = group_shaped
+    ) -> None:
         self._store = store
         self._actor = actor
+        self._is_group = is_group
 
     def add_determination(self, determination: Determination) -> Determination:
         """Record a decision on a matter."""
         _check(text_errors(determination))
         with self._store.transaction(self._actor) as tx:
-            tx.get(Matter, determination.matter_id)
+            _check_about(tx, determination)
             stored = tx.insert(determination)
             _follow_status(tx, determination.matter_id)
             return stored
@@ -50,6 +61,7 @@ class DecisionService:
         """Correct a recorded decision."""
         _check(text_errors(determination))
         with self._store.transaction(self._actor) as tx:
+            _check_about(tx, determination)
             tx.update(determination)
         return determination
 
@@ -77,25 +89,31 @@ class DecisionService:
     def add_letter(self, letter: AuthorizationLetter, annex_text: str = "") -> AuthorizationLetter:
         """Record a letter that imposes or lifts a requirement, with its Annex A if given."""
         _check(text_errors(letter))
-        _check(_letter_errors(letter))
+        _check(letter_errors(letter, self._is_group))
         lines = parse_annex(annex_text) if annex_text.strip() else []
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, letter.matter_id, (), letter.item_ids)
+            check_letter_links(tx, letter)
             stored = tx.insert(letter)
-            self._insert_annex(tx, stored, lines)
+            insert_annex(tx, stored, lines)
             return stored
 
     def update_letter(self, letter: AuthorizationLetter) -> AuthorizationLetter:
         """Correct a letter's fields (its Annex A is replaced separately)."""
         _check(text_errors(letter))
-        _check(_letter_errors(letter))
+        _check(letter_errors(letter, self._is_group))
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, letter.matter_id, (), letter.item_ids)
+            check_letter_links(tx, letter)
             tx.update(letter)
         return letter
 
     def replace_annex(self, letter_id: int, annex_text: str) -> list[AnnexRow]:
-        """Replace a letter's Annex A with the rows of ``annex_text`` (kept as written)."""
+        """Replace a letter's Annex A with the rows of ``annex_text`` (kept as written).
+
+        A row that comes back exactly as it was (number, name, address, country) keeps its link
+        and whether counsel confirmed it; every other row gets a fresh suggestion.
+        """
         lines = parse_annex(annex_text)
         with self._store.transaction(self._actor) as tx:
             letter = tx.get(AuthorizationLetter, letter_id)
@@ -108,36 +126,24 @@ class DecisionService:
             if refused is None:
                 for row in old:
                     tx.delete(AnnexRow, row.id)
-                return self._insert_annex(tx, letter, lines)
+                return insert_annex(tx, letter, lines, kept=old)
         raise RefusedError(refused)
 
-    def _insert_annex(
-        self, tx: UnitOfWork, letter: AuthorizationLetter, lines: list[AnnexLine]
-    ) -> list[AnnexRow]:
-        parties = tx.children(Party, letter.matter_id)
-        rows = []
-        for line in lines:
-            matched = match_party(line.name, parties)
-            row = AnnexRow(
-                matter_id=letter.matter_id,
-                letter_id=letter.id,
-                row_no=line.row_no,
-                name_as_written=line.name,
-                address_as_written=line.address,
-                country=line.country,
-                party_id=matched.id if matched else None,
-            )
-            rows.append(tx.insert(row))
-        return rows
-
     def link_annex_row(self, row_id: int, party_id: int | None) -> AnnexRow:
-        """Match an Annex A row to a party of the matter by hand (or clear the match)."""
+        """Counsel's link of an Annex A row: confirm it to a party of the matter, or clear it.
+
+        A party confirms the link (a suggestion or another party); None leaves the row unlinked
+        and unconfirmed. Only a confirmed link decides coverage. A correction, so allowed while
+        the matter is under legal hold (the audit chain keeps the earlier link).
+        """
         with self._store.transaction(self._actor) as tx:
             row = tx.get(AnnexRow, row_id)
             if party_id is not None:
                 _same_matter(tx.get(Party, party_id).matter_id, row.matter_id, "party_id")
-            changed = replace(row, party_id=party_id)
-            tx.update(changed)
+            confirmed = True if party_id is not None else None
+            changed = replace(row, party_id=party_id, confirmed=confirmed)
+            if changed != row:
+                tx.update(changed)
         return changed
 
     def add_clock_event(self, event: ClockEvent) -> ClockEvent:
@@ -179,13 +185,12 @@ def _follow_status(tx: UnitOfWork, matter_id: int) -> None:
         tx.update(replace(matter, status=status, status_reason="follows from the record"))
 
 
-def _letter_errors(letter: AuthorizationLetter) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    if letter.effective_until is not None and letter.effective_until < letter.effective_from:
-        errors["effective_until"] = "A letter cannot stop taking effect before it starts."
-    if letter.effective_from < letter.dated:
-        errors["effective_from"] = "A letter cannot take effect before the date it bears."
-    return errors
+def _check_about(tx: UnitOfWork, determination: Determination) -> None:
+    """The items and activities a determination is about must be the matter's own."""
+    _check_scope(tx, determination.matter_id, (), determination.item_ids)
+    for activity_id in determination.activity_ids:
+        found = tx.get(Activity, activity_id).matter_id
+        _same_matter(found, determination.matter_id, "activity_ids")
 
 
 def _check_scope(
@@ -200,4 +205,6 @@ def _check_scope(
 
 def _same_matter(found: int, wanted: int, field: str) -> None:
     if found != wanted:
-        raise ValidationError({field: "Every party and item named must belong to this matter."})
+        raise ValidationError(
+            {field: "Every party, item and activity named must belong to this matter."}
+        )

@@ -18,6 +18,7 @@ from desktop_app.core.authorizations import (
     AuthorizationLetter,
     Condition,
     ConditionLog,
+    Determination,
     License,
 )
 from desktop_app.core.holds import RefusedError, refusal_under_hold
@@ -154,6 +155,7 @@ class MatterService:
             activity = tx.get(Activity, activity_id)
             refused = refusal_under_hold(tx, activity.matter_id, "remove an activity")
             if refused is None:
+                _refuse_if_decided(tx, activity)
                 return tx.delete(Activity, activity_id)
         raise RefusedError(refused)
 
@@ -240,6 +242,18 @@ def _refuse_if_named(
         )
 
 
+def _refuse_if_decided(tx: UnitOfWork, activity: Activity) -> None:
+    """Refuse removing an activity a determination is about (it would lose its subject)."""
+    found = [
+        d.decided_on.isoformat()
+        for d in tx.children(Determination, activity.matter_id)
+        if activity.id in d.activity_ids
+    ]
+    if found:
+        why = f"The determination of {found[0]} is about this activity; change it first."
+        raise ValidationError({"activity": why})
+
+
 def _in_use(name: str, count: int, what: str) -> str:
     plural = "activities" if count != 1 and what == "activity" else what
     return f"{name} is used by {count} {plural}; remove or change them first."
@@ -250,7 +264,7 @@ def decisions_naming(
 ) -> list[str]:
     """What on the matter names one of these parties or items.
 
-    Licenses, letters, Annex A rows, conditions and their log.
+    Licenses, letters (items, addressee), determinations, Annex A rows, conditions and their log.
     """
     found = [
         f"license {x.number}"
@@ -260,7 +274,12 @@ def decisions_naming(
     found += [
         f"the letter of {x.dated}"
         for x in tx.children(AuthorizationLetter, matter_id)
-        if items & set(x.item_ids)
+        if items & set(x.item_ids) or x.addressee_id in parties
+    ]
+    found += [
+        f"the determination of {d.decided_on}"
+        for d in tx.children(Determination, matter_id)
+        if items & set(d.item_ids)
     ]
     found += [
         f"Annex A row {r.row_no}" for r in tx.children(AnnexRow, matter_id) if r.party_id in parties

@@ -132,6 +132,9 @@ def party_errors(party: Party) -> Errors:
         errors["kind"] = "A foreign national is an individual."
     if party.employer_id is not None and party.employer_id == party.id != 0:
         errors["employer_id"] = "A party cannot be its own employer."
+    since, until = party.employed_since, party.employed_until
+    if since is not None and until is not None and until < since:
+        errors["employed_until"] = "Employment cannot end before it began."
     return errors
 
 
