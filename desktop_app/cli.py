@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__, textout
+from desktop_app.cli_annex import add_annex_command
+from desktop_app.cli_coverage import add_coverage_command
+from desktop_app.cli_matter_file import add_matter_file_commands
 from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
 from desktop_app.core.retention import (
@@ -121,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="the day to compute due dates and coverage for (default: today)",
     )
+    add_coverage_command(sub, _iso_day)
     agenda = _add(sub, "agenda", run_agenda, "what is overdue and due soon", json_flag=True)
     agenda.add_argument(
         "--as-of",
@@ -166,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DATE",
         help="the day the report speaks as of (default: today)",
     )
+    add_annex_command(sub)
+    add_matter_file_commands(sub)
     _add_search(sub)
     _add_backup(sub)
     _add_retention(sub)

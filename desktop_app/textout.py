@@ -9,6 +9,7 @@ from desktop_app.core.documents import FileOutcome
 from desktop_app.core.models import MatterSummary
 from desktop_app.core.search_query import KIND_OF_ENTITY, SearchHit, marked
 from desktop_app.core.text import visible as printable
+from desktop_app.textout_coverage import party_coverage_lines
 
 if TYPE_CHECKING:
     from desktop_app.core.agenda import AgendaRow
@@ -48,6 +49,7 @@ def record_text(view: dict[str, Any]) -> str:
         f"  {a['type']:<20} {printable(a['item'] or '')} → {printable(a['party'] or '')}"
         for a in view["activities"]
     ]
+    lines += party_coverage_lines(view)
     return "\n".join(lines)
 
 

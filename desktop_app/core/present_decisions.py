@@ -12,7 +12,9 @@ from typing import Any
 from desktop_app.core.agenda import license_in_force
 from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.coverage import GroupLookup, MatterFacts, matter_coverage
+from desktop_app.core.coverage_plain import coverage_plain
 from desktop_app.core.models import MatterRecord
+from desktop_app.core.present_coverage import no_groups
 from desktop_app.core.schedule import logs_by_condition, next_due, obligation_state
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.validity import license_expiry, license_state
@@ -71,18 +73,13 @@ def conditions_view(record: MatterRecord, as_of: date) -> list[Plain]:
 
 
 def coverage_view(record: MatterRecord, as_of: date, group_of: GroupLookup | None) -> list[Plain]:
-    """For every party row: covered or not, on what basis or why not."""
+    """For every party row: the answer as of ``as_of``, its basis, summary, factors and caveats."""
     if not record.items:
         return []
     facts = MatterFacts.of(record)
-    answers = matter_coverage(facts, as_of, group_of=group_of)
+    answers = matter_coverage(facts, as_of, group_of=group_of or no_groups)
     names = {p.id: p.name for p in record.parties}
     return [
-        {
-            "party_id": party_id,
-            "party": names.get(party_id, ""),
-            **to_plain(answer),
-            "summary": answer.summary,
-        }
+        {"party_id": party_id, "party": names.get(party_id, ""), **coverage_plain(answer)}
         for party_id, answer in answers.items()
     ]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from desktop_app.core.coverage import GroupLookup
 from desktop_app.core.models import MatterRecord
-from desktop_app.core.present_decisions import decisions_view
+from desktop_app.core.present_decisions import conditions_view
+from desktop_app.core.serialize import to_plain
 from desktop_app.reports.conditions_table import NONE, conditions_table
 from desktop_app.reports.model import Header, Memo, Section
 
@@ -19,7 +20,6 @@ def conditions_report(
     as_of: date,
     audit_head: tuple[int, str],
     generated_at: str,
-    group_of: GroupLookup | None = None,
     *,
     sender: str = "Export Control Counsel",
 ) -> Memo:
@@ -28,7 +28,7 @@ def conditions_report(
         Section(
             f"{r.matter.number} — {r.matter.title}",
             (),
-            (("", conditions_table(decisions_view(r, as_of, group_of))),),
+            (("", conditions_table(_decided(r, as_of))),),
         )
         for r in records
     )
@@ -56,3 +56,13 @@ def conditions_report(
         running_head="Conditions report",
         heading="CONDITIONS STATUS REPORT",
     )
+
+
+def _decided(record: MatterRecord, as_of: date) -> dict[str, Any]:
+    """What the conditions table reads: each condition with its standing, licenses, letters."""
+    found = record.decisions
+    return {
+        "conditions": conditions_view(record, as_of),
+        "licenses": [to_plain(x) for x in found.licenses],
+        "letters": [to_plain(x) for x in found.letters],
+    }

@@ -6,7 +6,6 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from desktop_app.reference.country_groups import groups_of
 from desktop_app.reports.conditions_data import conditions_report
 from desktop_app.reports.make import now_text
 from desktop_app.reports.render import build
@@ -16,5 +15,5 @@ from desktop_app.storage import queries
 def conditions_pdf(db: Database, as_of: date, invariant: bool = False) -> bytes:
     """The conditions status report of every matter in the library, as PDF bytes."""
     records = [queries.matter_record(db, s.matter) for s in queries.docket(db)]
-    memo = conditions_report(records, as_of, queries.audit_head(db), now_text(), groups_of)
+    memo = conditions_report(records, as_of, queries.audit_head(db), now_text())
     return build(memo, invariant=invariant)

@@ -11,12 +11,13 @@ from datetime import date
 from typing import Any
 
 from desktop_app.core.chronology import chronology
-from desktop_app.core.coverage import GroupLookup
+from desktop_app.core.coverage_model import GroupLookup
 from desktop_app.core.drafts import MemoDraft, legend_for, new_draft
 from desktop_app.core.markup import Block, Run, parse
 from desktop_app.core.models import Matter, MatterRecord
 from desktop_app.core.present_decisions import decisions_view
 from desktop_app.reports.conditions_table import conditions_table
+from desktop_app.reports.coverage_data import coverage_findings, coverage_section
 from desktop_app.reports.model import Header, Memo, Section, Table
 
 KINDS = ("case", "conditions")
@@ -72,7 +73,7 @@ def case_memo(
             _summary(record),
             _written("Facts", ("", draft.facts)),
             _parties_and_items(record),
-            _activities(record, decided),
+            _activities(record, as_of, group_of),
             _chronology(record),
             _determinations(decided),
             conditions,
@@ -133,14 +134,16 @@ def _parties_and_items(record: MatterRecord) -> Section:
     return Section("Parties and items", (), (("Parties", parties), ("Items", items)))
 
 
-def _activities(record: MatterRecord, decided: dict[str, Any]) -> Section:
+def _activities(record: MatterRecord, as_of: date, group_of: GroupLookup | None) -> Section:
     names = {p.id: p.name for p in record.parties}
     items = {i.id: i.name for i in record.items}
     activities = Table(
-        ("Activity", "Item", "Party", "Route", "Status"),
+        ("No.", "Activity", "Date", "Item", "Party", "Route", "Status"),
         tuple(
             (
+                str(a.id),
                 a.type.label,
+                a.on.isoformat() if a.on else "undated",
                 items.get(a.item_id or 0, NONE),
                 names.get(a.party_id or 0, NONE),
                 f"{a.from_country or '?'} → {a.to_country or '?'}",
@@ -148,16 +151,10 @@ def _activities(record: MatterRecord, decided: dict[str, Any]) -> Section:
             )
             for a in record.activities
         ),
-        (2.2, 2.2, 2.2, 1.2, 1.2),
+        (0.5, 1.8, 1.1, 2.0, 2.0, 1.1, 1.1),
     )
-    coverage = Table(
-        ("Party", "Coverage"),
-        tuple((str(c["party"]), str(c["summary"])) for c in decided["coverage"]),
-        (3, 6),
-    )
-    return Section(
-        "Activities and their coverage", (), (("Activities", activities), ("Coverage", coverage))
-    )
+    parties, acts = coverage_findings(record, as_of, group_of)
+    return coverage_section(activities, parties, acts, as_of)
 
 
 def _chronology(record: MatterRecord) -> Section:

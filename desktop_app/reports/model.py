@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.core.coverage_model import Answer
 from desktop_app.core.drafts import DEFAULT_LEGEND
 from desktop_app.core.markup import Block
 
-__all__ = ["DEFAULT_LEGEND", "Header", "Memo", "Section", "Table"]
+__all__ = ["DEFAULT_LEGEND", "Finding", "Header", "Memo", "Section", "Table"]
 
 
 @dataclass(frozen=True)
@@ -21,20 +22,43 @@ class Table:
     mono: tuple[int, ...] = ()  # columns set in the monospaced face (hashes)
     details: tuple[str, ...] = ()  # a full-width line under each row (a SHA-256), if given
     details_are_text: bool = False  # set the details as body text rather than as a hash
+    bold: tuple[tuple[int, int], ...] = ()  # (row, column) cells set in bold
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One coverage answer as printed: what was asked, the answer as of a day, and why.
+
+    ``subject`` names the party, item and activity; ``as_of`` says which day the answer speaks
+    for and why that day; ``summary`` is what the summary adds to the basis ("" for nothing);
+    ``factors`` is the table of dimensions checked (dimension, result, detail, source). The
+    renderer sets the answer so the three read apart without colour.
+    """
+
+    subject: str
+    answer: Answer
+    as_of: str
+    basis: str
+    summary: str
+    factors: Table
+    missing: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Section:
-    """A titled part of the memo: paragraphs, then counsel's text, then tables.
+    """A titled part of the memo: paragraphs, then counsel's text, then tables, then findings.
 
     Paragraphs are plain text; ``writing`` holds what counsel wrote in the draft, as captioned
-    runs of marked-up blocks; tables and writing may each carry a caption ("" for none).
+    runs of marked-up blocks; ``findings`` are captioned groups of coverage answers; tables,
+    writing and findings may each carry a caption ("" for none).
     """
 
     title: str
     paragraphs: tuple[str, ...] = ()
     tables: tuple[tuple[str, Table], ...] = ()
     writing: tuple[tuple[str, tuple[Block, ...]], ...] = ()
+    findings: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -28,6 +29,7 @@ from reportlab.platypus import Table as RlTable
 
 from desktop_app.core.text import visible
 from desktop_app.reports.escape import chunks
+from desktop_app.reports.findings import finding_flowables
 from desktop_app.reports.fonts import SANS, SANS_BOLD
 from desktop_app.reports.model import Memo, Section
 from desktop_app.reports.rich import block_flowables
@@ -101,10 +103,14 @@ class MemoDocument(BaseDocTemplate):
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.5)
         top = height - 0.6 * inch
+        head = visible(self.memo.running_head)[:40]
         canv.setFont(SANS_BOLD, 8)
-        canv.drawString(LEFT, top, visible(self.memo.running_head)[:40])
+        canv.drawString(LEFT, top, head)
+        room = width - LEFT - RIGHT - canv.stringWidth(head, SANS_BOLD, 8) - 12
+        legend, size = _fitted(visible(self.memo.legend)[:110], room)
         canv.setFillColor(LEGEND_INK)
-        canv.drawRightString(width - RIGHT, top, visible(self.memo.legend)[:110])
+        canv.setFont(SANS_BOLD, size)
+        canv.drawRightString(width - RIGHT, top, legend)
         canv.line(LEFT, top - 4, width - RIGHT, top - 4)
         bottom = 0.55 * inch
         canv.line(LEFT, bottom + 10, width - RIGHT, bottom + 10)
@@ -117,6 +123,16 @@ class MemoDocument(BaseDocTemplate):
         canv.translate(x + canv.stringWidth(label, SANS, 7.5), bottom)
         canv.doForm(TOTAL_FORM)
         canv.restoreState()
+
+
+def _fitted(text: str, room: float) -> tuple[str, float]:
+    """``text`` and a bold size (8 down to 6.5 points) it fits ``room`` in; cut with "…" if none."""
+    for size in (8, 7.5, 7, 6.5):
+        if stringWidth(text, SANS_BOLD, size) <= room:
+            return text, size
+    while text and stringWidth(text + "…", SANS_BOLD, 6.5) > room:
+        text = text[:-1]
+    return text + "…", 6.5
 
 
 class TotalingCanvas(Canvas):
@@ -183,6 +199,13 @@ def _section(section: Section, number: int, width: float) -> list[Flowable]:
         if caption:
             flow += [CondPageBreak(KEEP), para(caption, CAPTION, width)]
         flow.append(data_table(table, width))
+    for caption, findings in section.findings:
+        if caption:
+            flow += [CondPageBreak(KEEP), para(caption, CAPTION, width)]
+        if not findings:
+            flow.append(para("None recorded.", BODY, width))
+        for finding in findings:
+            flow += finding_flowables(finding, width)
     return flow
 
 
@@ -204,8 +227,14 @@ def build(
 
 
 def _relay(progress: Progress, total: int) -> Callable[[str, int], None]:
+    done = 0
+
     def heard(kind: str, value: int) -> None:
-        if kind == "PROGRESS":
-            progress(min(value, total), total)
+        # A split flowable (a table, a kept-together group) puts its parts back in the queue,
+        # so reportlab's count can step back; a progress bar only moves forward.
+        nonlocal done
+        if kind == "PROGRESS" and value > done:
+            done = min(value, total)
+            progress(done, total)
 
     return heard

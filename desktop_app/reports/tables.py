@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 from reportlab.platypus import Table as RlTable
 
@@ -36,10 +37,7 @@ def data_table(table: Table, width: float) -> Flowable:
     data: list[list[object]] = [[para(c, HEAD_CELL, inner[i]) for i, c in enumerate(table.columns)]]
     for index, row in enumerate(table.rows):
         data.append(
-            [
-                para(cell, MONO_CELL if i in table.mono else CELL, inner[i])
-                for i, cell in enumerate(row)
-            ]
+            [para(cell, _cell_style(table, index, i), inner[i]) for i, cell in enumerate(row)]
         )
         if table.details:
             detail_style = CELL if table.details_are_text else HASH
@@ -61,3 +59,10 @@ def data_table(table: Table, width: float) -> Flowable:
         style=style,
         hAlign="LEFT",
     )
+
+
+def _cell_style(table: Table, row: int, column: int) -> ParagraphStyle:
+    """The style of one body cell: monospaced for hash columns, bold where the table says."""
+    if column in table.mono:
+        return MONO_CELL
+    return HEAD_CELL if (row, column) in table.bold else CELL

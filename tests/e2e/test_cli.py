@@ -177,10 +177,12 @@ def test_agenda_and_decisions_of_the_sample(data_dir: Path) -> None:
     conditions = shown["conditions"]
     assert any(c["next_due"] for c in conditions)
     assert {c["status"] for c in conditions} >= {"active"}
-    summaries = {c["party"]: c["summary"] for c in shown["coverage"]}
-    assert any(
-        s.startswith("covered: letter of 2026-06-26, Annex A row") for s in summaries.values()
-    )
+    coverage = shown["coverage"]
+    assert [c["party_id"] for c in coverage] == [p["id"] for p in shown["parties"]]
+    assert {c["answer"] for c in coverage} <= {"covered", "not_covered", "needs_review"}
+    assert all(c["as_of"] == shown["as_of"] for c in coverage)
+    assert all(c["factors"] and all(f["source"] for f in c["factors"]) for c in coverage)
+    assert all(c["summary"].startswith(c["answer"].replace("_", " ")) for c in coverage)
     bad = _run(data_dir, "agenda", "--as-of", "31/12/2026")
     assert bad.returncode == 2
     assert "not a date" in bad.stderr

@@ -1,0 +1,61 @@
+"""The ``coverage`` command: every party or person × item × activity of a matter, answered.
+
+``compliance-desk coverage CASE [--as-of DATE] [--json]`` prints each row's answer (covered, not
+covered, needs review) as of the activity's date or, for an undated activity or a party row, as
+of ``--as-of`` (default: today), with the factors it rests on, the missing facts and the caveats.
+It only reads the library, and exits 0 whatever the answers are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from desktop_app.errors import EXIT_OK
+from desktop_app.paths import LibraryPaths
+
+
+def add_coverage_command(sub: Any, day: Callable[[str], date]) -> None:
+    """Register ``coverage`` on the command line's subparsers; ``day`` parses ``--as-of``."""
+    text = "every party × item × activity of a matter with its coverage answer and factors"
+    cmd: argparse.ArgumentParser = sub.add_parser("coverage", help=text, description=text)
+    cmd.set_defaults(handler=run_coverage, command="coverage")
+    cmd.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    cmd.add_argument(
+        "--as-of",
+        type=day,
+        default=None,
+        metavar="DATE",
+        help="the day undated activities and party rows are answered for (default: today)",
+    )
+    cmd.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def run_coverage(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Print the coverage table of CASE, as text or as one JSON document."""
+    from desktop_app.cli import open_for_reading  # noqa: PLC0415 - cli has loaded by now
+    from desktop_app.core.coverage import MatterFacts, coverage_table  # noqa: PLC0415 - rules
+    from desktop_app.core.present_coverage import table_plain  # noqa: PLC0415
+    from desktop_app.reference.country_groups import groups_of  # noqa: PLC0415 - on demand
+    from desktop_app.storage import queries  # noqa: PLC0415
+    from desktop_app.textout_coverage import coverage_text  # noqa: PLC0415
+
+    library = open_for_reading(paths)
+    try:
+        record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
+    finally:
+        library.close()
+    as_of = args.as_of or date.today()
+    facts = MatterFacts.of(record)
+    rows = coverage_table(facts, as_of, group_of=groups_of)
+    document = table_plain(record.matter.number, as_of, rows, facts)
+    if args.json:
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
+        sys.stdout.write("\n")
+    else:
+        print(coverage_text(document))
+    return EXIT_OK
