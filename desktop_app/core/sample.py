@@ -146,6 +146,9 @@ def _party(matter_id: int, s: Json, employer_id: int | None) -> Party:
         visa_type=s["visa_type"],
         visa_expiry=_day(s["visa_expiry"]),
         notes=s["notes"],
+        employed_since=_day(s["employed_since"]),
+        employed_until=_day(s["employed_until"]),
+        regular_employee=s["regular_employee"],
     )
 
 
@@ -176,4 +179,6 @@ def _activity(matter_id: int, s: Json, item_id: int, party_id: int) -> Activity:
         mechanism=ReleaseMechanism(s["mechanism"]),
         description=s["description"],
         status=ActivityStatus(s["status"]),
+        on=_day(s["on"]),
+        to_address=s["to_address"],
     )

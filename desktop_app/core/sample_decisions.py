@@ -2,7 +2,9 @@
 
 Determinations, letters with Annex A, licenses, conditions with their transitions and log, and
 BIS clock events. Everything goes through the same services the window uses, so the sample
-obeys every rule (state machine, schedules, clock order) and is audited like any change.
+obeys every rule (state machine, schedules, clock order) and is audited like any change. The
+Annex A rows are stored as the app's suggestions; the links counsel confirmed
+(``confirmed_links``) are then confirmed one by one, as counsel would in the window.
 """
 
 from __future__ import annotations
@@ -51,7 +53,9 @@ def add_decisions(
     for d in spec["determinations"]:
         made[d["key"]] = decisions.add_determination(_determination(matter_id, d, keys)).id
     for letter in spec["letters"]:
-        stored = decisions.add_letter(_letter(matter_id, letter, keys, made), letter["annex"])
+        stored = decisions.add_letter(_letter(matter_id, letter, keys, made))
+        if letter["annex"]:
+            _add_annex(decisions, stored.id, letter, keys)
         made[letter["key"]] = stored.id
     for lic in spec["licenses"]:
         made[lic["key"]] = decisions.add_license(_license(matter_id, lic, keys, made)).id
@@ -59,6 +63,13 @@ def add_decisions(
         _add_condition(conditions, matter_id, c, keys, made)
     for event in spec["clock"]:
         decisions.add_clock_event(_clock(matter_id, event))
+
+
+def _add_annex(decisions: DecisionService, letter_id: int, letter: Json, keys: Keys) -> None:
+    """Store the Annex A as suggestions, then confirm the rows counsel linked."""
+    rows = {row.row_no: row for row in decisions.replace_annex(letter_id, letter["annex"])}
+    for link in letter["confirmed_links"]:
+        decisions.link_annex_row(rows[link["row"]].id, keys.parties[link["party"]])
 
 
 def _day(value: str | None) -> date | None:
@@ -86,6 +97,7 @@ def _determination(matter_id: int, d: Json, keys: Keys) -> Determination:
         regulation_edition=d["regulation_edition"],
         enforcement_note=d["enforcement_note"],
         license_exception=d["license_exception"],
+        item_ids=tuple(keys.items[k] for k in d["items"]),
     )
 
 
@@ -107,6 +119,8 @@ def _letter(matter_id: int, s: Json, keys: Keys, made: dict[str, int]) -> Author
         verbatim=s["verbatim"],
         document_id=keys.documents.get(s["document"]) if s["document"] else None,
         determination_id=made[s["determination"]] if s["determination"] else None,
+        addressee_id=keys.parties[s["addressee"]] if s["addressee"] else None,
+        excluded_destinations=tuple(s["excluded_destinations"]),
     )
 
 
@@ -147,6 +161,7 @@ def _add_condition(
             grace_days=s["grace_days"],
             acknowledgment_required=s["acknowledgment_required"],
             status=ConditionStatus(s["status"]),
+            before_release=s["before_release"],
         )
     )
     for move in s["transitions"]:
