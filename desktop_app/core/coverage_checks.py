@@ -45,11 +45,17 @@ def license_factors(
 ) -> tuple[str, list[Factor], list[str]]:
     """The basis the license would give, every factor it rests on, and its caveats."""
     number = f"license {license.number}"
-    factors = [
-        _status(license, subject, expiry),
-        _types(license, subject),
-        _items(license, subject),
-    ]
+    key = ("license", license.id, subject.kind, subject.question.item_id, subject.on)
+    factors = list(
+        subject.facts.remember(
+            key,
+            lambda: (
+                _status(license, subject, expiry),
+                _types(license, subject),
+                _items(license, subject),
+            ),
+        )
+    )
     party = _party(license, subject)
     factors += party
     if subject.is_individual:

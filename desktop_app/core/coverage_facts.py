@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from desktop_app.core.authorizations import (
     AnnexRow,
@@ -23,6 +25,8 @@ from desktop_app.core.coverage_model import Question
 from desktop_app.core.enums import ActivityStatus, ItemKind, PartyKind, TransactionType
 from desktop_app.core.models import Activity, Item, MatterRecord, Party
 from desktop_app.errors import NotFoundError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,20 @@ class MatterFacts:
     def find_party(self, party_id: int | None) -> Party | None:
         """The party with this id, or None."""
         return None if party_id is None else self._parties.get(party_id)
+
+    @cached_property
+    def _memo(self) -> dict[tuple[object, ...], object]:
+        return {}
+
+    def remember(self, key: tuple[object, ...], make: Callable[[], T]) -> T:
+        """``make()``, worked out once per matter for ``key``.
+
+        Answers that share a letter or license, item, type and date share the factors that do
+        not depend on the person.
+        """
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]  # type: ignore[return-value]
 
     def logs_of(self, condition_id: int) -> tuple[ConditionLog, ...]:
         """The log entries of one condition, in the order recorded."""

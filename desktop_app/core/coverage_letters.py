@@ -35,9 +35,11 @@ from desktop_app.core.coverage_subject import (
 
 def letter_factors(letter: AuthorizationLetter, subject: Subject) -> tuple[str, list[Factor]]:
     """The basis the letter would give, and every factor it rests on."""
-    reading = read_letter(letter, subject.facts, subject.on)
-    factors = [*_time_factors(reading, subject), _type_factor(reading, subject)]
-    factors += _item_factors(reading, subject)
+    facts, on = subject.facts, subject.on
+    reading = facts.remember(("reading", letter.id, on), lambda: read_letter(letter, facts, on))
+    key = ("letter", letter.id, subject.kind, subject.question.item_id, on)
+    factors = list(facts.remember(key, lambda: _shared_factors(reading, subject)))
+    factors += later_factors(letter.dated, subject)
     match = party_factors(reading, subject)
     factors += match.factors
     factors += destination_factors(reading, subject, match.row)
@@ -49,6 +51,12 @@ def letter_factors(letter: AuthorizationLetter, subject: Subject) -> tuple[str, 
     factors += condition_factors(subject, conditions, letter_name(letter))
     factors += embargo_factors(subject)
     return match.basis, factors
+
+
+def _shared_factors(reading: Reading, subject: Subject) -> tuple[Factor, ...]:
+    """The factors that depend on the letter, type, item and date but not on the person."""
+    found = [*_time_factors(reading, subject), _type_factor(reading, subject)]
+    return (*found, *_item_factors(reading, subject))
 
 
 def _time_factors(reading: Reading, subject: Subject) -> list[Factor]:
@@ -69,7 +77,6 @@ def _time_factors(reading: Reading, subject: Subject) -> list[Factor]:
     if reading.modified_by is not None:
         detail = f"read as modified by the {letter_name(reading.modified_by)}"
         factors.append(Factor("modification", PASS, detail, letter_name(reading.modified_by)))
-    factors += later_factors(letter.dated, subject)
     return factors
 
 

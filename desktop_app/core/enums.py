@@ -15,7 +15,8 @@ class LabeledEnum(StrEnum):
     @property
     def label(self) -> str:
         """The words shown to a person for this value."""
-        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+        found = _LABELS.get(self.value)
+        return found if found is not None else self.value.replace("_", " ").capitalize()
 
     @classmethod
     def parse(cls, value: str) -> LabeledEnum:
