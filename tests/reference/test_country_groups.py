@@ -61,10 +61,12 @@ def test_an_unknown_code_belongs_to_no_group() -> None:
 def test_the_lookup_plugs_into_coverage() -> None:
     from datetime import date
 
-    from desktop_app.core.coverage import MatterFacts, Question, cover
-    from desktop_app.core.enums import PartyKind, PartyRole, TransactionType
-    from desktop_app.core.models import Nationality, Party
+    from desktop_app.core.authorizations import License
+    from desktop_app.core.coverage import Answer, MatterFacts, Question, cover
+    from desktop_app.core.enums import PartyKind, PartyRole, TransactionType, UsStatus
+    from desktop_app.core.models import Item, Nationality, Party
 
+    employer = Party(matter_id=1, name="Kestrel Assurance GmbH", role=PartyRole.END_USER, id=2)
     person = Party(
         matter_id=1,
         name="Wen Jiahui",
@@ -72,10 +74,28 @@ def test_the_lookup_plugs_into_coverage() -> None:
         kind=PartyKind.INDIVIDUAL,
         country="US",
         nationalities=(Nationality("HK"),),
+        us_status=UsStatus.NONIMMIGRANT_VISA,
+        employer_id=2,
+        employed_since=date(2025, 1, 6),
+        regular_employee=True,
         id=1,
     )
-    question = Question(1, None, TransactionType.DEEMED_EXPORT, date(2026, 7, 15))
-    result = cover(
-        question, MatterFacts(parties=(person,)), group_of=load_country_groups().groups_of
+    license = License(
+        matter_id=1,
+        number="D512345",
+        validated_on=date(2026, 3, 2),
+        party_ids=(2,),
+        item_ids=(3,),
+        transaction_types=(TransactionType.DEEMED_EXPORT,),
+        excluded_countries=("D:5",),
+        id=4,
     )
-    assert "national of a D:5 country (HK)" in result.reason
+    facts = MatterFacts(
+        parties=(person, employer),
+        items=(Item(matter_id=1, name="weights", eccn="4E091", id=3),),
+        licenses=(license,),
+    )
+    question = Question(1, 3, TransactionType.DEEMED_EXPORT, date(2026, 7, 15), destination="US")
+    result = cover(question, facts, group_of=load_country_groups().groups_of)
+    assert result.answer is Answer.NOT_COVERED
+    assert "Wen Jiahui is a national of HK, excluded (D:5)" in result.summary
