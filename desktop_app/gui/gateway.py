@@ -31,6 +31,7 @@ from desktop_app.gui.reads import LibraryReads
 from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.gui.worker import LibraryWorker
 from desktop_app.reference.ccl import CclEdition
+from desktop_app.reference.country_groups import is_group
 from desktop_app.storage.library import Library
 
 T = TypeVar("T")
@@ -92,7 +93,11 @@ class Gateway(LibraryReads):
     ) -> None:
         """Run ``op(service)`` with the decision service on the writer thread."""
         actor = self.actor
-        self.run(lambda library: op(DecisionService(library, actor)), on_done, on_error)
+        self.run(
+            lambda library: op(DecisionService(library, actor, is_group=is_group)),
+            on_done,
+            on_error,
+        )
 
     def keep_conditions(
         self,

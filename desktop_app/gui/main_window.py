@@ -40,6 +40,7 @@ from desktop_app.gui.lists import AgendaRead, Lists, read_agenda, read_lists
 from desktop_app.gui.menus import build_menus, show_about
 from desktop_app.gui.originals import OriginalCopies
 from desktop_app.gui.retention_actions import RetentionActions
+from desktop_app.gui.review_reads import ReviewReads
 from desktop_app.gui.search.reveal import reveal_hit
 from desktop_app.gui.search.view import SearchView
 from desktop_app.gui.session import open_library
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.backups = Backups(self)
         self.check = LibraryCheck(gateway, self)
         self.retention = RetentionActions(self)
+        self.review = ReviewReads(gateway, self.views.set_review)
         self._state_label = QLabel()
         self.statusBar().addPermanentWidget(self._state_label)
         self._write_actions = build_menus(self)
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
     def _agenda_read(self, read: AgendaRead, load: int) -> None:
         if load == self._loads and not self._gateway.reader.closed:
             self.agenda.show_agenda(read.facts, read.rows, read.as_of, read.days)
+            self.review.read(read.as_of)  # the "needs review" counts follow, read off-thread
 
     def _agenda_failed(self, error: BaseException, load: int) -> None:
         if load != self._loads or self._gateway.reader.closed:

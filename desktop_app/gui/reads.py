@@ -12,12 +12,13 @@ from datetime import date
 from PySide6.QtCore import QObject
 
 from desktop_app.core.agenda import LibraryFacts
-from desktop_app.core.coverage import Coverage, MatterFacts, activity_coverage, matter_coverage
+from desktop_app.core.coverage_facts import MatterFacts
+from desktop_app.core.coverage_model import Coverage
 from desktop_app.core.drafts import MemoDraft, Paper
 from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
 from desktop_app.core.retention import RetentionState
+from desktop_app.gui.review import activity_answers, party_answers
 from desktop_app.reference.ccl import CclEdition
-from desktop_app.reference.country_groups import groups_of
 from desktop_app.storage import queries
 from desktop_app.storage.library import Library
 
@@ -73,16 +74,12 @@ class LibraryReads(QObject):
         return queries.library_facts(self.reader.db)
 
     def coverage(self, record: MatterRecord, as_of: date) -> dict[int, Coverage]:
-        """Coverage of every party row of a matter on ``as_of``, by party id (with D:5 notes)."""
-        return matter_coverage(MatterFacts.of(record), as_of, group_of=groups_of)
+        """Coverage of every party row of a matter on ``as_of``, by party id."""
+        return party_answers(MatterFacts.of(record), as_of)
 
     def activity_coverage(self, record: MatterRecord, as_of: date) -> dict[int, Coverage]:
-        """Coverage of every activity of a matter on ``as_of``, by activity id."""
-        facts = MatterFacts.of(record)
-        return {
-            a.id: activity_coverage(a, facts, on=as_of, group_of=groups_of)
-            for a in record.activities
-        }
+        """Coverage of every activity of a matter on its date (``as_of`` if none), by id."""
+        return activity_answers(MatterFacts.of(record), as_of)
 
     def document_text(self, document_id: int) -> str:
         """The text read from a document."""

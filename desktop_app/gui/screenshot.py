@@ -33,7 +33,8 @@ def take_screenshot(
     """Draw the main window into ``out``: a side view, or ``case`` on the tab ``view``.
 
     ``today`` fixes the day the window reads (the agenda's date, coverage, due dates); ``query``
-    is typed into the search box (the search view shows its results).
+    is typed into the search box (the search view shows its results). On the Parties and
+    Activities tabs the first row is selected, so the picture shows its Why pane.
     """
     if view not in VIEWS:
         raise ValidationError({"view": f"Unknown view {view!r}; choose one of {', '.join(VIEWS)}."})
@@ -56,8 +57,10 @@ def take_screenshot(
             settle_until(app, lambda: session.gateway.builds_pending == 0)
         elif view in TABS:
             window.show_tab(view)
+            select_first_row(window, view)
         window.show()
         settle_until(app, lambda: window.agenda_loaded)  # the lists are read after first paint
+        settle_until(app, lambda: session.gateway.builds_pending == 0)  # then the review counts
         if view == "memos":  # show the memo's pages, built as the Preview button builds them
             window.workspace.memos.show_preview()
             settle_until(app, lambda: session.gateway.builds_pending == 0)
@@ -67,6 +70,14 @@ def take_screenshot(
         window.close()
     finally:
         session.close()
+
+
+def select_first_row(window: MainWindow, view: str) -> None:
+    """On the Parties or Activities tab, select the first row: its Why pane shows beside it."""
+    if view == "parties":
+        window.workspace.parties.table.selectRow(0)
+    elif view == "activities":
+        window.workspace.activities.table.selectRow(0)
 
 
 def show_search(window: MainWindow, query: str) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from desktop_app.core.models import MatterSummary
 from desktop_app.gui.agenda.view import AgendaView
 from desktop_app.gui.docket.view import DocketView
+from desktop_app.gui.review import ReviewCounts
 from desktop_app.gui.search.view import SearchView
 from desktop_app.gui.trash.view import TrashView
 from desktop_app.i18n import _
@@ -33,6 +34,11 @@ class SideViews(QTabWidget):
         self.trash.set_matters(matters)
         title = _("T&rash ({n})").format(n=len(matters)) if matters else _("T&rash")
         self.setTabText(self.indexOf(self.trash), title)
+
+    def set_review(self, review: ReviewCounts) -> None:
+        """Show how many coverage answers need review, per matter, in the agenda and docket."""
+        self.agenda.set_review(review)
+        self.docket.set_review(review)
 
     def show_trash(self) -> None:
         """Bring the Trash to the front, its table focused."""

@@ -91,7 +91,7 @@ def _window(qtbot: QtBot, session: Session) -> MainWindow:
     window = MainWindow(session.gateway, settings=None)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.agenda_loaded)
+    qtbot.waitUntil(lambda: window.agenda_loaded, timeout=30_000)
     return window
 
 
@@ -117,7 +117,7 @@ def year_end_window(qtbot: QtBot, sample_window: MainWindow) -> MainWindow:
     sample_window.today = lambda: YEAR_END
     sample_window.agenda.set_as_of(YEAR_END)
     sample_window.refresh()
-    qtbot.waitUntil(lambda: sample_window.gateway.builds_pending == 0)
+    qtbot.waitUntil(lambda: sample_window.gateway.builds_pending == 0, timeout=30_000)
     return sample_window
 
 
@@ -132,7 +132,9 @@ class WriteWaiter:
         worker = gateway.worker
         assert worker is not None
         # A write's result refreshes the window, whose agenda is then read on the build worker.
-        self._qtbot.waitUntil(lambda: worker.pending == 0 and gateway.builds_pending == 0)
+        self._qtbot.waitUntil(
+            lambda: worker.pending == 0 and gateway.builds_pending == 0, timeout=30_000
+        )
 
 
 @pytest.fixture

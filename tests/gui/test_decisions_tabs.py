@@ -124,16 +124,20 @@ def test_parties_tab_shows_coverage(year_end_window: MainWindow) -> None:
     headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(10)]
     column = headers.index("Coverage")
     names = [p.name for p in table.model.rows()]
-    row = names.index("Thistlegate Analytics Ltd")
+    row = names.index("Halcyon Reasoning Labs, Inc.")
     cell = table.model.index(row, column)
-    assert cell.data() == "covered: letter of 2026-06-26, Annex A row 1"
-    assert "Annex A row 1" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert cell.data() == "Covered — no export: nothing leaves the United States"
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("✔ Covered as of 2026-12-31 (today)")
+    assert "no export" in tip
+    words = {table.model.index(r, column).data().split(" — ")[0] for r in range(len(names))}
+    assert words <= {"Covered", "Not covered", "Needs review"}
     _open(year_end_window, "EC-2026-0003", "parties")
     rows = table.model.rows()
     liang = next(i for i, p in enumerate(rows) if p.name == "Liang Shufen")
     text = table.model.index(liang, column).data()
-    assert text.startswith("not covered:")
-    assert "D:5" in text
+    assert text.startswith("Not covered — ")
+    assert "no license" in text
 
 
 def test_bad_rrule_is_named_beside_the_rule_and_nothing_is_stored(
@@ -285,9 +289,9 @@ def test_a_letter_with_its_annex_a_pasted_in(
     wait_writes(year_end_window)
     assert tab.letters.model.rowCount() == 1
     annex = tab.annex.model
-    assert [annex.index(r, 3).data() for r in range(2)] == [
-        "Open Larkspur Foundation",
-        "unmatched",
+    assert [(annex.index(r, 3).data(), annex.index(r, 4).data()) for r in range(2)] == [
+        ("Open Larkspur Foundation", "? Suggested"),
+        ("—", "✗ Unlinked"),
     ]
 
 
@@ -371,15 +375,23 @@ def test_a_stored_letter_can_be_corrected_and_its_annex_replaced(
 def test_activities_tab_shows_coverage(year_end_window: MainWindow) -> None:
     _open(year_end_window, "EC-2026-0001", "activities")
     table = year_end_window.workspace.activities
-    headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
-    column = headers.index("Coverage")
+    headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
+    column = headers.index("Coverage (as of its date)")
     answers = [table.model.index(r, column).data() for r in range(table.model.rowCount())]
-    assert any(a.startswith("covered: letter of 2026-06-26") for a in answers)
-    assert any(a.startswith("covered: license D512847") for a in answers)
+    assert all(a.split(" — ")[0] in {"Covered", "Not covered", "Needs review"} for a in answers)
+    assert (
+        answers[0]
+        == "Covered — letter of 2026-06-26, own employees of Halcyon Reasoning Labs, Inc."
+    )
+    assert any(
+        a.startswith("Needs review — counsel's confirmation that Annex A row 3") for a in answers
+    )
+    tip = table.model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
+    assert "as of 2026-06-30 (the activity's date)" in tip
     _open(year_end_window, "EC-2026-0003", "activities")
     answers = [table.model.index(r, column).data() for r in range(table.model.rowCount())]
     assert answers
-    assert all(a.startswith("not covered:") for a in answers)
+    assert all(a.startswith("Not covered — ") for a in answers)
 
 
 def test_annex_a_loads_from_a_csv_file_in_any_common_encoding(

@@ -51,6 +51,7 @@ def test_after_a_change_the_agenda_is_read_off_the_gui_thread(
     qtbot: QtBot, sample_window: MainWindow
 ) -> None:
     gateway = sample_window.gateway
+    qtbot.waitUntil(lambda: gateway.builds_pending == 0, timeout=30_000)  # start-up reads done
     shown = sample_window.agenda.rows()
     sample_window.refresh()  # what a write's completion does
     assert gateway.builds_pending == 1  # the agenda is being read on the build worker

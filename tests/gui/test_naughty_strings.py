@@ -113,5 +113,5 @@ def test_tables_show_naughty_names_escaped(
     renamed = replace(record.matter, title="<b>bold</b>\u202egnp.exe\nline two")
     sample_window.workspace._gateway.write(lambda service: service.update_matter(renamed))
     wait_writes(sample_window)
-    shown = sample_window.docket.proxy.index(0, 2).data()
+    shown = sample_window.docket.proxy.index(0, 3).data()  # the title, after "Needs review"
     assert shown == "<b>bold</b>\\u202egnp.exe\\u000aline two"

@@ -16,6 +16,7 @@ from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.matter.item_dialog import ItemDialog
 from desktop_app.gui.matter.matter_dialog import MatterDialog
 from desktop_app.gui.matter.party_dialog import PartyDialog
+from desktop_app.gui.widgets import form
 from desktop_app.paths import LibraryPaths
 from desktop_app.storage.library import Library
 
@@ -120,7 +121,16 @@ def test_the_docket_filter_follows_an_edit(
     assert docket.proxy.rowCount() == 1
 
 
-def test_odd_numbers_get_messages_not_crashes(sample_window: MainWindow) -> None:
+def test_odd_numbers_get_messages_not_crashes(
+    sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[object] = []
+
+    def discard(dialog: object) -> bool:
+        asked.append(dialog)
+        return True
+
+    monkeypatch.setattr(form, "ask_discard", discard)
     sample_window.docket.table.selectRow(0)
     workspace = sample_window.workspace
     workspace.edit_party(None)
@@ -132,6 +142,7 @@ def test_odd_numbers_get_messages_not_crashes(sample_window: MainWindow) -> None
         party.save()
         assert party.error_text("annex_row"), typed
     party.reject()
+    assert asked == [party]
     workspace.edit_item(None)
     item = workspace.dialog
     assert isinstance(item, ItemDialog)

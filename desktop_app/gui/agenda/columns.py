@@ -9,6 +9,7 @@ from desktop_app.i18n import _
 
 if TYPE_CHECKING:
     from desktop_app.core.agenda import AgendaRow
+    from desktop_app.gui.review import MatterReview
 
 LATE_COLOUR = "#b00020"
 LATE_STATES = frozenset({"overdue", "expired", "passed"})
@@ -21,7 +22,12 @@ _STATES = {
     "passed": _("Deadline passed"),
     "waiting": _("Waiting on BIS"),
 }
-_TABS = {"obligation": "conditions", "license": "determinations", "bis_clock": "determinations"}
+_TABS = {
+    "obligation": "conditions",
+    "license": "determinations",
+    "bis_clock": "determinations",
+    "coverage": "parties",
+}
 
 
 def tab_for(row: AgendaRow) -> str:
@@ -70,3 +76,15 @@ AGENDA_COLUMNS: list[Column[AgendaRow]] = tinted(
     ],
     _colour,
 )
+
+REVIEW_COLUMNS: list[Column[MatterReview]] = [
+    Column(_("Matter"), lambda m: m.number, tooltip=lambda m: f"{m.number}  {m.title}"),
+    Column(
+        _("Needs review"),
+        lambda m: _("{n} of {total} answers").format(n=m.needs_review, total=m.answers),
+        lambda m: m.needs_review,
+        align_right=True,
+    ),
+    Column(_("Title"), lambda m: m.title, tooltip=lambda m: m.title),
+]
+"""The agenda's list of matters whose coverage answers need review."""

@@ -2,6 +2,7 @@
 
 The window hands it the library's facts after every change; the view reads the agenda from
 them for the date and the number of days chosen. Enter or a double-click opens a row's matter.
+Below, the matters whose coverage answers need review open on their Parties or Activities tab.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.agenda.columns import AGENDA_COLUMNS, LATE_STATES, row_key
+from desktop_app.gui.agenda.review_list import ReviewList
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.gui.widgets.table_model import ROW_ROLE
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
     from desktop_app.core.agenda import AgendaRow, LibraryFacts
+    from desktop_app.gui.review import MatterReview, ReviewCounts
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 3660
@@ -56,12 +59,15 @@ class AgendaView(QWidget):
             editable=False,
         )
         self.table.table.setSortingEnabled(False)
+        self.table.table.setTabKeyNavigation(False)  # Tab goes on to the review list below
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
+        self.review = ReviewList()
         self._lay_out()
         self.as_of.dateChanged.connect(self._recompute)
         self.days.valueChanged.connect(self._recompute)
         self.table.table.activated.connect(self._open)
+        self.review.matter_opened.connect(self._open_review)
 
     def _lay_out(self) -> None:
         controls = QHBoxLayout()
@@ -77,6 +83,7 @@ class AgendaView(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.review)
 
     def as_of_date(self) -> date:
         """The day the agenda is read for."""
@@ -104,6 +111,10 @@ class AgendaView(QWidget):
             return
         self._facts = facts
         self._show_rows(rows)
+
+    def set_review(self, counts: ReviewCounts) -> None:
+        """Show the matters whose coverage answers need review (as of the counts' day)."""
+        self.review.set_review(counts)
 
     def rows(self) -> list[AgendaRow]:
         """The rows shown, in order."""
@@ -133,3 +144,22 @@ class AgendaView(QWidget):
         row = index.data(ROW_ROLE)
         if row is not None:
             self.row_opened.emit(row)
+
+    def _open_review(self, matter: MatterReview) -> None:
+        from desktop_app.core.agenda import AgendaRow  # noqa: PLC0415 - loaded with the agenda
+
+        day = self.review.counts.as_of if self.review.counts else self.as_of_date()
+        self.row_opened.emit(
+            AgendaRow(
+                kind="coverage",
+                state="review",
+                due=day,
+                days_left=0,
+                matter_id=matter.matter_id,
+                matter_number=matter.number,
+                matter_title=matter.title,
+                title=_("Coverage that needs review"),
+                detail="",
+                ref_id=0,
+            )
+        )

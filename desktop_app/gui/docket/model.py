@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from desktop_app.core.enums import MatterKind, MatterStatus
 from desktop_app.core.models import MatterSummary
+from desktop_app.gui.docket.review_column import ShownReview, review_column
 from desktop_app.gui.widgets.table_model import Column, Index, RecordTableModel
+
+if TYPE_CHECKING:
+    from desktop_app.gui.review import ReviewCounts
 
 DOCKET_COLUMNS: list[Column[MatterSummary]] = [
     Column("Matter", lambda s: s.matter.number),
@@ -24,6 +28,10 @@ DOCKET_COLUMNS: list[Column[MatterSummary]] = [
 ]
 
 
+REVIEW_AT = 2
+"""Where the "Needs review" column stands: after Matter and Status."""
+
+
 class DocketModel(RecordTableModel[MatterSummary]):
     """The docket rows, kept in the order of the sorted column.
 
@@ -34,7 +42,10 @@ class DocketModel(RecordTableModel[MatterSummary]):
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(DOCKET_COLUMNS, key=lambda s: s.matter.id, parent=parent)
+        self._review = ShownReview()
+        review = review_column(self._review)
+        columns = [*DOCKET_COLUMNS[:REVIEW_AT], review, *DOCKET_COLUMNS[REVIEW_AT:]]
+        super().__init__(columns, key=lambda s: s.matter.id, parent=parent)
         self._natural: list[MatterSummary] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -72,6 +83,15 @@ class DocketModel(RecordTableModel[MatterSummary]):
             self._rearrange(ordered)
             return False
         return super().set_rows(ordered)
+
+    def set_review(self, review: ReviewCounts) -> None:
+        """Show these counts of answers that need review (re-sorting if sorted by them)."""
+        self._review.counts = review
+        if self._sort_column == REVIEW_AT:
+            self._rearrange(self._ordered(self._natural))
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, REVIEW_AT), self.index(last, REVIEW_AT))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows by ``column`` (-1: the order they were given in)."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import MatterKind, MatterStatus
 from desktop_app.core.models import MatterSummary
 from desktop_app.gui.docket.model import DocketFilter, docket_model
+from desktop_app.gui.review import ReviewCounts
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.table_model import ROW_ROLE
 from desktop_app.i18n import _
@@ -66,7 +67,7 @@ class DocketView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((100, 95, 300, 150, 60, 130, 85, 55, 50)):
+        for column, width in enumerate((100, 95, 95, 300, 150, 60, 130, 85, 55, 50)):
             table.setColumnWidth(column, width)
         return table
 
@@ -132,6 +133,10 @@ class DocketView(QWidget):
         self.model.set_rows(rows)
         self._stack.setCurrentIndex(0 if rows else 1)
         self._update_count()
+
+    def set_review(self, review: ReviewCounts) -> None:
+        """Show how many coverage answers of each matter need review."""
+        self.model.set_review(review)
 
     def select_matter(self, matter_id: int, *, quiet: bool = False) -> None:
         """Select the row of a matter (clearing the filters if they hide it).

@@ -1,4 +1,8 @@
-"""Adding and editing an activity: what goes to whom, how, and its deemed destination."""
+"""Adding and editing an activity: what goes to whom, how, when, and its deemed destination.
+
+Its date (planned or performed, as its status says) is the day its coverage is answered for;
+the destination address matters where a letter names addresses.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.enums import ActivityStatus, ReleaseMechanism, TransactionType
 from desktop_app.core.models import Activity, Item, Party
+from desktop_app.errors import ValidationError
 from desktop_app.gui.widgets.enum_combo import EnumCombo
-from desktop_app.gui.widgets.fields import CountryField
+from desktop_app.gui.widgets.fields import CountryField, DateField, read_date
 from desktop_app.gui.widgets.form import FormDialog, Submit, TextBinding
 from desktop_app.i18n import _
 
@@ -43,6 +48,8 @@ class ActivityDialog(FormDialog[Activity]):
         self.mechanism.set_value(activity.mechanism)
         self.status: EnumCombo[ActivityStatus] = EnumCombo(ActivityStatus)
         self.status.set_value(activity.status)
+        self.on = DateField(activity.on)
+        self.to_address = TextBinding(QPlainTextEdit(), activity.to_address)
         self.description = TextBinding(QPlainTextEdit(), activity.description)
         self.deemed = QLabel()
         self._add_rows()
@@ -59,8 +66,21 @@ class ActivityDialog(FormDialog[Activity]):
             self.to_country,
             _("For a deemed export: the country where the release happens."),
         )
+        self.to_address.widget.setMaximumHeight(60)
+        self.add_row(
+            "to_address",
+            _("Destination address"),
+            self.to_address.widget,
+            _("Where it arrives, when a letter names addresses."),
+        )
         self.add_row("mechanism", _("Release mechanism"), self.mechanism)
         self.add_row("status", _("Status"), self.status)
+        self.add_row(
+            "on",
+            _("Date"),
+            self.on,
+            _("Planned or performed, as the status says; coverage is answered as of this day."),
+        )
         self.add_row("description", _("End use and notes"), self.description.widget)
         self.type.currentIndexChanged.connect(self._show_deemed)
         self.party.currentIndexChanged.connect(self._show_deemed)
@@ -77,6 +97,10 @@ class ActivityDialog(FormDialog[Activity]):
 
     def build(self) -> Activity:
         """The activity as the fields describe it."""
+        errors: dict[str, str] = {}
+        on = read_date(self.on, "on", errors)
+        if errors:
+            raise ValidationError(errors)
         return replace(
             self._activity,
             type=self.type.value() or self._activity.type,
@@ -86,6 +110,8 @@ class ActivityDialog(FormDialog[Activity]):
             to_country=self.to_country.value(),
             mechanism=self.mechanism.value() or self._activity.mechanism,
             status=self.status.value() or self._activity.status,
+            on=on,
+            to_address=self.to_address.value(),
             description=self.description.value(),
         )
 

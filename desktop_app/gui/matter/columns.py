@@ -6,13 +6,13 @@ import json
 from collections.abc import Mapping
 from datetime import datetime
 
-from desktop_app.core.coverage import Coverage
+from desktop_app.core.coverage_model import Coverage
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.enums import PartyKind
 from desktop_app.core.models import Activity, AuditEntry, Item, Note, Party
+from desktop_app.gui.matter.coverage_style import coverage_column
 from desktop_app.gui.widgets.table_model import Column
-
-NOT_COVERED_COLOUR = "#b00020"
+from desktop_app.i18n import _
 
 
 def _deemed(party: Party) -> str:
@@ -29,27 +29,18 @@ def _nationalities(party: Party) -> str:
 def party_columns(
     parties: dict[int, Party], coverage: Mapping[int, Coverage] | None = None
 ) -> list[Column[Party]]:
-    """Party columns, naming each employer and showing each party's coverage.
+    """Party columns, naming each employer and showing each party's coverage answer today.
 
-    The caller keeps both mappings current; a coverage cell's tooltip is the clause it rests on.
+    The caller keeps both mappings current; a coverage cell's tooltip gives its date and basis.
     """
     answers: Mapping[int, Coverage] = {} if coverage is None else coverage
 
     def employer(p: Party) -> str:
         return parties[p.employer_id].name if p.employer_id in parties else ""
 
-    def covered(p: Party) -> str:
-        return answers[p.id].summary if p.id in answers else ""
-
-    def clause(p: Party) -> str:
-        return answers[p.id].clause if p.id in answers else ""
-
-    def colour(p: Party) -> str | None:
-        return NOT_COVERED_COLOUR if p.id in answers and not answers[p.id].covered else None
-
     return [
         *PARTY_COLUMNS[:3],
-        Column("Coverage", covered, tooltip=clause, foreground=colour, max_width=420),
+        coverage_column(_("Coverage"), lambda p: answers.get(p.id), lambda _p: _("today")),
         Column("Employer", employer),
         *PARTY_COLUMNS[3:],
     ]
@@ -105,17 +96,8 @@ def activity_columns(
     items: dict[int, Item],
     coverage: Mapping[int, Coverage] | None = None,
 ) -> list[Column[Activity]]:
-    """Activity columns that name the item and party they point at, and the coverage answer."""
+    """Activity columns that name the item and party, and the coverage answer on its date."""
     answers: Mapping[int, Coverage] = {} if coverage is None else coverage
-
-    def covered(a: Activity) -> str:
-        return answers[a.id].summary if a.id in answers else ""
-
-    def clause(a: Activity) -> str:
-        return answers[a.id].clause if a.id in answers else ""
-
-    def colour(a: Activity) -> str | None:
-        return NOT_COVERED_COLOUR if a.id in answers and not answers[a.id].covered else None
 
     def party(a: Activity) -> str:
         return parties[a.party_id].name if a.party_id in parties else ""
@@ -129,12 +111,18 @@ def activity_columns(
         Column("Transaction", lambda a: a.type.label),
         Column("Item", lambda a: items[a.item_id].name if a.item_id in items else ""),
         Column("To", party),
-        Column("Coverage", covered, tooltip=clause, foreground=colour, max_width=420),
+        coverage_column(_("Coverage (as of its date)"), lambda a: answers.get(a.id), activity_when),
+        Column("Date", lambda a: _day(a.on), lambda a: _day(a.on)),
         Column("Route", lambda a: f"{a.from_country} → {a.to_country}"),
         Column("Deemed destination", deemed),
         Column("Mechanism", lambda a: a.mechanism.label),
         Column("Status", lambda a: a.status.label),
     ]
+
+
+def activity_when(activity: Activity) -> str:
+    """What an activity's coverage answer is dated by: its own date, or today when it has none."""
+    return _("the activity's date") if activity.on else _("no date recorded: today")
 
 
 def change_summary(entry: AuditEntry) -> str:

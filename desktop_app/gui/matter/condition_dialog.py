@@ -1,4 +1,8 @@
-"""Adding and editing a condition: its text, whom it binds, who owns it, and when it is due."""
+"""Adding and editing a condition: its text, whom it binds, who owns it, and when it is due.
+
+A condition that must be met before release (a written acknowledgment, vetting) holds coverage
+back until its dated evidence is logged.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from desktop_app.core.obligations import condition_errors
 from desktop_app.errors import ValidationError
 from desktop_app.gui.matter.schedule_field import ScheduleField
 from desktop_app.gui.widgets.checklist import CheckList
-from desktop_app.gui.widgets.choices import IdCombo
+from desktop_app.gui.widgets.choices import IdCombo, YesNoCombo
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.fields import DateField, read_date
 from desktop_app.gui.widgets.form import FormDialog, Submit, TextBinding
@@ -79,6 +83,7 @@ class ConditionDialog(FormDialog[Condition]):
         self.grace_days.setMaximumWidth(120)
         self.acknowledgment = QCheckBox(_("Written acknowledgment required (15 CFR 750.7(d))"))
         self.acknowledgment.setChecked(c.acknowledgment_required)
+        self.before_release = YesNoCombo(c.before_release)
         self._add_rows()
         self.schedule.rule_chosen.connect(
             lambda: self.obligation.set_value(ObligationKind.RECURRING)
@@ -108,6 +113,12 @@ class ConditionDialog(FormDialog[Condition]):
         )
         self.add_row("grace_days", _("Grace"), self.grace_days)
         self.add_row("acknowledgment_required", "", self.acknowledgment)
+        self.add_row(
+            "before_release",
+            _("Must be met before release"),
+            self.before_release,
+            _("Yes for an acknowledgment or vetting the release may not happen without."),
+        )
 
     def _typed_first_due(self) -> date | None:
         try:
@@ -142,5 +153,6 @@ class ConditionDialog(FormDialog[Condition]):
             rrule=self.schedule.value(),
             grace_days=self.grace_days.value(),
             acknowledgment_required=self.acknowledgment.isChecked(),
+            before_release=self.before_release.value(),
             status=status,
         )

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.core.annex_rows import LinkState, link_state
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter, Determination, License
 from desktop_app.core.bis_clock import ClockReading
 from desktop_app.core.models import Party
@@ -19,6 +20,13 @@ from desktop_app.gui.widgets.table_model import Column, tinted
 from desktop_app.i18n import _
 
 LATE_COLOUR = "#b00020"
+SUGGESTED_COLOUR = "#8a5a00"
+LINK_MARKS = {LinkState.CONFIRMED: "✓", LinkState.SUGGESTED: "?", LinkState.UNLINKED: "✗"}
+LINK_COLOURS = {LinkState.SUGGESTED: SUGGESTED_COLOUR, LinkState.UNLINKED: LATE_COLOUR}
+LINK_TIP = _(
+    "Only a link counsel confirmed decides coverage. Enter (or Link…) confirms the suggestion "
+    "or picks another party."
+)
 
 
 @dataclass(frozen=True)
@@ -93,12 +101,18 @@ LETTER_COLUMNS: list[Column[AuthorizationLetter]] = [
 ]
 
 
+def link_text(row: AnnexRow) -> str:
+    """The link state with a mark that reads without colour: ✓ confirmed, ? suggested, ✗."""
+    state = link_state(row)
+    return f"{LINK_MARKS[state]} {state.label}"
+
+
 def annex_columns(parties: Mapping[int, Party]) -> list[Column[AnnexRow]]:
-    """Annex A columns; ``parties`` (kept current by the caller) names each matched party."""
+    """Annex A columns; ``parties`` (kept current by the caller) names each linked party."""
 
     def matched(row: AnnexRow) -> str:
         party = parties.get(row.party_id) if row.party_id is not None else None
-        return party.name if party else _("unmatched")
+        return party.name if party else "—"
 
     return [
         Column(_("Row"), lambda r: str(r.row_no), lambda r: r.row_no, align_right=True),
@@ -106,10 +120,12 @@ def annex_columns(parties: Mapping[int, Party]) -> list[Column[AnnexRow]]:
             _("Name as written"), lambda r: r.name_as_written, tooltip=lambda r: r.name_as_written
         ),
         Column(_("Country"), lambda r: r.country),
+        Column(_("Party"), matched),
         Column(
-            _("Matched party"),
-            matched,
-            foreground=lambda r: LATE_COLOUR if r.party_id is None else None,
+            _("Link"),
+            link_text,
+            foreground=lambda r: LINK_COLOURS.get(link_state(r)),
+            tooltip=lambda _r: LINK_TIP,
         ),
         Column(
             _("Address"), lambda r: r.address_as_written, tooltip=lambda r: r.address_as_written

@@ -21,6 +21,7 @@ from desktop_app.core.decisions import DecisionService
 from desktop_app.core.models import MatterRecord
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.annex_dialog import AnnexDialog, AnnexDraft
+from desktop_app.gui.matter.annex_link_dialog import AnnexLink, AnnexLinkDialog
 from desktop_app.gui.matter.clock_dialog import ClockEventDialog
 from desktop_app.gui.matter.determination_dialog import DeterminationDialog
 from desktop_app.gui.matter.letter_dialog import LetterDialog, LetterDraft
@@ -42,7 +43,7 @@ def determination_dialog(ctx: DialogContext, found: Determination | None) -> Det
     target = found or Determination(ctx.record.matter.id, DeterminationKind.APPROVED, ctx.today)
     op = DecisionService.update_determination if found else DecisionService.add_determination
     submit = ctx.gateway.decision_submitter(op)
-    return DeterminationDialog(target, list(ctx.record.documents), submit, ctx.parent)
+    return DeterminationDialog(target, ctx.record, submit, ctx.parent)
 
 
 def license_dialog(ctx: DialogContext, found: License | None) -> LicenseDialog:
@@ -67,16 +68,13 @@ def letter_dialog(ctx: DialogContext) -> LetterDialog:
     letter = AuthorizationLetter(
         record.matter.id, LetterEffect.REMOVES_REQUIREMENT, ctx.today, ctx.today
     )
-    links = (list(record.items), list(record.documents), list(record.decisions.determinations))
-    return LetterDialog(letter, links, ctx.gateway.decision_submitter(_add_letter), ctx.parent)
+    return LetterDialog(letter, record, ctx.gateway.decision_submitter(_add_letter), ctx.parent)
 
 
 def edit_letter_dialog(ctx: DialogContext, letter: AuthorizationLetter) -> LetterDialog:
     """The dialog that corrects a stored letter's fields."""
-    record = ctx.record
-    links = (list(record.items), list(record.documents), list(record.decisions.determinations))
     submit = ctx.gateway.decision_submitter(_update_letter)
-    return LetterDialog(letter, links, submit, ctx.parent)
+    return LetterDialog(letter, ctx.record, submit, ctx.parent)
 
 
 def annex_dialog(ctx: DialogContext, letter: AuthorizationLetter) -> AnnexDialog:
@@ -84,6 +82,12 @@ def annex_dialog(ctx: DialogContext, letter: AuthorizationLetter) -> AnnexDialog
     rows = [r for r in ctx.record.decisions.annex_rows if r.letter_id == letter.id]
     submit = ctx.gateway.decision_submitter(_replace_annex)
     return AnnexDialog(letter, rows, submit, ctx.parent)
+
+
+def annex_link_dialog(ctx: DialogContext, row: AnnexRow) -> AnnexLinkDialog:
+    """The dialog where counsel confirm, change or clear an Annex A row's link to a party."""
+    submit = ctx.gateway.decision_submitter(_link_annex_row)
+    return AnnexLinkDialog(row, list(ctx.record.parties), submit, ctx.parent)
 
 
 def clock_dialog(ctx: DialogContext) -> ClockEventDialog:
@@ -106,3 +110,7 @@ def _update_letter(service: DecisionService, draft: LetterDraft) -> Authorizatio
 
 def _replace_annex(service: DecisionService, draft: AnnexDraft) -> list[AnnexRow]:
     return service.replace_annex(draft.letter_id, draft.annex_text)
+
+
+def _link_annex_row(service: DecisionService, link: AnnexLink) -> AnnexRow:
+    return service.link_annex_row(link.row_id, link.party_id)

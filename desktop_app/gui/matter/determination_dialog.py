@@ -1,4 +1,8 @@
-"""Recording a determination: who decided what and when, on which text and rules edition."""
+"""Recording a determination: who decided what and when, on which text and rules edition.
+
+A license exception, no-license-required, not-subject-to-the-EAR or no-release determination
+counts for coverage only for the items and activities it is said to be about.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.core.authorizations import Decider, Determination, DeterminationKind
 from desktop_app.core.documents import Document
+from desktop_app.core.models import Activity, MatterRecord
 from desktop_app.errors import ValidationError
 from desktop_app.gui.widgets.checklist import CheckList
 from desktop_app.gui.widgets.enum_combo import EnumCombo
@@ -23,13 +28,27 @@ def document_choices(documents: list[Document]) -> list[tuple[int, str]]:
     ]
 
 
+def activity_choices(record: MatterRecord) -> list[tuple[int, str]]:
+    """(id, "type — item → party, date") for each activity of a matter."""
+    items = {i.id: i.name for i in record.items}
+    parties = {p.id: p.name for p in record.parties}
+
+    def label(a: Activity) -> str:
+        what = items.get(a.item_id, _("no item")) if a.item_id is not None else _("no item")
+        whom = parties.get(a.party_id, "—") if a.party_id is not None else "—"
+        when = a.on.isoformat() if a.on else _("undated")
+        return f"{a.type.label} — {what} → {whom}, {when}"
+
+    return [(a.id, label(a)) for a in record.activities]
+
+
 class DeterminationDialog(FormDialog[Determination]):
     """The fields of one determination."""
 
     def __init__(
         self,
         determination: Determination,
-        documents: list[Document],
+        record: MatterRecord,
         submit: Submit[Determination],
         parent: QWidget | None = None,
     ) -> None:
@@ -46,7 +65,9 @@ class DeterminationDialog(FormDialog[Determination]):
         self.reference = TextBinding(QLineEdit(), d.reference)
         self.license_exception = TextBinding(QLineEdit(), d.license_exception)
         self.excerpt = TextBinding(QPlainTextEdit(), d.excerpt)
-        self.sources = CheckList(document_choices(documents), d.source_document_ids)
+        self.sources = CheckList(document_choices(list(record.documents)), d.source_document_ids)
+        self.items = CheckList([(i.id, i.name) for i in record.items], d.item_ids)
+        self.activities = CheckList(activity_choices(record), d.activity_ids)
         self.regulation_edition = TextBinding(QLineEdit(), d.regulation_edition)
         self.enforcement_note = TextBinding(QPlainTextEdit(), d.enforcement_note)
         self._add_rows()
@@ -67,6 +88,13 @@ class DeterminationDialog(FormDialog[Determination]):
         self.excerpt.widget.setMaximumHeight(110)
         self.add_row("excerpt", _("Excerpt"), self.excerpt.widget, _("Verbatim, as written."))
         self.add_row("source_document_ids", _("Rests on"), self.sources)
+        self.add_row(
+            "item_ids",
+            _("About items"),
+            self.items,
+            _("What a license exception, no-license-required or not-subject decision covers."),
+        )
+        self.add_row("activity_ids", _("About activities"), self.activities)
         self.add_row(
             "regulation_edition",
             _("Rules relied on"),
@@ -94,6 +122,8 @@ class DeterminationDialog(FormDialog[Determination]):
             license_exception=self.license_exception.value(),
             excerpt=self.excerpt.value(),
             source_document_ids=self.sources.value(),
+            item_ids=self.items.value(),
+            activity_ids=self.activities.value(),
             regulation_edition=self.regulation_edition.value(),
             enforcement_note=self.enforcement_note.value(),
         )

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter, Determination, License
@@ -29,6 +30,7 @@ from desktop_app.gui.matter.decision_columns import (
 from desktop_app.gui.matter.decision_dialogs import (
     DialogContext,
     annex_dialog,
+    annex_link_dialog,
     clock_dialog,
     determination_dialog,
     edit_letter_dialog,
@@ -79,7 +81,8 @@ class DeterminationsTab(QWidget):
             table.remove_button.hide()
         self.letters.add_button.setText(_("Add letter…"))
         self.annex.add_button.setText(_("Replace Annex A…"))
-        self.annex.edit_button.hide()
+        self.annex.edit_button.setText(_("Link…"))
+        self.annex.edit_button.setToolTip(_("Confirm the selected row's party, or pick another"))
         self.annex.remove_button.hide()
         clock = QWidget()
         bar = QHBoxLayout()
@@ -106,6 +109,11 @@ class DeterminationsTab(QWidget):
         self.letters.add_requested.connect(self.add_letter)
         self.letters.edit_requested.connect(self.edit_letter)
         self.annex.add_requested.connect(self._replace_selected_annex)
+        self.annex.edit_requested.connect(self.link_annex_row)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.annex.table)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self.annex.edit_button.click)
         self.letters.table.selectionModel().selectionChanged.connect(self._show_annex)
         self.clock_button.clicked.connect(self.add_clock_event)
 
@@ -182,6 +190,11 @@ class DeterminationsTab(QWidget):
         """Open the dialog that replaces a letter's Annex A."""
         if (ctx := self._context()) is not None:
             self._open(annex_dialog(ctx, letter))
+
+    def link_annex_row(self, row: AnnexRow) -> None:
+        """Open the dialog that confirms, changes or clears an Annex A row's link."""
+        if (ctx := self._context()) is not None:
+            self._open(annex_link_dialog(ctx, row))
 
     def add_clock_event(self) -> None:
         """Open the dialog for an event on the BIS clock."""

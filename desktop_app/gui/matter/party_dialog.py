@@ -1,4 +1,8 @@
-"""Adding and editing a party: an entity, an Annex A row, or a person with nationalities."""
+"""Adding and editing a party: an entity, an Annex A row, or a person with nationalities.
+
+A person's employment (since, until, and whether it is regular and permanent) decides whether a
+letter or license that covers an entity's employees covers them (15 CFR 750.7(a)(3)).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from desktop_app.core.enums import PartyKind, PartyRole, UsStatus
 from desktop_app.core.models import Nationality, Party
 from desktop_app.core.validation import country_name, party_errors
 from desktop_app.errors import ValidationError
+from desktop_app.gui.widgets.choices import YesNoCombo
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.fields import CountryField, DateField, IntField, read_date
 from desktop_app.gui.widgets.form import FormDialog, LinesBinding, Submit, TextBinding
@@ -42,6 +47,9 @@ class PartyDialog(FormDialog[Party]):
         self.aliases = LinesBinding(QPlainTextEdit(), party.aliases)
         self.annex_row = IntField(party.annex_row)
         self.employer = self._employer_combo(party, others)
+        self.employed_since = DateField(party.employed_since)
+        self.employed_until = DateField(party.employed_until)
+        self.regular_employee = YesNoCombo(party.regular_employee)
         self.nationalities = NationalitiesEditor(party.nationalities)
         self.us_status: EnumCombo[UsStatus] = EnumCombo(UsStatus)
         self.us_status.set_value(party.us_status)
@@ -79,6 +87,16 @@ class PartyDialog(FormDialog[Party]):
         self.add_row("aliases", _("Aliases"), self.aliases.widget, _("One per line."))
         self.add_row("annex_row", _("Annex A row"), self.annex_row)
         self.add_row("employer_id", _("Employer"), self.employer)
+        self.add_row("employed_since", _("Employed since"), self.employed_since)
+        self.add_row(
+            "employed_until", _("Employed until"), self.employed_until, _("Empty: still employed.")
+        )
+        self.add_row(
+            "regular_employee",
+            _("Regular employee"),
+            self.regular_employee,
+            _("Bona fide regular and permanent employment (15 CFR 750.7(a)(3))."),
+        )
         self.add_row("nationalities", _("Citizenships and residencies"), self.nationalities)
         self.add_row("us_status", _("US status"), self.us_status)
         self.add_row("deemed", _("Deemed destination"), self.deemed)
@@ -115,6 +133,8 @@ class PartyDialog(FormDialog[Party]):
         except ValidationError as exc:
             errors.update(exc.fields)
         expiry = read_date(self.visa_expiry, "visa_expiry", errors)
+        since = read_date(self.employed_since, "employed_since", errors)
+        until = read_date(self.employed_until, "employed_until", errors)
         if errors:
             raise ValidationError(errors)
         return replace(
@@ -127,6 +147,9 @@ class PartyDialog(FormDialog[Party]):
             aliases=self.aliases.value(),
             annex_row=annex_row,
             employer_id=self.employer.currentData(),
+            employed_since=since,
+            employed_until=until,
+            regular_employee=self.regular_employee.value(),
             nationalities=nationalities,
             us_status=self.us_status.value() or UsStatus.NOT_APPLICABLE,
             visa_type=self.visa_type.value(),

@@ -14,20 +14,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.coverage import Coverage
 from desktop_app.core.documents import Document
 from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Party
 from desktop_app.core.text import visible
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter import TAB_LABELS, TABS
-from desktop_app.gui.matter.columns import (
-    HISTORY_COLUMNS,
-    ITEM_COLUMNS,
-    activity_columns,
-    party_columns,
-)
+from desktop_app.gui.matter.columns import HISTORY_COLUMNS, ITEM_COLUMNS
 from desktop_app.gui.matter.conditions import ConditionsTab
 from desktop_app.gui.matter.correspondence import CorrespondenceTab
+from desktop_app.gui.matter.coverage_tab import CoveragePages
 from desktop_app.gui.matter.determinations import DeterminationsTab
 from desktop_app.gui.matter.document_actions import DocumentActions, local_paths
 from desktop_app.gui.matter.memos import MemosTab
@@ -59,17 +54,10 @@ class MatterWorkspace(MatterDialogs):
         self.overview = OverviewTab()
         self._party_names: dict[int, Party] = {}
         self._item_names: dict[int, Item] = {}
-        self._coverage: dict[int, Coverage] = {}
-        self._activity_coverage: dict[int, Coverage] = {}
-        self.parties: RecordTable[Party] = RecordTable(
-            _("Parties"), party_columns(self._party_names, self._coverage), _key
-        )
+        self.coverage = CoveragePages(self._party_names, self._item_names)
+        self.parties = self.coverage.parties
         self.items: RecordTable[Item] = RecordTable(_("Items"), ITEM_COLUMNS, _key)
-        self.activities: RecordTable[Activity] = RecordTable(
-            _("Activities"),
-            activity_columns(self._party_names, self._item_names, self._activity_coverage),
-            _key,
-        )
+        self.activities = self.coverage.activities
         self._history_pending: Callable[[], list[AuditEntry]] | None = None
         self._history: RecordTable[AuditEntry] = RecordTable(
             _("History — every change to this matter, from the audit chain"),
@@ -89,8 +77,12 @@ class MatterWorkspace(MatterDialogs):
             self.show_tab,
         )
         self.tabs = QTabWidget()
+        pages: dict[str, QWidget] = {
+            "parties": self.coverage.parties_page,
+            "activities": self.coverage.activities_page,
+        }
         for name in TABS:
-            self.tabs.addTab(getattr(self, name), TAB_LABELS[name])
+            self.tabs.addTab(pages.get(name) or getattr(self, name), TAB_LABELS[name])
         self.tabs.currentChanged.connect(self._on_tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -157,15 +149,12 @@ class MatterWorkspace(MatterDialogs):
         self._party_names.update({p.id: p for p in record.parties})
         self._item_names.clear()
         self._item_names.update({i.id: i for i in record.items})
-        self._coverage.clear()
-        self._coverage.update(self._gateway.coverage(record, today))
-        self.parties.set_rows(record.parties)
-        self.parties.model.redraw()
+        self.coverage.show(
+            record,
+            self._gateway.coverage(record, today),
+            self._gateway.activity_coverage(record, today),
+        )
         self.items.set_rows(record.items)
-        self._activity_coverage.clear()
-        self._activity_coverage.update(self._gateway.activity_coverage(record, today))
-        self.activities.set_rows(record.activities)
-        self.activities.model.redraw()
         self.correspondence.show_documents(record.documents, record.quarantined)
         self.determinations.show_record(record, today)
         self.conditions.show_record(record, today)
@@ -199,11 +188,20 @@ class MatterWorkspace(MatterDialogs):
         self.tabs.setCurrentIndex(TABS.index(name))
 
     def reveal(self, kind: str, ref_id: int) -> None:
-        """Select what an agenda row points at: a condition ("obligation") or a license."""
+        """Select what an agenda row points at: a condition, a license, or coverage to review.
+
+        For "coverage" it is the first party, else activity, whose answer needs review.
+        """
         if kind == "obligation":
             self.conditions.select_condition(ref_id)
         elif kind == "license":
             self.determinations.select(self.determinations.licenses, ref_id)
+        elif kind == "coverage":
+            shown = self.coverage.reveal_review()
+            if shown is not None:
+                self.show_tab(shown)
+                table = self.parties if shown == "parties" else self.activities
+                table.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save_original(self, document: Document) -> None:
         """Save a copy of a document's original where the person chooses."""

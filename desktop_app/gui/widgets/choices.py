@@ -1,4 +1,4 @@
-"""Small choice widgets: one record by id (or none), and a set of transaction types."""
+"""Small choice widgets: a record by id (or none), yes/no/unknown, a set of transaction types."""
 
 from __future__ import annotations
 
@@ -38,6 +38,25 @@ class IdCombo(QComboBox):
     def set_value(self, key: int | None) -> None:
         """Choose the record with id ``key`` ("(none)" when it is not offered)."""
         self.setCurrentIndex(max(self.findData(key), 0))
+
+
+class YesNoCombo(QComboBox):
+    """Yes, no, or unknown (None): a fact counsel may not know yet."""
+
+    def __init__(self, value: bool | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for label, data in ((_("Unknown"), None), (_("Yes"), True), (_("No"), False)):
+            self.addItem(label, data)
+        self.set_value(value)
+
+    def value(self) -> bool | None:
+        """True, False, or None for unknown."""
+        data = self.currentData()
+        return data if isinstance(data, bool) else None
+
+    def set_value(self, value: bool | None) -> None:
+        """Show ``value``."""
+        self.setCurrentIndex({None: 0, True: 1, False: 2}[value])
 
 
 class TypeChecks(QWidget):

@@ -3,6 +3,9 @@
 Subclasses add rows and implement `build()`; saving hands the record to ``submit`` (which runs
 the service off the GUI thread) and stays open with the messages shown if it is refused.
 Unchanged text fields give back the stored value exactly, whatever Qt does to the text it shows.
+Typing starts in the first field; Tab walks the fields in order, then Save and Cancel;
+Ctrl+Enter saves from any field; Esc (or Cancel, or closing the window) asks before it throws
+changes away.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +30,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import ValidationError
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.widgets.form_state import (
+    State,
+    ask_discard,
+    field_state,
+    first_field,
+    fit_to_screen,
+)
 from desktop_app.i18n import _
 
 T = TypeVar("T")
@@ -103,6 +113,7 @@ class FormDialog(QDialog, Generic[T]):
         self._check = check
         self._saving = False
         self._errors: dict[str, QLabel] = {}
+        self._baseline: State | None = None
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -112,13 +123,18 @@ class FormDialog(QDialog, Generic[T]):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save_button.setToolTip(_("Save (Ctrl+Enter)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
         self._lay_out()
 
     def _lay_out(self) -> None:
-        body = QWidget()
-        body.setLayout(self.form)
+        self.body = QWidget()
+        self.body.setLayout(self.form)
         scroll = QScrollArea()
-        scroll.setWidget(body)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
+        scroll.setWidget(self.body)
         scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.general_error)
@@ -144,8 +160,26 @@ class FormDialog(QDialog, Generic[T]):
         self._errors[name] = message
         return message
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """On first showing: remember what the fields hold, and put the cursor in the first."""
+        super().showEvent(event)
+        if self._baseline is None:
+            fit_to_screen(self)
+            for editor in self.body.findChildren(QPlainTextEdit):
+                editor.setTabChangesFocus(True)  # Tab walks the fields; text is pasted
+            self._baseline = field_state(self.body)
+            first = first_field(self, self.body)
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def changed(self) -> bool:
+        """True when a field holds something else than when the dialog was first shown."""
+        return self._baseline is not None and field_state(self.body) != self._baseline
+
     def save(self) -> None:
         """Check the fields, then hand the record to the service."""
+        if self._saving:
+            return
         self.show_errors({})
         try:
             record = self.build()
@@ -194,9 +228,13 @@ class FormDialog(QDialog, Generic[T]):
         self.show_errors({"": message})
 
     def reject(self) -> None:
-        """Cancel, unless a save is on its way (its result must find the dialog)."""
-        if not self._saving:
-            super().reject()
+        """Cancel, unless a save is on its way (its result must find the dialog).
+
+        With changes made, ask first whether to throw them away.
+        """
+        if self._saving or (self.changed() and not ask_discard(self)):
+            return
+        super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Refuse to close while a save is on its way."""

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 
 from desktop_app.gui.widgets.text import display_text
 
@@ -30,6 +30,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -38,7 +39,8 @@ class Column(Generic[T]):
     """One column: header, display accessor, optional sort key, tooltip and colour, alignment.
 
     ``foreground`` gives a row's text colour (a name such as ``"#b00020"``), or None for the
-    default; ``max_width`` lets a column that matters grow wider than the usual cap when fitted.
+    default; ``decoration`` an icon shown before the text; ``max_width`` lets a column that
+    matters grow wider than the usual cap when fitted.
     """
 
     header: str
@@ -48,6 +50,7 @@ class Column(Generic[T]):
     tooltip: Callable[[T], str] | None = None
     foreground: Callable[[T], str | None] | None = None
     max_width: int | None = None
+    decoration: Callable[[T], QIcon | None] | None = None
 
 
 def tinted(columns: Sequence[Column[T]], colour: Callable[[T], str | None]) -> list[Column[T]]:
@@ -163,7 +166,7 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
 
 def _decoration(row: T, column: Column[T], role: int) -> Any:
-    """Tooltip, alignment and colour of a cell."""
+    """Tooltip, alignment, colour and icon of a cell."""
     if role == _TOOLTIP and column.tooltip:
         return display_text(column.tooltip(row))
     if role == _ALIGNMENT and column.align_right:
@@ -171,4 +174,6 @@ def _decoration(row: T, column: Column[T], role: int) -> Any:
     if role == _FOREGROUND and column.foreground:
         name = column.foreground(row)
         return QColor(name) if name else None
+    if role == _DECORATION and column.decoration:
+        return column.decoration(row)
     return None
