@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from desktop_app.core.text import visible
 from desktop_app.errors import EXIT_OK, UserError
 from desktop_app.paths import LibraryPaths
+from desktop_app.storage.files import write_replacing
 
 SCHEMA = "schema/matter-file.schema.json"
 
@@ -131,13 +131,7 @@ def run_export(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 def write_atomically(out: Path, data: bytes) -> None:
     """Write ``data`` to ``out`` through a temporary file beside it, then rename it into place."""
-    temp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     try:
-        with temp.open("xb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
+        write_replacing(data, out)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None

@@ -94,36 +94,23 @@ def cover(
     subject = _subject(question, facts, group_of)
     outside = no_authorization_needed(subject)
     if outside is not None:
-        basis, factor = outside
-        caveats = (*_base_caveats(subject), *_outside_caveats(question))
-        return Coverage(
-            Answer.COVERED,
-            question.on,
-            f"covered: {basis}",
-            basis,
-            (factor,),
-            caveats,
-            None,
-            "regulation",
-        )
+        return _by_regulation(subject, outside, _outside_caveats(question))
     candidates = _candidates(subject, facts)
     if question.performed and not question.dated:
         candidates = [replace(c, factors=(*c.factors, UNDATED)) for c in candidates]
     answer = choose(candidates, subject, _base_caveats(subject))
     code = None if answer.covered else object_code(subject)
-    if code is not None:
-        basis, factor = code
-        return Coverage(
-            Answer.COVERED,
-            question.on,
-            f"covered: {basis}",
-            basis,
-            (factor,),
-            _base_caveats(subject),
-            None,
-            "regulation",
-        )
-    return answer
+    return answer if code is None else _by_regulation(subject, code, ())
+
+
+def _by_regulation(subject: Subject, found: tuple[str, Factor], extra: tuple[str, ...]) -> Coverage:
+    """A covered answer on the regulation's own terms: its basis, one factor, the caveats."""
+    basis, factor = found
+    caveats = (*_base_caveats(subject), *extra)
+    summary = f"covered: {basis}"
+    return Coverage(
+        Answer.COVERED, subject.on, summary, basis, (factor,), caveats, None, "regulation"
+    )
 
 
 def _subject(question: Question, facts: MatterFacts, group_of: GroupLookup) -> Subject:

@@ -8,7 +8,6 @@ window closes, and swept at the next start after a crash.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,24 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from desktop_app.core.documents import Document
 from desktop_app.core.filenames import safe_filename
 from desktop_app.errors import UserError
-
-
-def write_replacing(data: bytes, target: Path) -> None:
-    """Write ``data`` to ``target`` through a temporary file beside it, then swap it in.
-
-    A file already at ``target`` is replaced only once the new one is complete and on disk; on
-    failure the temporary file is removed and the OSError passes on.
-    """
-    temp = target.with_name(f".{target.name}.part")
-    try:
-        with temp.open("wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except OSError:
-        temp.unlink(missing_ok=True)
-        raise
+from desktop_app.storage.files import write_replacing
 
 
 class OriginalCopies:

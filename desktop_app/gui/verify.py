@@ -28,9 +28,9 @@ from desktop_app.core.text import visible
 from desktop_app.errors import UserError
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
-from desktop_app.gui.originals import write_replacing
 from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.i18n import _
+from desktop_app.storage.files import write_replacing
 from desktop_app.storage.library import Library
 
 

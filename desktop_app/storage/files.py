@@ -111,6 +111,24 @@ def copy_hashed(source: Path, target: Path, *, read_only: bool = False) -> tuple
     return digest.hexdigest(), size
 
 
+def write_replacing(data: bytes, target: Path) -> None:
+    """Write ``data`` to ``target`` through a temporary file beside it, then swap it in.
+
+    A file already at ``target`` is replaced only once the new one is complete and on disk; on
+    failure the temporary file is removed and the OSError passes on.
+    """
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        with temp.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        raise
+
+
 def write_durably(target: Path, data: bytes) -> None:
     """Write the new file ``target`` and fsync it."""
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)

@@ -21,9 +21,9 @@ from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.memo_preview import BuildKey, Built, MemoPreview, memo_filename
 from desktop_app.gui.matter.memo_print import print_document
-from desktop_app.gui.originals import write_replacing
 from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.i18n import _
+from desktop_app.storage.files import write_replacing
 from desktop_app.storage.library import Library
 
 Then = Callable[[Built], None]
