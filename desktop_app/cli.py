@@ -21,6 +21,7 @@ from typing import Any
 from desktop_app import __version__, textout
 from desktop_app.cli_annex import add_annex_command
 from desktop_app.cli_coverage import add_coverage_command
+from desktop_app.cli_holidays import add_holidays_command
 from desktop_app.cli_matter_file import add_matter_file_commands
 from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
@@ -156,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     paper = _add(sub, "paper", run_paper, "show or set the paper memos are printed on")
     paper.add_argument("size", nargs="?", choices=("letter", "a4"), help="letter or a4")
+    add_holidays_command(sub)
     report = _add(sub, "report", run_report, "print a report to a PDF file")
     report.add_argument(
         "which",
@@ -275,13 +277,14 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
     try:
         record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
         kept = queries.retention_state(library.db, record.matter)
+        calendar = queries.holiday_calendar(library.db)
     finally:
         library.close()
     as_of = args.as_of or date.today()
     from desktop_app.core.present_decisions import decisions_view  # noqa: PLC0415 - rules load
     from desktop_app.reference.country_groups import groups_of  # noqa: PLC0415 - on demand
 
-    view = {**record_view(record), **decisions_view(record, as_of, groups_of)}
+    view = {**record_view(record), **decisions_view(record, as_of, groups_of, calendar)}
     view["retention"] = retention_view(kept, as_of)
     if args.json:
         _print_json(view)

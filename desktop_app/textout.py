@@ -49,8 +49,21 @@ def record_text(view: dict[str, Any]) -> str:
         f"  {a['type']:<20} {printable(a['item'] or '')} → {printable(a['party'] or '')}"
         for a in view["activities"]
     ]
+    lines += license_lines(view.get("licenses", []))
     lines += party_coverage_lines(view)
     return "\n".join(lines)
+
+
+def license_lines(licenses: list[dict[str, Any]]) -> list[str]:
+    """Each license's last valid day and state, with the warnings to check (15 CFR 750.7(g))."""
+    lines = ["", "Licenses:"] if licenses else []
+    for x in licenses:
+        lines.append(
+            f"  {printable(x['number']):<10} {x['validity']:<12} valid through "
+            f"{x['expires_on']} ({x['state']})"
+        )
+        lines += [f"    warning: {printable(why)}" for why in x.get("warnings", {}).values()]
+    return lines
 
 
 def outcomes_text(outcomes: list[FileOutcome]) -> str:

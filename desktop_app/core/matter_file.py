@@ -65,8 +65,8 @@ def draft_warnings(draft: MatterRecord, heading: Heading) -> dict[str, str]:
         for field, why in v.item_warnings(item, heading).items():
             found[f"$.items[{i}].{key_of(type(item), field)}"] = why
     for i, lic in enumerate(draft.decisions.licenses):
-        for field, why in license_warnings(lic).items():
-            found[f"$.licenses[{i}].{key_of(type(lic), field)}"] = why
+        for field, why in license_warnings(lic, draft.items).items():
+            found[f"$.licenses[{i}].{key_of(type(lic), field) or field}"] = why
     return found
 
 

@@ -17,6 +17,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.documents import Blob, Document, Quarantined
 from desktop_app.core.drafts import PAPER_SETTING, MemoDraft, Paper, Setting, new_draft
+from desktop_app.core.holiday_calendar import HOLIDAYS_SETTING, HolidayCalendar, calendar_of
 from desktop_app.core.models import (
     Activity,
     AuditEntry,
@@ -251,3 +252,8 @@ def paper(db: Database) -> Paper:
     """The paper memos are laid out for (Letter until counsel choose otherwise)."""
     stored = setting(db, PAPER_SETTING)
     return Paper(stored.value) if stored and stored.value in set(Paper) else Paper.LETTER
+
+
+def holiday_calendar(db: Database) -> HolidayCalendar:
+    """The holidays that extend license validity (15 CFR 750.7(g)): federal unless a State set."""
+    return calendar_of(setting(db, HOLIDAYS_SETTING))

@@ -1,4 +1,7 @@
-"""License validity (15 CFR 750.7(g)): exact expiry dates, the holiday rule, state and checks."""
+"""License validity exactly as 15 CFR 750.7(g) says: the printed date, the holiday rule, checks.
+
+Each table row names the rule it exercises; the cases sit on both sides of each boundary.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +12,26 @@ from typing import Any
 import pytest
 
 from desktop_app.core.authorizations import License, LicenseStatus, ValidityBasis
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.validity import (
+    basis_expiry,
     days_to_expiry,
-    is_business_day,
     license_expiry,
     license_state,
     license_warnings,
-    next_business_day,
-    nominal_expiry,
     validate_license,
 )
 from desktop_app.errors import ValidationError
 
 LICENSE = License(matter_id=1, number="D123456", validated_on=date(2026, 6, 26))
+FOUR, ONE, EMERGENCY, BIS = (
+    ValidityBasis.STANDARD_4Y,
+    ValidityBasis.ONE_YEAR,
+    ValidityBasis.EMERGENCY,
+    ValidityBasis.SET_BY_BIS,
+)
+CA, MA = HolidayCalendar("CA"), HolidayCalendar("MA")
+G = "15 CFR 750.7(g)"
 
 
 def _license(**changes: Any) -> License:
@@ -29,83 +39,153 @@ def _license(**changes: Any) -> License:
 
 
 @pytest.mark.parametrize(
-    ("validated_on", "basis", "expected"),
+    ("rule", "validated_on", "basis", "printed", "calendar", "last_day"),
     [
-        # Four years from 26 June 2026 is Wednesday 26 June 2030: no roll.
-        (date(2026, 6, 26), ValidityBasis.STANDARD_4Y, date(2030, 6, 26)),
-        # Independence Day 2030 is a Thursday: valid through Friday 5 July.
-        (date(2026, 7, 4), ValidityBasis.STANDARD_4Y, date(2030, 7, 5)),
-        # Thanksgiving 2030 is 28 November; the day after is not a federal holiday.
-        (date(2026, 11, 28), ValidityBasis.STANDARD_4Y, date(2030, 11, 29)),
-        # New Year's Day 2027 is a Friday: the next business day is Monday 4 January.
-        (date(2026, 1, 1), ValidityBasis.ONE_YEAR, date(2027, 1, 4)),
-        # Leap day: one year on is 28 February 2029, a Wednesday.
-        (date(2028, 2, 29), ValidityBasis.ONE_YEAR, date(2029, 2, 28)),
-        # Leap day to leap day: 29 February 2032 is a Sunday, so Monday 1 March.
-        (date(2028, 2, 29), ValidityBasis.STANDARD_4Y, date(2032, 3, 1)),
-        # Emergency: end of the month after issue. 31 January 2027 is a Sunday.
-        (date(2026, 12, 3), ValidityBasis.EMERGENCY, date(2027, 2, 1)),
-        (date(2026, 3, 31), ValidityBasis.EMERGENCY, date(2026, 4, 30)),
-        # 28 February 2026 is a Saturday: the license runs to Monday 2 March.
-        (date(2026, 1, 15), ValidityBasis.EMERGENCY, date(2026, 3, 2)),
+        (f"{G} four years", date(2026, 6, 26), FOUR, None, FEDERAL, date(2030, 6, 26)),
+        (f"{G} one year", date(2026, 6, 26), ONE, None, FEDERAL, date(2027, 6, 26)),
+        # A holiday on a weekday (Independence Day 2030, a Thursday) extends by a day.
+        (f"{G} holiday", date(2026, 7, 4), FOUR, None, FEDERAL, date(2030, 7, 5)),
+        (f"{G} day before a holiday", date(2026, 7, 3), FOUR, None, FEDERAL, date(2030, 7, 3)),
+        # A holiday on a Friday (Christmas 2026): the next business day is the Monday.
+        (f"{G} Friday holiday", date(2025, 12, 25), ONE, None, FEDERAL, date(2026, 12, 28)),
+        # A holiday on a Monday (Labor Day 2026) extends to the Tuesday ...
+        (f"{G} Monday holiday", date(2022, 9, 7), FOUR, None, FEDERAL, date(2026, 9, 8)),
+        # ... but the Sunday and the Saturday before it are no holidays: no extension.
+        (f"{G} Sunday", date(2022, 9, 6), FOUR, None, FEDERAL, date(2026, 9, 6)),
+        (f"{G} Saturday", date(2022, 9, 5), FOUR, None, FEDERAL, date(2026, 9, 5)),
+        # Thanksgiving (Thursday): federal, the Friday; in California the Friday is a holiday too.
+        (f"{G} federal", date(2025, 11, 26), ONE, None, FEDERAL, date(2026, 11, 27)),
+        (f"{G} State (CA)", date(2025, 11, 26), ONE, None, CA, date(2026, 11, 30)),
+        # A State holiday counts only in the chosen State: Cesar Chavez Day, Patriots' Day.
+        (f"{G} in CA", date(2025, 3, 31), ONE, None, CA, date(2026, 4, 1)),
+        (f"{G} not in MA", date(2025, 3, 31), ONE, None, MA, date(2026, 3, 31)),
+        (f"{G} in MA", date(2025, 4, 20), ONE, None, MA, date(2026, 4, 21)),
+        (f"{G} not federal", date(2025, 4, 20), ONE, None, FEDERAL, date(2026, 4, 20)),
+        # 29 February: to 28 February in a common year; to a Sunday 29 February in 2032.
+        (f"{G} 29 Feb + 1y", date(2028, 2, 29), ONE, None, FEDERAL, date(2029, 2, 28)),
+        (f"{G} 29 Feb + 4y", date(2028, 2, 29), FOUR, None, FEDERAL, date(2032, 2, 29)),
+        (f"{G} 28 Feb + 1y", date(2027, 2, 28), ONE, None, FEDERAL, date(2028, 2, 28)),
+        # Emergency: the end of the month after issue, a weekend end staying where it is.
+        (f"{G} emergency Sat", date(2026, 1, 15), EMERGENCY, None, FEDERAL, date(2026, 2, 28)),
+        (f"{G} emergency Sun", date(2026, 12, 3), EMERGENCY, None, FEDERAL, date(2027, 1, 31)),
+        (f"{G} emergency leap", date(2028, 1, 1), EMERGENCY, None, FEDERAL, date(2028, 2, 29)),
+        (f"{G} emergency 31st", date(2027, 12, 31), EMERGENCY, None, FEDERAL, date(2028, 1, 31)),
+        (f"{G} emergency Apr", date(2026, 3, 31), EMERGENCY, None, FEDERAL, date(2026, 4, 30)),
+        # The printed date controls, whatever the basis; only a holiday extends it.
+        (f"{G} printed earlier", date(2026, 6, 26), FOUR, date(2027, 1, 5), FEDERAL, None),
+        (f"{G} printed Sat", date(2022, 9, 6), FOUR, date(2026, 9, 5), FEDERAL, None),
+        (f"{G} printed emergency", date(2026, 1, 15), EMERGENCY, date(2026, 2, 20), FEDERAL, None),
+        (f"{G} observed day", date(2022, 7, 1), FOUR, date(2026, 7, 3), FEDERAL, date(2026, 7, 6)),
+        (f"{G} Sat holiday", date(2022, 7, 1), FOUR, date(2026, 7, 4), FEDERAL, date(2026, 7, 6)),
+        (f"{G} set by BIS", date(2026, 6, 26), BIS, date(2031, 12, 31), FEDERAL, None),
+        (f"{G} BIS, Christmas", date(2026, 6, 26), BIS, date(2031, 12, 25), FEDERAL,
+         date(2031, 12, 26)),
     ],
-)
-def test_license_expiry(validated_on: date, basis: ValidityBasis, expected: date) -> None:
-    assert license_expiry(_license(validated_on=validated_on, validity=basis)) == expected
+)  # fmt: skip
+def test_last_valid_day(
+    rule: str,
+    validated_on: date,
+    basis: ValidityBasis,
+    printed: date | None,
+    calendar: HolidayCalendar,
+    last_day: date | None,
+) -> None:
+    license = _license(validated_on=validated_on, validity=basis, expires_on_set=printed)
+    expected = last_day or printed
+    assert expected is not None, rule
+    assert license_expiry(license, calendar) == expected, rule
+    assert license_state(license, expected, calendar) == "active", rule
+    assert license_state(license, date.fromordinal(expected.toordinal() + 1), calendar) == (
+        "expired"
+    ), rule
 
 
-@pytest.mark.parametrize(
-    ("validated_on", "expected"),
-    [
-        (date(2026, 1, 15), date(2026, 2, 28)),
-        (date(2026, 12, 3), date(2027, 1, 31)),
-        (date(2027, 12, 31), date(2028, 1, 31)),
-        (date(2028, 1, 1), date(2028, 2, 29)),
-    ],
-)
-def test_emergency_nominal_expiry_is_end_of_next_month(validated_on: date, expected: date) -> None:
-    license = _license(validated_on=validated_on, validity=ValidityBasis.EMERGENCY)
-    assert nominal_expiry(license) == expected
+def test_a_license_printed_to_expire_on_a_saturday_is_expired_on_the_monday() -> None:
+    license = _license(validated_on=date(2022, 9, 6), expires_on_set=date(2026, 9, 5))
+    assert license_state(license, date(2026, 9, 5)) == "active"
+    assert license_state(license, date(2026, 9, 6)) == "expired"
+    assert license_state(license, date(2026, 9, 7)) == "expired"
 
 
-def test_set_by_bis_uses_the_written_date_and_rolls_it() -> None:
-    license = _license(validity=ValidityBasis.SET_BY_BIS, expires_on_set=date(2031, 12, 31))
-    assert license_expiry(license) == date(2031, 12, 31)
-    # Christmas 2031 is a Thursday.
-    assert license_expiry(replace(license, expires_on_set=date(2031, 12, 25))) == date(2031, 12, 26)
+def test_a_license_printed_before_the_computed_date_expires_after_the_printed_date() -> None:
+    license = _license(expires_on_set=date(2027, 1, 5))
+    assert basis_expiry(license) == date(2030, 6, 26)
+    assert days_to_expiry(license, date(2027, 1, 5)) == 0
+    assert license_state(license, date(2027, 1, 6)) == "expired"
+    warning = license_warnings(license)["expires_on_set"]
+    assert "2027-01-05 controls" in warning
+    assert "four-year basis would give 2030-06-26" in warning
 
 
 def test_set_by_bis_without_a_date_is_refused() -> None:
+    license = _license(validity=BIS)
     with pytest.raises(ValidationError) as caught:
-        license_expiry(_license(validity=ValidityBasis.SET_BY_BIS))
+        license_expiry(license)
     assert set(caught.value.fields) == {"expires_on_set"}
+    assert set(validate_license(license)) == {"expires_on_set"}
 
 
-def test_expires_on_set_is_ignored_for_other_bases() -> None:
-    license = _license(expires_on_set=date(2027, 1, 5))
-    assert license_expiry(license) == date(2030, 6, 26)
-    assert "expires_on_set" in license_warnings(license)
+@pytest.mark.parametrize(
+    ("rule", "validated_on", "basis", "printed", "refused"),
+    [
+        (f"{G} before issue", date(2026, 6, 26), BIS, date(2026, 6, 25), "an expiry before issue"),
+        (f"{G} on issue day", date(2026, 6, 26), BIS, date(2026, 6, 26), None),
+        (f"{G} 4y exactly", date(2026, 6, 26), FOUR, date(2030, 6, 26), None),
+        (f"{G} 4y + 1 day", date(2026, 6, 26), FOUR, date(2030, 6, 27), "four-year basis allows"),
+        (f"{G} holiday end", date(2026, 7, 4), FOUR, date(2030, 7, 5), None),
+        (f"{G} past holiday", date(2026, 7, 4), FOUR, date(2030, 7, 6), "(2030-07-05"),
+        (f"{G} 1y + 1 day", date(2026, 6, 26), ONE, date(2027, 6, 27), "one-year basis allows"),
+        (f"{G} emergency end", date(2026, 1, 15), EMERGENCY, date(2026, 2, 28), None),
+        (f"{G} emergency + 1", date(2026, 1, 15), EMERGENCY, date(2026, 3, 1), "emergency"),
+        (f"{G} BIS, long", date(2026, 6, 26), BIS, date(2036, 6, 26), None),
+        (f"{G} 4y, before issue", date(2026, 6, 26), FOUR, date(2026, 6, 1), "before issue"),
+    ],
+)  # fmt: skip
+def test_printed_expiry_checks(
+    rule: str, validated_on: date, basis: ValidityBasis, printed: date, refused: str | None
+) -> None:
+    errors = validate_license(
+        _license(validated_on=validated_on, validity=basis, expires_on_set=printed)
+    )
+    if refused is None:
+        assert errors == {}, rule
+    else:
+        assert set(errors) == {"expires_on_set"}, rule
+        assert refused in errors["expires_on_set"], rule
+        assert printed.isoformat() in errors["expires_on_set"], rule
 
 
-def test_business_days_skip_weekends_and_observed_holidays() -> None:
-    assert is_business_day(date(2026, 6, 26))  # Friday
-    assert not is_business_day(date(2026, 6, 27))  # Saturday
-    assert not is_business_day(date(2026, 7, 3))  # Independence Day (observed)
-    assert not is_business_day(date(2026, 11, 26))  # Thanksgiving
-    assert next_business_day(date(2026, 7, 3)) == date(2026, 7, 6)
-    assert next_business_day(date(2026, 12, 24)) == date(2026, 12, 24)
-    assert next_business_day(date(2026, 12, 25)) == date(2026, 12, 28)
+def test_a_printed_date_later_than_four_years_points_to_set_by_bis() -> None:
+    why = validate_license(_license(expires_on_set=date(2031, 1, 5)))["expires_on_set"]
+    assert "later than the four-year basis allows (2030-06-26, 15 CFR 750.7(g))" in why
+    assert "'set by BIS'" in why
 
 
-def test_state_and_days_to_expiry_around_the_last_day() -> None:
-    license = _license(validated_on=date(2026, 1, 1), validity=ValidityBasis.ONE_YEAR)
-    last = date(2027, 1, 4)
-    assert license_state(license, date(2026, 12, 31)) == "active"
-    assert days_to_expiry(license, date(2026, 12, 31)) == 4
-    assert license_state(license, last) == "active"
-    assert days_to_expiry(license, last) == 0
-    assert license_state(license, date(2027, 1, 5)) == "expired"
-    assert days_to_expiry(license, date(2027, 1, 5)) == -1
+def test_an_emergency_license_without_its_printed_date_asks_for_it() -> None:
+    license = _license(validated_on=date(2026, 1, 15), validity=EMERGENCY)
+    assert license_expiry(license) == date(2026, 2, 28)
+    warning = license_warnings(license)["expires_on_set"]
+    assert "at most to 2026-02-28" in warning
+    assert "enter the expiry printed on the license" in warning
+    printed = replace(license, expires_on_set=date(2026, 2, 20))
+    assert license_expiry(printed) == date(2026, 2, 20)
+    assert license_warnings(printed) == {}
+
+
+def test_a_holiday_extension_is_stated_with_its_holiday() -> None:
+    license = _license(validated_on=date(2025, 11, 26), validity=ONE)
+    federal = license_warnings(license)["expires"]
+    assert "2026-11-26 is Thanksgiving Day, a holiday (federal)" in federal
+    assert "valid through 2026-11-27, the next business day (15 CFR 750.7(g))" in federal
+    assert "valid through 2026-11-30" in license_warnings(license, calendar=CA)["expires"]
+    day_after = _license(validated_on=date(2025, 11, 27), validity=ONE)
+    assert "expires" not in license_warnings(day_after)
+    warning = license_warnings(day_after, calendar=CA)["expires"]
+    assert "2026-11-27 is Day After Thanksgiving, a holiday (CA)" in warning
+
+
+def test_an_unextended_weekend_expiry_gives_no_holiday_warning() -> None:
+    assert "expires" not in license_warnings(_license(validated_on=date(2022, 9, 6)))
 
 
 @pytest.mark.parametrize(
@@ -126,17 +206,8 @@ def test_a_valid_license_has_no_errors_or_warnings() -> None:
     assert license_warnings(LICENSE) == {}
 
 
-def test_expiry_before_issue_is_refused() -> None:
-    license = _license(validity=ValidityBasis.SET_BY_BIS, expires_on_set=date(2026, 6, 25))
-    errors = validate_license(license)
-    assert set(errors) == {"expires_on_set"}
-    assert "an expiry before issue" in errors["expires_on_set"]
-    assert "2026-06-25" in errors["expires_on_set"]
-
-
-def test_set_by_bis_without_date_and_empty_number_are_errors() -> None:
-    errors = validate_license(_license(number="  ", validity=ValidityBasis.SET_BY_BIS))
-    assert set(errors) == {"number", "expires_on_set"}
+def test_empty_number_is_an_error() -> None:
+    assert set(validate_license(_license(number="  "))) == {"number"}
 
 
 @pytest.mark.parametrize("number", ["D12345", "d123456", "X123456", "D1234567", "D-123456"])

@@ -1,7 +1,10 @@
 """Recording a license: number, validity, scope, status and place in a replacement chain.
 
-The expiry is computed (15 CFR 750.7(g)) and shown as the fields change; it is stored only
-when BIS set it by hand.
+The last valid day is worked out (15 CFR 750.7(g)) and shown as the fields change: the expiry
+printed on the license when counsel enter it, else the date the validity basis gives, extended
+only by a holiday of the library's calendar. What counsel should check against the license (a
+printed date earlier than the basis gives, an emergency license without its printed date, a
+holiday extension, a four-year basis for a one-year item) is shown beside its field.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from desktop_app.core.authorizations import (
     LicenseStatus,
     ValidityBasis,
 )
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import Item, Party
 from desktop_app.core.validity import license_expiry, license_state, license_warnings
 from desktop_app.core.validity import validate_license as license_errors
@@ -41,13 +45,15 @@ class LicenseDialog(FormDialog[License]):
         others: list[License],
         determinations: list[Determination],
         today: date,
+        calendar: HolidayCalendar = FEDERAL,
         parent: QWidget | None = None,
     ) -> None:
         title = _("Edit license") if license_.id else _("Add license")
-        super().__init__(title, submit, parent, check=license_errors)
-        self._license, self._today = license_, today
+        super().__init__(title, submit, parent, check=lambda x: license_errors(x, calendar))
+        self._license, self._today, self._calendar = license_, today, calendar
         self._shown_errors: set[str] = set()
         parties, items = scope
+        self._items = items
         x = license_
         self.number = TextBinding(QLineEdit(), x.number)
         self.validated_on = DateField(x.validated_on)
@@ -82,14 +88,14 @@ class LicenseDialog(FormDialog[License]):
     def _add_rows(self) -> None:
         self.number_note = self.add_row("number", _("Number"), self.number.widget)
         self.add_row("validated_on", _("Validated on"), self.validated_on)
-        self.add_row("validity", _("Validity basis"), self.validity)
+        self.validity_note = self.add_row("validity", _("Validity basis"), self.validity)
         self.set_note = self.add_row(
             "expires_on_set",
-            _("Expiry set by BIS"),
+            _("Printed expiry"),
             self.expires_on_set,
-            _("Only when the basis is 'set by BIS'."),
+            _("The expiry printed on the license; it controls (15 CFR 750.7(g))."),
         )
-        self.add_row("expires", _("Expires"), self.expiry)
+        self.expires_note = self.add_row("expires", _("Valid through"), self.expiry)
         self.add_row("status", _("Status"), self.status)
         self.add_row("party_ids", _("Parties"), self.parties)
         self.add_row("item_ids", _("Items"), self.items)
@@ -107,18 +113,23 @@ class LicenseDialog(FormDialog[License]):
     def _show_computed(self) -> None:
         try:
             draft = self.build()
-            expiry = license_expiry(draft)
+            expiry = license_expiry(draft, self._calendar)
         except (ValidationError, ValueError, OverflowError):
             self.expiry.setText(_("(complete the dates to see it)"))
             return
-        state = license_state(draft, self._today)
+        state = license_state(draft, self._today, self._calendar)
         self.expiry.setText(
             _("{day} — {state} on {today}").format(
                 day=expiry.isoformat(), state=state, today=self._today.isoformat()
             )
         )
-        warnings = license_warnings(draft)
-        for label, key in ((self.number_note, "number"), (self.set_note, "expires_on_set")):
+        warnings = license_warnings(draft, self._items, self._calendar)
+        for label, key in (
+            (self.number_note, "number"),
+            (self.validity_note, "validity"),
+            (self.set_note, "expires_on_set"),
+            (self.expires_note, "expires"),
+        ):
             if key in self._shown_errors:
                 continue
             if key in warnings:
