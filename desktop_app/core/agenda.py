@@ -1,7 +1,9 @@
 """The agenda: what is overdue or due soon across every matter, as of a day.
 
-Three sources: obligations (conditions with a due date, DOMAIN §6), licenses nearing or past
-expiry (750.7(g)), and BIS clocks of pending applications (750.4). Each row opens its matter.
+Three sources: obligations (conditions with a due date, DOMAIN §6; those of an ended license
+stay until closed, 750.7(i)), licenses nearing or past expiry (750.7(g)), and BIS clocks of
+pending applications (750.4, 750.6, 756.2: the intent-to-deny response, the final denial and
+the appeal among them). Each row opens its matter.
 """
 
 from __future__ import annotations
@@ -11,19 +13,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from desktop_app.core.after_license import (
+    CONTINUES,
+    continues_unscheduled,
+    ended_note,
+    license_ended,
+)
 from desktop_app.core.authorizations import (
     ClockEvent,
-    Condition,
     License,
     LicenseStatus,
 )
 from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.models import LibraryFacts, Matter
 from desktop_app.core.schedule import logs_by_condition, next_due
-from desktop_app.core.validity import license_expiry, license_state
+from desktop_app.core.validity import license_expiry
 
 EXPIRED_SHOWN_DAYS = 30
-__all__ = ["AgendaRow", "LibraryFacts", "agenda", "license_in_force"]
+__all__ = ["AgendaRow", "LibraryFacts", "agenda"]
 
 
 @dataclass(frozen=True)
@@ -81,35 +88,38 @@ def _row(
     )
 
 
-def license_in_force(condition: Condition, licenses: dict[int, License], as_of: date) -> bool:
-    """False when the condition's license has ended by ``as_of``.
-
-    An expired, revoked or superseded license's conditions stop binding (records are kept).
-    """
-    license_ = licenses.get(condition.license_id) if condition.license_id else None
-    return license_ is None or license_state(license_, as_of) in ("active", "suspended")
-
-
 def _obligations(
     facts: LibraryFacts, as_of: date, matters: dict[int, Matter]
 ) -> Iterable[AgendaRow]:
+    """Due obligations, and one "continues" row per open unscheduled duty of an ended license.
+
+    The license's end never removes an obligation (15 CFR 750.7(i)): a recurring one keeps its
+    schedule, and a continuing prohibition is listed on ``as_of`` until counsel close it.
+    """
     logs = logs_by_condition(facts.logs)
     licenses = {x.id: x for x in facts.licenses}
     for condition in facts.conditions:
-        if not license_in_force(condition, licenses, as_of):
+        if condition.matter_id not in matters:
             continue
+        ended = license_ended(condition, licenses, as_of)
         due = next_due(condition, logs[condition.id], as_of)
-        if due is None or condition.matter_id not in matters:
+        if due is not None:
+            late = (as_of - due).days > condition.grace_days
+            state = "overdue" if late else "due"
+        elif continues_unscheduled(condition, ended):
+            due, state = as_of, CONTINUES
+        else:
             continue
-        late = (as_of - due).days > condition.grace_days
+        note = ended_note(condition, ended)
         yield _row(
             matters[condition.matter_id],
             kind="obligation",
-            state="overdue" if late else "due",
+            state=state,
             due=due,
             as_of=as_of,
             title=_short(condition.text),
-            detail=f"{condition.category.label}; owner: {condition.owner or 'unassigned'}",
+            detail=f"{condition.category.label}; owner: {condition.owner or 'unassigned'}"
+            + (f"; {note}" if note else ""),
             ref_id=condition.id,
         )
 
@@ -147,14 +157,17 @@ def _clocks(
         reading = read_clock(own, as_of, matters[matter_id].kind)
         held = f"on hold ({reading.on_hold.label}); " if reading.on_hold else ""
         for deadline in reading.deadlines:
+            # A filing due on a weekend or holiday is listed on the last business day before.
+            due = deadline.file_by or deadline.due
+            note = f"; {deadline.note}" if deadline.note else ""
             yield _row(
                 matters[matter_id],
                 kind="bis_clock",
-                state="passed" if deadline.days_left < 0 else "waiting",
-                due=deadline.due,
+                state="passed" if due < as_of else "waiting",
+                due=due,
                 as_of=as_of,
                 title=deadline.name,
-                detail=f"{held}{reading.elapsed_days} days elapsed; {deadline.citation}",
+                detail=f"{held}{reading.elapsed_days} days elapsed; {deadline.citation}{note}",
                 ref_id=matter_id,
             )
 

@@ -139,6 +139,14 @@ class ClockEventKind(LabeledEnum):
     ITD_ISSUED = "itd_issued"
     DENIED = "denied"
     DECIDED = "decided"
+    # The escalation of 750.4(f), in the order it runs.
+    ESCALATED_OC = "escalated_oc"
+    OC_DECIDED = "oc_decided"
+    ESCALATED_ACEP = "escalated_acep"
+    ACEP_DECIDED = "acep_decided"
+    ESCALATED_EARB = "escalated_earb"
+    EARB_DECIDED = "earb_decided"
+    ESCALATED_PRESIDENT = "escalated_president"
 
 
 class HoldReason(LabeledEnum):

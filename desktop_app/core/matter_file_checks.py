@@ -28,7 +28,7 @@ from desktop_app.core.condition_states import check_transition
 from desktop_app.core.letter_checks import check_letter_links, group_shaped, letter_errors
 from desktop_app.core.matter_file_format import key_of
 from desktop_app.core.models import MatterRecord, Note, Party
-from desktop_app.core.obligations import condition_errors
+from desktop_app.core.obligations import closing_errors, condition_errors
 from desktop_app.core.ports import UnitOfWork
 from desktop_app.core.validity import validate_license
 from desktop_app.errors import ValidationError
@@ -176,6 +176,9 @@ def _log(base: str, condition: Condition, log: list[ConditionLog]) -> Problems:
         else:
             found = check_transition(replace(condition, status=entry.from_status), entry.to_status)
             yield from ((f"{at}.to_status", why) for why in found.values())
+        yield from (
+            (f"{at}.{k}", why) for k, why in closing_errors(entry.to_status, entry.note).items()
+        )
     if moves and moves[-1][1].to_status not in (None, condition.status):
         last = moves[-1][1].to_status
         yield f"{base}.status", f"The log's last transition leaves the condition {_said(last)}."

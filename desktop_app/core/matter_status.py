@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop_app.core.authorizations import ClockEvent, ClockEventKind, Decider, Determination
-from desktop_app.core.bis_clock import ordered
+from desktop_app.core.bis_clock import ESCALATION_KINDS, ordered
 from desktop_app.core.enums import MatterStatus
 from desktop_app.core.models import Matter
 from desktop_app.errors import ValidationError
@@ -24,6 +24,7 @@ _BY_CLOCK = {
     ClockEventKind.ITD_ISSUED: MatterStatus.UNDER_REVIEW,
     ClockEventKind.DENIED: MatterStatus.DECIDED,
     ClockEventKind.DECIDED: MatterStatus.DECIDED,
+    **{kind: MatterStatus.UNDER_REVIEW for kind in ESCALATION_KINDS},
 }
 
 

@@ -28,6 +28,9 @@ from desktop_app.core.validation import check as _check
 from desktop_app.core.validation import text_errors
 from desktop_app.errors import ValidationError
 
+# Statuses that end a condition by counsel's decision, not by performance: a reason is logged.
+NEEDS_REASON = frozenset({ConditionStatus.CLOSED, ConditionStatus.TERMINATED_BY_REGULATION})
+
 
 class ConditionService:
     """Add, change and move conditions; log notices, acknowledgments and performance."""
@@ -62,10 +65,14 @@ class ConditionService:
         note: str = "",
         document_id: int | None = None,
     ) -> Condition:
-        """Move a condition to ``to`` if the state machine allows it; log the move."""
+        """Move a condition to ``to`` if the state machine allows it; log the move.
+
+        Closing it (closed, terminated by regulation) needs the reason in ``note``.
+        """
         with self._store.transaction(self._actor) as tx:
             condition = tx.get(Condition, condition_id)
             _check(check_transition(condition, to))
+            _check(closing_errors(to, note))
             moved = replace(condition, status=to)
             tx.update(moved)
             tx.insert(
@@ -107,6 +114,20 @@ def condition_errors(condition: Condition) -> dict[str, str]:
     if not condition.text.strip():
         errors["text"] = "Quote the condition's text as written."
     return errors
+
+
+def closing_errors(to: ConditionStatus, note: str) -> dict[str, str]:
+    """{"note": why} when a condition is closed without a reason; empty otherwise.
+
+    A license's expiry, revocation or supersession does not end its conditions (15 CFR
+    750.7(i)): only counsel do, and the log says why.
+    """
+    if to in NEEDS_REASON and not note.strip():
+        return {
+            "note": f"Say why the condition is {to.label.lower()}: the license's end alone does "
+            "not end a condition (15 CFR 750.7(i))."
+        }
+    return {}
 
 
 def _check_links(tx: UnitOfWork, condition: Condition) -> None:

@@ -9,21 +9,36 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop_app.core.agenda import license_in_force
+from desktop_app.core.after_license import (
+    CONTINUES,
+    continues_unscheduled,
+    ended_note,
+    license_ended,
+)
 from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.coverage import GroupLookup, MatterFacts, matter_coverage
 from desktop_app.core.coverage_plain import coverage_plain
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import MatterRecord
 from desktop_app.core.present_coverage import no_groups
 from desktop_app.core.schedule import logs_by_condition, next_due, obligation_state
 from desktop_app.core.serialize import to_plain
-from desktop_app.core.validity import license_expiry, license_state
+from desktop_app.core.validity import license_expiry, license_state, license_warnings
 
 Plain = dict[str, Any]
 
 
-def decisions_view(record: MatterRecord, as_of: date, group_of: GroupLookup | None) -> Plain:
-    """Determinations, licenses, letters with Annex A, conditions, clock and coverage."""
+def decisions_view(
+    record: MatterRecord,
+    as_of: date,
+    group_of: GroupLookup | None,
+    calendar: HolidayCalendar = FEDERAL,
+) -> Plain:
+    """Determinations, licenses, letters with Annex A, conditions, clock and coverage.
+
+    Each license has its last valid day and state under the library's holiday ``calendar``
+    (15 CFR 750.7(g)) and the warnings counsel should check against the license itself.
+    """
     found = record.decisions
     return {
         "as_of": as_of.isoformat(),
@@ -31,8 +46,9 @@ def decisions_view(record: MatterRecord, as_of: date, group_of: GroupLookup | No
         "licenses": [
             {
                 **to_plain(x),
-                "expires_on": license_expiry(x).isoformat(),
-                "state": license_state(x, as_of),
+                "expires_on": license_expiry(x, calendar).isoformat(),
+                "state": license_state(x, as_of, calendar),
+                "warnings": license_warnings(x, record.items, calendar),
             }
             for x in found.licenses
         ],
@@ -43,7 +59,7 @@ def decisions_view(record: MatterRecord, as_of: date, group_of: GroupLookup | No
             }
             for letter in found.letters
         ],
-        "conditions": conditions_view(record, as_of),
+        "conditions": conditions_view(record, as_of, calendar),
         "bis_clock": to_plain(read_clock(found.clock_events, as_of, record.matter.kind))
         if found.clock_events
         else None,
@@ -51,21 +67,29 @@ def decisions_view(record: MatterRecord, as_of: date, group_of: GroupLookup | No
     }
 
 
-def conditions_view(record: MatterRecord, as_of: date) -> list[Plain]:
-    """Each condition with its log, next due date and standing as of ``as_of``."""
+def conditions_view(
+    record: MatterRecord, as_of: date, calendar: HolidayCalendar = FEDERAL
+) -> list[Plain]:
+    """Each condition with its log, next due date and standing as of ``as_of``.
+
+    A license's end removes nothing (15 CFR 750.7(i)): the condition keeps its schedule, an
+    open continuing prohibition stands as "continues", and ``license_note`` states the end.
+    """
     logs = logs_by_condition(record.decisions.condition_log)
     views = []
     licenses = {x.id: x for x in record.decisions.licenses}
     for condition in record.decisions.conditions:
-        in_force = license_in_force(condition, licenses, as_of)
-        due = next_due(condition, logs[condition.id], as_of) if in_force else None
+        ended = license_ended(condition, licenses, as_of, calendar)
+        due = next_due(condition, logs[condition.id], as_of)
+        standing: str = obligation_state(condition, logs[condition.id], as_of)
+        if due is None and continues_unscheduled(condition, ended):
+            standing = CONTINUES
         views.append(
             {
                 **to_plain(condition),
                 "next_due": due.isoformat() if due else None,
-                "standing": obligation_state(condition, logs[condition.id], as_of)
-                if in_force
-                else "license ended",
+                "standing": standing,
+                "license_note": ended_note(condition, ended) or None,
                 "log": [to_plain(e) for e in logs[condition.id]],
             }
         )

@@ -398,7 +398,7 @@ def test_replacement_on_edit_supersedes_and_never_loops(
     assert stored[old.id].status is LicenseStatus.SUPERSEDED
 
 
-def test_conditions_of_an_ended_license_leave_the_agenda(
+def test_conditions_of_an_ended_license_stay_on_the_agenda(
     library: Library, decisions: DecisionService, conditions: ConditionService, matter: Matter
 ) -> None:
     lic = decisions.add_license(
@@ -415,4 +415,7 @@ def test_conditions_of_an_ended_license_leave_the_agenda(
     )
     facts = queries.library_facts(library.db)
     assert any(r.kind == "obligation" for r in agenda(facts, date(2026, 6, 1), 200))
-    assert not any(r.kind == "obligation" for r in agenda(facts, date(2026, 7, 1), 200))
+    # 750.7(i): the license's end does not end its conditions; the quarterly report stays due.
+    [after] = [r for r in agenda(facts, date(2026, 7, 1), 200) if r.kind == "obligation"]
+    assert after.due == date(2026, 10, 30)
+    assert "license D500001 expired 2026-06-30" in after.detail

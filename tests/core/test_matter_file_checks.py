@@ -88,6 +88,12 @@ def _transition_without_statuses(d: Json) -> None:
     d["conditions"][0]["log"][0]["to_status"] = None
 
 
+def _closed_without_reason(d: Json) -> None:
+    move = {"kind": "transition", "on": "2026-08-01", "from_status": "awaiting_ack"}
+    d["conditions"][0]["log"].append({**move, "to_status": "closed", "note": " "})
+    d["conditions"][0]["status"] = "closed"
+
+
 def _performance_without_due_date(d: Json) -> None:
     d["conditions"][0]["log"][2]["due"] = None
 
@@ -128,6 +134,7 @@ def _bad_matter_number(d: Json) -> None:
         (_transitions_that_do_not_chain, "$.conditions[0].log[1].from_status", "communicated"),
         (_log_ending_elsewhere, "$.conditions[0].status", "leaves the condition awaiting"),
         (_transition_without_statuses, "$.conditions[0].log[0]", "names the status it left"),
+        (_closed_without_reason, "$.conditions[0].log[3].note", "Say why the condition is closed"),
         (_performance_without_due_date, "$.conditions[0].log[2].due", "which due date"),
         (_recurring_without_rule, "$.conditions[0].rrule", "needs a recurrence rule"),
         (_empty_note, "$.notes[0].text", "A note cannot be empty."),

@@ -149,6 +149,13 @@ def clock_text(reading: ClockReading, today: date) -> str:
     ]
     if reading.stopped_on is not None:
         lines.append(_("Processing ended {day}.").format(day=reading.stopped_on.isoformat()))
+    if reading.denial_deemed and reading.denied_on is not None:
+        lines.append(
+            _(
+                "Denied: final without further notice on {day}, day 45 after the intent to "
+                "deny (15 CFR 750.6(b))."
+            ).format(day=reading.denied_on.isoformat())
+        )
     for hold in reading.holds:
         end = hold.end.isoformat() if hold.end else _("open")
         lines.append(
@@ -161,6 +168,8 @@ def clock_text(reading: ClockReading, today: date) -> str:
     for deadline in reading.deadlines:
         when = f"{deadline.due.isoformat()}  {_days_left(deadline.days_left)}"
         lines.append(f"    {when}  {deadline.name} — {deadline.citation}")
+        if deadline.note:
+            lines.append(f"        {deadline.note}")
     if not reading.deadlines and reading.stopped_on is None:
         lines.append(_("No statutory deadline in play."))
     return "\n".join(lines)
