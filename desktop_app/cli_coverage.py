@@ -47,10 +47,11 @@ def run_coverage(args: argparse.Namespace, paths: LibraryPaths) -> int:
     library = open_for_reading(paths)
     try:
         record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
+        calendar = queries.holiday_calendar(library.db)
     finally:
         library.close()
     as_of = args.as_of or date.today()
-    facts = MatterFacts.of(record)
+    facts = MatterFacts.of(record, calendar)
     rows = coverage_table(facts, as_of, group_of=groups_of)
     document = table_plain(record.matter.number, as_of, rows, facts)
     if args.json:

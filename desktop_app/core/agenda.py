@@ -25,6 +25,7 @@ from desktop_app.core.authorizations import (
     LicenseStatus,
 )
 from desktop_app.core.bis_clock import read_clock
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import LibraryFacts, Matter
 from desktop_app.core.schedule import logs_by_condition, next_due
 from desktop_app.core.validity import license_expiry
@@ -53,10 +54,11 @@ def agenda(facts: LibraryFacts, as_of: date, days: int) -> list[AgendaRow]:
     """Everything overdue, and everything due within ``days`` after ``as_of``, by due date."""
     horizon = as_of + timedelta(days=days)
     matters = {m.id: m for m in facts.matters}
+    calendar = facts.calendar or FEDERAL
     rows = [
-        *_obligations(facts, as_of, matters),
-        *_licenses(facts.licenses, as_of, horizon, matters),
-        *_clocks(facts.clock_events, as_of, matters),
+        *_obligations(facts, as_of, matters, calendar),
+        *_licenses(facts.licenses, as_of, horizon, matters, calendar),
+        *_clocks(facts.clock_events, as_of, matters, calendar),
     ]
     return sorted(
         (r for r in rows if r.due <= horizon), key=lambda r: (r.due, r.matter_number, r.title)
@@ -89,7 +91,7 @@ def _row(
 
 
 def _obligations(
-    facts: LibraryFacts, as_of: date, matters: dict[int, Matter]
+    facts: LibraryFacts, as_of: date, matters: dict[int, Matter], calendar: HolidayCalendar
 ) -> Iterable[AgendaRow]:
     """Due obligations, and one "continues" row per open unscheduled duty of an ended license.
 
@@ -101,7 +103,7 @@ def _obligations(
     for condition in facts.conditions:
         if condition.matter_id not in matters:
             continue
-        ended = license_ended(condition, licenses, as_of)
+        ended = license_ended(condition, licenses, as_of, calendar)
         due = next_due(condition, logs[condition.id], as_of)
         if due is not None:
             late = (as_of - due).days > condition.grace_days
@@ -125,12 +127,16 @@ def _obligations(
 
 
 def _licenses(
-    licenses: Sequence[License], as_of: date, horizon: date, matters: dict[int, Matter]
+    licenses: Sequence[License],
+    as_of: date,
+    horizon: date,
+    matters: dict[int, Matter],
+    calendar: HolidayCalendar,
 ) -> Iterable[AgendaRow]:
     for license_ in licenses:
         if license_.status is not LicenseStatus.ACTIVE or license_.matter_id not in matters:
             continue
-        expiry = license_expiry(license_)
+        expiry = license_expiry(license_, calendar)
         if expiry > horizon or (as_of - expiry).days > EXPIRED_SHOWN_DAYS:
             continue
         yield _row(
@@ -146,7 +152,10 @@ def _licenses(
 
 
 def _clocks(
-    events: Sequence[ClockEvent], as_of: date, matters: dict[int, Matter]
+    events: Sequence[ClockEvent],
+    as_of: date,
+    matters: dict[int, Matter],
+    calendar: HolidayCalendar,
 ) -> Iterable[AgendaRow]:
     by_matter: dict[int, list[ClockEvent]] = defaultdict(list)
     for event in events:
@@ -154,7 +163,7 @@ def _clocks(
     for matter_id, own in by_matter.items():
         if matter_id not in matters:
             continue
-        reading = read_clock(own, as_of, matters[matter_id].kind)
+        reading = read_clock(own, as_of, matters[matter_id].kind, calendar)
         held = f"on hold ({reading.on_hold.label}); " if reading.on_hold else ""
         for deadline in reading.deadlines:
             # A filing due on a weekend or holiday is listed on the last business day before.

@@ -137,7 +137,9 @@ def _candidates(subject: Subject, facts: MatterFacts) -> list[Candidate]:
                 )
             )
     for license in facts.licenses:
-        basis, factors, caveats = license_factors(license, subject, cached_expiry)
+        basis, factors, caveats = license_factors(
+            license, subject, lambda x: cached_expiry(x, facts.calendar)
+        )
         found.append(Candidate(basis, tuple(factors), tuple(caveats), license.id, "license", basis))
     return found
 

@@ -28,6 +28,7 @@ from desktop_app.core.coverage_subject import (
     employment_factor,
     nationals_factor,
 )
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.validity import license_expiry
 
 Expiry = Callable[[License], date]
@@ -35,9 +36,9 @@ PLACES = ("the activity's destination", "the release's place")
 
 
 @lru_cache(maxsize=4096)
-def cached_expiry(license: License) -> date:
-    """A license's last valid day (15 CFR 750.7(g)), worked out once per license record."""
-    return license_expiry(license)
+def cached_expiry(license: License, calendar: HolidayCalendar = FEDERAL) -> date:
+    """A license's last valid day (15 CFR 750.7(g)), worked out once per license and calendar."""
+    return license_expiry(license, calendar)
 
 
 def license_factors(

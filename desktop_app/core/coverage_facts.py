@@ -23,6 +23,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.coverage_model import Question
 from desktop_app.core.enums import ActivityStatus, ItemKind, PartyKind, TransactionType
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import Activity, Item, MatterRecord, Party
 from desktop_app.errors import NotFoundError
 
@@ -73,6 +74,7 @@ class MatterFacts:
     determinations: tuple[Determination, ...] = ()
     conditions: tuple[Condition, ...] = ()
     condition_log: tuple[ConditionLog, ...] = field(default=())
+    calendar: HolidayCalendar = FEDERAL
 
     @cached_property
     def _parties(self) -> dict[int, Party]:
@@ -137,8 +139,8 @@ class MatterFacts:
         raise NotFoundError(f"item {item_id} is not an item of this matter")
 
     @classmethod
-    def of(cls, record: MatterRecord) -> MatterFacts:
-        """The facts of a loaded matter record."""
+    def of(cls, record: MatterRecord, calendar: HolidayCalendar = FEDERAL) -> MatterFacts:
+        """The facts of a loaded matter record; ``calendar``: the library's holidays (750.7(g))."""
         decided = record.decisions
         return cls(
             record.parties,
@@ -150,6 +152,7 @@ class MatterFacts:
             decided.determinations,
             decided.conditions,
             decided.condition_log,
+            calendar,
         )
 
     def rows_of(self, letter_id: int) -> tuple[AnnexRow, ...]:

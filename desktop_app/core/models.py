@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop_app.core.authorizations import (
     AnnexRow,
@@ -33,6 +34,9 @@ from desktop_app.core.enums import (
     TransactionType,
     UsStatus,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.core.holiday_calendar import HolidayCalendar
 
 
 @dataclass(frozen=True)
@@ -200,10 +204,15 @@ class MatterSummary:
 
 @dataclass(frozen=True)
 class LibraryFacts:
-    """Every record the agenda reads, for the whole library."""
+    """Every record the agenda reads, for the whole library.
+
+    ``calendar`` is the library's holidays for license validity and filing days (15 CFR
+    750.7(g)); None is the federal calendar.
+    """
 
     matters: tuple[Matter, ...]
     conditions: tuple[Condition, ...]
     logs: tuple[ConditionLog, ...]
     licenses: tuple[License, ...]
     clock_events: tuple[ClockEvent, ...]
+    calendar: HolidayCalendar | None = None

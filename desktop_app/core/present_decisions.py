@@ -60,10 +60,10 @@ def decisions_view(
             for letter in found.letters
         ],
         "conditions": conditions_view(record, as_of, calendar),
-        "bis_clock": to_plain(read_clock(found.clock_events, as_of, record.matter.kind))
+        "bis_clock": to_plain(read_clock(found.clock_events, as_of, record.matter.kind, calendar))
         if found.clock_events
         else None,
-        "coverage": coverage_view(record, as_of, group_of),
+        "coverage": coverage_view(record, as_of, group_of, calendar),
     }
 
 
@@ -96,11 +96,16 @@ def conditions_view(
     return views
 
 
-def coverage_view(record: MatterRecord, as_of: date, group_of: GroupLookup | None) -> list[Plain]:
+def coverage_view(
+    record: MatterRecord,
+    as_of: date,
+    group_of: GroupLookup | None,
+    calendar: HolidayCalendar = FEDERAL,
+) -> list[Plain]:
     """For every party row: the answer as of ``as_of``, its basis, summary, factors and caveats."""
     if not record.items:
         return []
-    facts = MatterFacts.of(record)
+    facts = MatterFacts.of(record, calendar)
     answers = matter_coverage(facts, as_of, group_of=group_of or no_groups)
     names = {p.id: p.name for p in record.parties}
     return [

@@ -15,6 +15,7 @@ from desktop_app.core.agenda import LibraryFacts
 from desktop_app.core.coverage_facts import MatterFacts
 from desktop_app.core.coverage_model import Coverage
 from desktop_app.core.drafts import MemoDraft, Paper
+from desktop_app.core.holiday_calendar import HolidayCalendar
 from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
 from desktop_app.core.retention import RetentionState
 from desktop_app.gui.review import activity_answers, party_answers
@@ -75,11 +76,15 @@ class LibraryReads(QObject):
 
     def coverage(self, record: MatterRecord, as_of: date) -> dict[int, Coverage]:
         """Coverage of every party row of a matter on ``as_of``, by party id."""
-        return party_answers(MatterFacts.of(record), as_of)
+        return party_answers(MatterFacts.of(record, self.calendar()), as_of)
 
     def activity_coverage(self, record: MatterRecord, as_of: date) -> dict[int, Coverage]:
         """Coverage of every activity of a matter on its date (``as_of`` if none), by id."""
-        return activity_answers(MatterFacts.of(record), as_of)
+        return activity_answers(MatterFacts.of(record, self.calendar()), as_of)
+
+    def calendar(self) -> HolidayCalendar:
+        """The library's holidays for license validity (15 CFR 750.7(g))."""
+        return queries.holiday_calendar(self.reader.db)
 
     def document_text(self, document_id: int) -> str:
         """The text read from a document."""

@@ -15,6 +15,7 @@ from desktop_app.core.coverage_facts import MatterFacts
 from desktop_app.core.coverage_model import Answer, GroupLookup, Outcome
 from desktop_app.core.coverage_plain import Plain, row_as_of, row_subject, summary_line
 from desktop_app.core.coverage_rules import PART_744_CAVEAT
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import MatterRecord
 from desktop_app.core.present_coverage import activity_rows, no_groups, party_rows
 from desktop_app.reports.model import Finding, Section, Table
@@ -25,10 +26,13 @@ FACTOR_WIDTHS = (1.45, 1.0, 3.3, 3.25)
 
 
 def coverage_findings(
-    record: MatterRecord, as_of: date, group_of: GroupLookup | None
+    record: MatterRecord,
+    as_of: date,
+    group_of: GroupLookup | None,
+    calendar: HolidayCalendar = FEDERAL,
 ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """The findings for every party row (as of ``as_of``) and every activity (its own date)."""
-    facts = MatterFacts.of(record)
+    facts = MatterFacts.of(record, calendar)
     lookup = group_of or no_groups
     parties = party_rows(facts, as_of, lookup) if record.items else []
     return findings(parties), findings(activity_rows(facts, as_of, lookup))

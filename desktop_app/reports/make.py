@@ -55,7 +55,15 @@ def matter_memo_pdf(
     record = queries.matter_record(db, matter)
     head = queries.audit_head(db)
     memo = case_memo(
-        record, as_of, head, now_text(), groups_of, editions=editions(), kind=kind, draft=draft
+        record,
+        as_of,
+        head,
+        now_text(),
+        groups_of,
+        editions=editions(),
+        kind=kind,
+        draft=draft,
+        calendar=queries.holiday_calendar(db),
     )
     return matter.number, build(memo, invariant, queries.paper(db).value, progress)
 

@@ -13,6 +13,7 @@ from typing import Any
 from desktop_app.core.chronology import chronology
 from desktop_app.core.coverage_model import GroupLookup
 from desktop_app.core.drafts import MemoDraft, legend_for, new_draft
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.markup import Block, Run, parse
 from desktop_app.core.models import Matter, MatterRecord
 from desktop_app.core.present_decisions import decisions_view
@@ -42,17 +43,19 @@ def case_memo(
     editions: Sequence[tuple[str, str]] = (),
     kind: str = "case",
     draft: MemoDraft | None = None,
+    calendar: HolidayCalendar = FEDERAL,
 ) -> Memo:
     """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions.
 
     ``draft`` is what counsel wrote (header, legends, facts, analysis, recommendation, open
-    questions); without one the matter's defaults are used and those parts say so.
+    questions); without one the matter's defaults are used and those parts say so. ``calendar``
+    is the library's holidays for license validity (15 CFR 750.7(g)).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown memo kind {kind!r}")
     matter = record.matter
     draft = draft or new_draft(matter)
-    decided = decisions_view(record, as_of, group_of)
+    decided = decisions_view(record, as_of, group_of, calendar)
     what = "Memorandum to file" if kind == "case" else "Conditions status report"
     header = Header(
         to=draft.to or NONE,
@@ -73,7 +76,7 @@ def case_memo(
             _summary(record),
             _written("Facts", ("", draft.facts)),
             _parties_and_items(record),
-            _activities(record, as_of, group_of),
+            _activities(record, as_of, group_of, calendar),
             _chronology(record),
             _determinations(decided),
             conditions,
@@ -134,7 +137,12 @@ def _parties_and_items(record: MatterRecord) -> Section:
     return Section("Parties and items", (), (("Parties", parties), ("Items", items)))
 
 
-def _activities(record: MatterRecord, as_of: date, group_of: GroupLookup | None) -> Section:
+def _activities(
+    record: MatterRecord,
+    as_of: date,
+    group_of: GroupLookup | None,
+    calendar: HolidayCalendar = FEDERAL,
+) -> Section:
     names = {p.id: p.name for p in record.parties}
     items = {i.id: i.name for i in record.items}
     activities = Table(
@@ -153,7 +161,7 @@ def _activities(record: MatterRecord, as_of: date, group_of: GroupLookup | None)
         ),
         (0.5, 1.8, 1.1, 2.0, 2.0, 1.1, 1.1),
     )
-    parties, acts = coverage_findings(record, as_of, group_of)
+    parties, acts = coverage_findings(record, as_of, group_of, calendar)
     return coverage_section(activities, parties, acts, as_of)
 
 

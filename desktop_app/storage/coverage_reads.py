@@ -26,7 +26,7 @@ from desktop_app.core.authorizations import (
 from desktop_app.core.coverage_facts import MatterFacts
 from desktop_app.core.models import Activity, Item, Matter, Party
 from desktop_app.storage.codec import TABLES, column_list, from_values
-from desktop_app.storage.queries import trashed_ids
+from desktop_app.storage.queries import holiday_calendar, trashed_ids
 
 R = TypeVar("R")
 
@@ -68,7 +68,8 @@ def counted_matters(db: Database) -> list[Counted]:
 
 
 def coverage_facts(db: Database, matter_ids: Sequence[int]) -> dict[int, MatterFacts]:
-    """What coverage is decided from, for each of these matters."""
+    """What coverage is decided from, for each of these matters (with the library's holidays)."""
+    calendar = holiday_calendar(db)
     ids = json.dumps(list(matter_ids))
     found: dict[type, dict[int, list[Any]]] = {kind: _by_matter(db, kind, ids) for kind in _KINDS}
     return {
@@ -82,6 +83,7 @@ def coverage_facts(db: Database, matter_ids: Sequence[int]) -> dict[int, MatterF
             determinations=tuple(found[Determination].get(matter_id, ())),
             conditions=tuple(found[Condition].get(matter_id, ())),
             condition_log=tuple(found[ConditionLog].get(matter_id, ())),
+            calendar=calendar,
         )
         for matter_id in matter_ids
     }

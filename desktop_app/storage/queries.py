@@ -181,6 +181,7 @@ def library_facts(db: Database) -> LibraryFacts:
         logs=tuple(e for e in everything(db, ConditionLog) if e.matter_id not in gone),
         licenses=tuple(x for x in everything(db, License) if x.matter_id not in gone),
         clock_events=tuple(e for e in everything(db, ClockEvent) if e.matter_id not in gone),
+        calendar=holiday_calendar(db),
     )
 
 

@@ -49,6 +49,7 @@ from desktop_app.core.enums import (
     TransactionType,
     UsStatus,
 )
+from desktop_app.core.holiday_calendar import HolidayCalendar
 from desktop_app.core.models import Activity, Item, Nationality, Party
 from desktop_app.core.validity import license_expiry
 from desktop_app.errors import NotFoundError
@@ -924,3 +925,13 @@ def test_vetting_is_of_the_person_not_the_employer() -> None:
     screened = replace(employer_screened, party_id=PRIYA, id=2)
     both = replace(facts, condition_log=(employer_screened, screened))
     assert _ask(PRIYA, facts=both).covered
+
+
+def test_the_librarys_state_holidays_extend_a_license_in_coverage() -> None:
+    patriots_day = date(2027, 4, 19)  # a Massachusetts holiday, not a federal one
+    license = replace(KESTREL_LICENSE, expires_on_set=patriots_day)
+    federal = _with(licenses=(license,))
+    assert not _ask(KESTREL, T.EXPORT, facts=federal, on=date(2027, 4, 20)).covered
+    massachusetts = replace(federal, calendar=HolidayCalendar("MA"))
+    assert _ask(KESTREL, T.EXPORT, facts=massachusetts, on=date(2027, 4, 20)).covered
+    assert not _ask(KESTREL, T.EXPORT, facts=massachusetts, on=date(2027, 4, 21)).covered

@@ -50,3 +50,28 @@ def test_the_stored_setting_is_read_back_and_anything_else_is_federal() -> None:
     assert calendar_of(None) is FEDERAL
     assert calendar_of(Setting(HOLIDAYS_SETTING, "NY")) == HolidayCalendar("NY")
     assert calendar_of(Setting(HOLIDAYS_SETTING, "garbled")) is FEDERAL
+
+
+def test_the_agenda_lists_a_license_expiry_under_the_librarys_calendar() -> None:
+    from dataclasses import replace
+
+    from desktop_app.core.agenda import agenda
+    from desktop_app.core.authorizations import License, ValidityBasis
+    from desktop_app.core.enums import MatterKind
+    from desktop_app.core.models import LibraryFacts, Matter
+
+    matter = Matter(title="x", kind=MatterKind.LICENSE_APPLICATION, number="EC-2027-0001", id=1)
+    license = License(
+        matter_id=1,
+        number="D500002",
+        validated_on=date(2026, 1, 5),
+        validity=ValidityBasis.SET_BY_BIS,
+        expires_on_set=date(2027, 4, 19),  # Patriots' Day: a Massachusetts holiday only
+        id=1,
+    )
+    facts = LibraryFacts((matter,), (), (), (license,), ())
+    federal = [r.due for r in agenda(facts, date(2027, 4, 1), 60) if r.kind == "license"]
+    assert federal == [date(2027, 4, 19)]
+    massachusetts = replace(facts, calendar=HolidayCalendar("MA"))
+    state = [r.due for r in agenda(massachusetts, date(2027, 4, 1), 60) if r.kind == "license"]
+    assert state == [date(2027, 4, 20)]
