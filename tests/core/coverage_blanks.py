@@ -61,7 +61,8 @@ def _authorization(records: str, **changes: Any) -> Change:
             replace(x, **changes) if wanted in (x.id, getattr(x, "modifies_letter_id", None)) else x
             for x in getattr(facts, records)
         )
-        return replace(facts, **{records: found})
+        changed: dict[str, Any] = {records: found}
+        return replace(facts, **changed)
 
     return change
 
