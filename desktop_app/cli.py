@@ -67,7 +67,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"compliance-desk: {exc.message}", file=sys.stderr)
         return exc.exit_code
-    return _run(args, paths)
+    try:
+        code = _run(args, paths)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`export CASE | head`): what is left of the output goes nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    return code
 
 
 def _run(args: argparse.Namespace, paths: LibraryPaths) -> int:

@@ -186,3 +186,37 @@ def test_agenda_and_decisions_of_the_sample(data_dir: Path) -> None:
     bad = _run(data_dir, "agenda", "--as-of", "31/12/2026")
     assert bad.returncode == 2
     assert "not a date" in bad.stderr
+
+
+class _ClosedPipe:
+    """A stdout whose reader has gone away once the command's output is buffered."""
+
+    def __init__(self, fileno: int) -> None:
+        self._fileno = fileno
+        self.written: list[str] = []
+        self.flushes = 0
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.flushes += 1
+        raise BrokenPipeError
+
+    def fileno(self) -> int:
+        return self._fileno
+
+
+def test_output_left_in_the_buffer_for_a_gone_reader_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.cli import main
+
+    spare = tmp_path / "stdout"
+    with spare.open("w") as target:
+        pipe = _ClosedPipe(target.fileno())
+        monkeypatch.setattr(sys, "stdout", pipe)
+        assert main(["--data-dir", str(tmp_path / "data"), "cases", "--json"]) == 0
+    assert pipe.written  # the command wrote; only the final flush met the closed pipe
+    assert pipe.flushes == 1  # flushed before main returned, not left to the interpreter's exit
