@@ -27,6 +27,7 @@ from desktop_app.core.coverage_subject import (
     condition_factors,
     employment_factor,
     nationals_factor,
+    type_factor,
 )
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.validity import license_expiry
@@ -98,15 +99,8 @@ def _status(license: License, subject: Subject, expiry: Expiry) -> Factor:
 
 def _types(license: License, subject: Subject) -> Factor:
     number = f"license {license.number}"
-    types = ", ".join(t.label.lower() for t in license.transaction_types)
-    source = f"{number}: transaction types ({types or 'none recorded'})"
-    asked = subject.kind.label.lower()
-    if not license.transaction_types:
-        missing = f"the transaction types {number} authorizes"
-        return Factor("transaction type", UNKNOWN, "none recorded", source, missing)
-    if subject.kind in license.transaction_types:
-        return Factor("transaction type", PASS, f"{asked} is authorized", source)
-    return Factor("transaction type", FAIL, f"{asked} is not authorized", source)
+    missing = f"the transaction types {number} authorizes"
+    return type_factor(license.transaction_types, subject, number, missing, "authorized")
 
 
 def _items(license: License, subject: Subject) -> Factor:

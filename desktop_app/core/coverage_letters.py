@@ -30,6 +30,7 @@ from desktop_app.core.coverage_subject import (
     Subject,
     condition_factors,
     nationals_factor,
+    type_factor,
 )
 
 
@@ -94,16 +95,10 @@ def _dates_factor(letter: AuthorizationLetter, subject: Subject) -> Factor:
 
 
 def _type_factor(reading: Reading, subject: Subject) -> Factor:
-    letter, name = reading.letter, reading_name(reading)
-    types = ", ".join(t.label.lower() for t in letter.transaction_types)
-    source = f"{name}: transaction types ({types or 'none recorded'})"
-    asked = subject.kind.label.lower()
-    if not letter.transaction_types:
-        missing = f"the transaction types the {letter_name(letter)} covers"
-        return Factor("transaction type", UNKNOWN, "no transaction type recorded", source, missing)
-    if subject.kind in letter.transaction_types:
-        return Factor("transaction type", PASS, f"{asked} is within the letter", source)
-    return Factor("transaction type", FAIL, f"{asked} is not within the letter", source)
+    letter = reading.letter
+    missing = f"the transaction types the {letter_name(letter)} covers"
+    types = letter.transaction_types
+    return type_factor(types, subject, reading_name(reading), missing, "within the letter")
 
 
 def _item_factors(reading: Reading, subject: Subject) -> list[Factor]:

@@ -69,6 +69,23 @@ class Subject:
         return sorted(wanted & ({country.upper()} | groups))
 
 
+def type_factor(
+    types: Sequence[TransactionType], subject: Subject, source: str, missing: str, holds: str
+) -> Factor:
+    """Whether the transaction type asked about is among ``types`` (none recorded: unknown).
+
+    ``holds`` is how the authorization holds a type ("within the letter", "authorized").
+    """
+    listed = ", ".join(t.label.lower() for t in types)
+    where = f"{source}: transaction types ({listed or 'none recorded'})"
+    asked = subject.kind.label.lower()
+    if not types:
+        return Factor("transaction type", UNKNOWN, "no transaction type recorded", where, missing)
+    if subject.kind in types:
+        return Factor("transaction type", PASS, f"{asked} is {holds}", where)
+    return Factor("transaction type", FAIL, f"{asked} is not {holds}", where)
+
+
 def nationals_factor(subject: Subject, excluded: Sequence[str], source: str) -> Factor:
     """Excluded countries or groups applied to every nationality the person holds."""
     held = subject.nationalities
