@@ -38,7 +38,12 @@ def add_coverage_command(sub: Any, day: Callable[[str], date]) -> None:
 def run_coverage(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Print the coverage table of CASE, as text or as one JSON document."""
     from desktop_app.cli import open_for_reading  # noqa: PLC0415 - cli has loaded by now
-    from desktop_app.core.coverage import MatterFacts, coverage_table  # noqa: PLC0415 - rules
+    from desktop_app.core.coverage import (  # noqa: PLC0415 - the rules load on demand
+        MAX_PAIRS,
+        MatterFacts,
+        coverage_table,
+        every_item_answered,
+    )
     from desktop_app.core.present_coverage import table_plain  # noqa: PLC0415
     from desktop_app.reference.country_groups import groups_of  # noqa: PLC0415 - on demand
     from desktop_app.storage import queries  # noqa: PLC0415
@@ -52,6 +57,12 @@ def run_coverage(args: argparse.Namespace, paths: LibraryPaths) -> int:
         library.close()
     as_of = args.as_of or date.today()
     facts = MatterFacts.of(record, calendar)
+    if not every_item_answered(facts):
+        print(
+            f"compliance-desk: warning: {len(facts.parties):,} parties × {len(facts.items):,} items"
+            f" is more than {MAX_PAIRS:,} pairs: each party is answered for its row's item only",
+            file=sys.stderr,
+        )
     rows = coverage_table(facts, as_of, group_of=groups_of)
     document = table_plain(record.matter.number, as_of, rows, facts)
     if args.json:

@@ -59,6 +59,7 @@ __all__ = [
     "activity_coverage",
     "cover",
     "coverage_table",
+    "every_item_answered",
     "matter_coverage",
     "row_question",
 ]
@@ -187,10 +188,19 @@ def activity_coverage(
     return cover(question, facts, group_of=group_of)
 
 
+MAX_PAIRS = 20_000
+"""Party × item rows beyond which a table answers each party for its row's item only."""
+
+
 def coverage_table(
-    facts: MatterFacts, as_of: date, *, group_of: GroupLookup
+    facts: MatterFacts, as_of: date, *, group_of: GroupLookup, max_pairs: int = MAX_PAIRS
 ) -> tuple[CoverageRow, ...]:
-    """Every activity, then every party × item (the party row question for each item)."""
+    """Every activity, then every party × item (the party row question for each item).
+
+    With more than ``max_pairs`` party × item pairs (a matter file may hold 10,000 of each),
+    each party is answered for its row's item only, as the Parties tab does, so time and
+    memory stay bounded; ``every_item_answered`` says which a table did.
+    """
     rows = [
         CoverageRow(
             a.party_id,
@@ -203,7 +213,10 @@ def coverage_table(
     ]
     for party in facts.parties:
         default = row_question(party, facts, as_of)
-        for item in facts.items or ():
+        items = facts.items if every_item_answered(facts, max_pairs) else ()
+        if not items and default.item_id is not None:
+            items = (facts.item(default.item_id),)
+        for item in items:
             question = Question(
                 party.id,
                 item.id,
@@ -215,3 +228,8 @@ def coverage_table(
             answer = cover(question, facts, group_of=group_of)
             rows.append(CoverageRow(party.id, item.id, None, question.transaction_type, answer))
     return tuple(rows)
+
+
+def every_item_answered(facts: MatterFacts, max_pairs: int = MAX_PAIRS) -> bool:
+    """True when ``coverage_table`` answers every party for every item of the matter."""
+    return len(facts.parties) * len(facts.items) <= max_pairs

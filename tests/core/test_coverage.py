@@ -935,3 +935,12 @@ def test_the_librarys_state_holidays_extend_a_license_in_coverage() -> None:
     massachusetts = replace(federal, calendar=HolidayCalendar("MA"))
     assert _ask(KESTREL, T.EXPORT, facts=massachusetts, on=date(2027, 4, 20)).covered
     assert not _ask(KESTREL, T.EXPORT, facts=massachusetts, on=date(2027, 4, 21)).covered
+
+
+def test_a_table_beyond_the_pair_bound_answers_each_party_for_its_row_item_only() -> None:
+    pairs = len(PARTIES) * len(ITEMS)
+    whole = coverage_table(FACTS, ON, group_of=group_of, max_pairs=pairs)
+    assert len(whole) == pairs
+    bounded = coverage_table(FACTS, ON, group_of=group_of, max_pairs=pairs - 1)
+    assert [(r.party_id, r.item_id) for r in bounded] == [(p.id, WEIGHTS) for p in PARTIES]
+    assert [r.coverage for r in bounded] == [r.coverage for r in whole if r.item_id == WEIGHTS]
