@@ -37,9 +37,7 @@ def record_text(view: dict[str, Any]) -> str:
             lines.append(f"  {key.replace('_', ' '):<15} {printable(str(m[key]))}")
     lines += ["", "Parties:"]
     for p in view["parties"]:
-        dest = p.get("deemed_destination")
-        extra = f"  deemed: {dest['country'] or '—'} ({dest['reason']})" if dest else ""
-        lines.append(f"  {p['role']:<24} {printable(p['name'])} [{p['country']}]{extra}")
+        lines += party_lines(p)
     lines += ["", "Items:"]
     lines += [
         f"  {i['eccn'] or '(unclassified)':<10} {printable(i['name'])}" for i in view["items"]
@@ -52,6 +50,41 @@ def record_text(view: dict[str, Any]) -> str:
     lines += license_lines(view.get("licenses", []))
     lines += party_coverage_lines(view)
     return "\n".join(lines)
+
+
+def party_lines(p: dict[str, Any]) -> list[str]:
+    """A party's line; for a person also the nationalities with their dates, and any flags."""
+    dest = p.get("deemed_destination")
+    extra = f"  deemed: {dest['country'] or '—'} ({dest['reason']})" if dest else ""
+    lines = [f"  {p['role']:<24} {printable(p['name'])} [{p['country']}]{extra}"]
+    held = [_nationality_text(n) for n in p.get("nationalities", [])]
+    status = [s for s in (_stateless_text(p), _protected_text(p)) if s]
+    if dest and (held or status):
+        lines.append(f"    {'; '.join([*status, *held])}")
+    lines += [f"    flag: {printable(flag)}" for flag in p.get("nationality_flags", [])]
+    return lines
+
+
+def _nationality_text(n: dict[str, Any]) -> str:
+    dates = f" since {n['since']}" if n.get("since") else ""
+    dates += f" until {n['until']}" if n.get("until") else ""
+    return f"{printable(n['country'])} {str(n['basis']).replace('_', ' ')}{dates}"
+
+
+def _stateless_text(p: dict[str, Any]) -> str:
+    return "stateless" if p.get("stateless") else ""
+
+
+def _protected_text(p: dict[str, Any]) -> str:
+    if p.get("us_status") != "protected_individual":
+        return ""
+    basis = str(p.get("protected_basis") or "basis not recorded").replace("_", " ")
+    clear = {
+        True: "no exclusion applies",
+        False: "an exclusion applies",
+        None: "exclusions not answered",
+    }
+    return f"protected individual ({basis}; {clear[p.get('protected_exclusions_clear')]})"
 
 
 def license_lines(licenses: list[dict[str, Any]]) -> list[str]:

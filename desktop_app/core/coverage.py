@@ -46,6 +46,7 @@ from desktop_app.core.coverage_rules import (
 from desktop_app.core.coverage_subject import Subject
 from desktop_app.core.enums import TransactionType
 from desktop_app.core.models import Activity
+from desktop_app.core.nationality_flags import flags_caveat
 
 __all__ = [
     "Answer",
@@ -146,7 +147,8 @@ def _candidates(subject: Subject, facts: MatterFacts) -> list[Candidate]:
 
 
 def _base_caveats(subject: Subject) -> tuple[str, ...]:
-    return (*_undated(subject.question), PART_744_CAVEAT, screening_caveat(subject))
+    flags = flags_caveat(subject.party, subject.on, subject.group_of)  # D:5, Macau: a warning
+    return (*_undated(subject.question), PART_744_CAVEAT, screening_caveat(subject), *flags)
 
 
 def _undated(question: Question) -> tuple[str, ...]:

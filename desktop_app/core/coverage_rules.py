@@ -1,7 +1,10 @@
 """The regulation's own answers: releases that need no authorization, and requirements not lifted.
 
-- A deemed release to a US citizen, lawful permanent resident or protected individual is no
-  deemed export (15 CFR 734.13(a)(2), 734.14(a)(2): a release to a *foreign* person).
+- A deemed release to a US citizen, lawful permanent resident or protected individual (8 U.S.C.
+  1324b(a)(3), its exclusions answered by counsel) is no deemed export (15 CFR 734.13(a)(2),
+  734.14(a)(2): a release to a *foreign* person; 772.1). Who the person is, and the deemed
+  destination, are read for the date asked (`deemed.deemed_destination`): a lapsed residency
+  no longer counts. An unrecorded status, or unanswered exclusions, is an unknown.
 - A shipment to a destination in the United States is no export (734.13(a)(1)).
 - A release abroad to a national of the country where it happens, by an employer there, is no
   deemed reexport (734.14(a)(2), 734.20).
@@ -12,7 +15,7 @@
   release to a Cuban national), North Korea (746.4(a), every item subject to the EAR), and for
   items on the Commerce Control List Iran (746.7(a)), Syria (746.9(a)), Russia and Belarus
   (746.8(a)(1), which excludes deemed exports and reexports). Checked for the destination, the
-  deemed destination, and every other nationality of a person: a Cuban nationality always
+  deemed destination, and every other nationality held on the date: a Cuban nationality always
   fails (746.2(a) names Cuban nationals); another embargoed nationality that is not the deemed
   destination (734.13(b)) is counsel's to weigh. With no destination or nationality recorded
   the embargo check is unknown, never passed.
@@ -30,7 +33,7 @@ import re
 
 from desktop_app.core.coverage_model import Factor
 from desktop_app.core.coverage_subject import FAIL, PASS, UNKNOWN, Subject
-from desktop_app.core.deemed import NOT_FOREIGN_PERSONS, deemed_destination
+from desktop_app.core.deemed import PROTECTED
 from desktop_app.core.enums import ItemKind, TransactionType, UsStatus
 
 ALL_ITEMS = "all"
@@ -69,11 +72,12 @@ def screening_caveat(subject: Subject) -> str:
 def no_authorization_needed(subject: Subject) -> tuple[str, Factor] | None:
     """A basis and its factor when the regulation itself puts the release outside a license."""
     kind, person = subject.kind, subject.party
-    if kind.is_deemed and subject.is_individual and person.us_status in NOT_FOREIGN_PERSONS:
-        why = deemed_destination(person).reason
-        factor = Factor(
-            "foreign person", PASS, why, "15 CFR 734.13(a)(2), 734.14(a)(2); BIS deemed-export FAQ"
-        )
+    if kind.is_deemed and subject.is_individual and subject.deemed.foreign_person is False:
+        why = subject.deemed.reason
+        source = "15 CFR 734.13(a)(2), 734.14(a)(2); BIS deemed-export FAQ"
+        if person.us_status is UsStatus.PROTECTED_INDIVIDUAL:
+            source += f"; {PROTECTED}"
+        factor = Factor("foreign person", PASS, why, source)
         return f"no deemed export: {why}", factor
     destination = subject.question.destination.upper()
     if kind is TransactionType.EXPORT and destination == "US":
@@ -105,7 +109,7 @@ def _own_country(subject: Subject) -> tuple[str, Factor] | None:
     """A release abroad to a national of that country by an employer there (734.20)."""
     where = subject.question.destination.upper()
     employer = subject.employer
-    deemed = deemed_destination(subject.party).country
+    deemed = subject.deemed.country
     if not where or where == "US" or deemed is None or deemed.upper() != where:
         return None
     if employer is None or employer.country.upper() != where:
@@ -116,9 +120,20 @@ def _own_country(subject: Subject) -> tuple[str, Factor] | None:
 
 
 def unknown_person_status(subject: Subject) -> Factor | None:
-    """An unknown factor when whether the person is a foreign person is not recorded."""
+    """An unknown factor when whether the person is a foreign person is not recorded.
+
+    The US status is not recorded, a protected individual's exclusions under 8 U.S.C.
+    1324b(a)(3) are not answered, or a US citizenship held on the date sits beside another
+    status (`deemed.deemed_destination` names the fact).
+    """
     if not (subject.kind.is_deemed and subject.is_individual):
         return None
+    deemed = subject.deemed
+    if deemed.foreign_person is None:
+        source = "15 CFR 734.13(a)(2), 734.14(a)(2)"
+        if subject.party.us_status is UsStatus.PROTECTED_INDIVIDUAL:
+            source += f"; {PROTECTED}"
+        return Factor("foreign person", UNKNOWN, deemed.reason, source, deemed.missing)
     if subject.party.us_status not in UNKNOWN_STATUS:
         return None
     name = subject.party.name
@@ -166,17 +181,24 @@ def _embargo_unknowns(subject: Subject) -> list[Factor]:
             )
         )
     if subject.is_individual and not subject.nationalities:
-        name = subject.party.name
-        found.append(
-            Factor(
-                "Part 746 embargoes",
-                UNKNOWN,
-                f"no nationality of {name} recorded",
-                "15 CFR Part 746",
-                f"{name}'s citizenships and permanent residencies",
-            )
-        )
+        found.append(_no_nationality(subject))
     return found
+
+
+def _no_nationality(subject: Subject) -> Factor:
+    """Unknown: no nationality held on the date, or a stateless person with no residency."""
+    name, deemed = subject.party.name, subject.deemed
+    if deemed.missing and deemed.foreign_person:
+        source = "15 CFR Part 746; 734.13(b)"
+        return Factor("Part 746 embargoes", UNKNOWN, deemed.reason, source, deemed.missing)
+    held = f"held on {subject.on}" if subject.party.nationalities else "recorded"
+    return Factor(
+        "Part 746 embargoes",
+        UNKNOWN,
+        f"no nationality of {name} {held}",
+        "15 CFR Part 746",
+        f"{name}'s citizenships and permanent residencies",
+    )
 
 
 def _embargo_countries(subject: Subject) -> list[str]:
@@ -212,7 +234,7 @@ def _embargo(subject: Subject, country: str) -> Factor | None:
         detail = f"{whose} {name}: a license is required for items on the CCL ({eccn or 'no ECCN'})"
         missing = f"whether {section} requires a license for {subject.item_label}"
         return Factor("Part 746 embargoes", UNKNOWN, detail, section, missing)
-    deemed = deemed_destination(subject.party).country
+    deemed = subject.deemed.country
     if national and country != "CU" and (deemed or "").upper() != country:
         detail = f"{whose} {name}, which is not the deemed destination ({deemed or 'unknown'})"
         missing = f"counsel's view whether {section} reaches a release to a dual national of {name}"

@@ -1,8 +1,8 @@
 """The release being answered, with what every check reads: the person, employer, item and date.
 
 Also the factors shared by letters and licenses: the person's nationalities against excluded
-countries (applied to every nationality held, 15 CFR 734.13(b), 750.7(a)(3)), employment at the
-date, and the conditions that must be met before release (750.7(d)).
+countries (applied to every nationality held on the date, 15 CFR 734.13(b), 750.7(a)(3)),
+employment at the date, and the conditions that must be met before release (750.7(d)).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.coverage_facts import LogIndex, MatterFacts
 from desktop_app.core.coverage_model import Factor, GroupLookup, Outcome, Question
+from desktop_app.core.deemed import DeemedDestination, deemed_destination, held
 from desktop_app.core.enums import PartyKind, TransactionType
 from desktop_app.core.models import Item, Party
 
@@ -59,8 +60,16 @@ class Subject:
 
     @cached_property
     def nationalities(self) -> tuple[str, ...]:
-        """Every citizenship and permanent residency recorded, in order, without repeats."""
-        return tuple(dict.fromkeys(n.country.upper() for n in self.party.nationalities))
+        """Every citizenship and permanent residency held on the date, in order, without repeats.
+
+        One acquired after the date, or lapsed or renounced by then, is not held (`deemed.held`).
+        """
+        return tuple(dict.fromkeys(n.country.upper() for n in held(self.party, self.on)))
+
+    @cached_property
+    def deemed(self) -> DeemedDestination:
+        """Where a release to the person on the date is deemed to go (734.13(b), 734.14(b))."""
+        return deemed_destination(self.party, self.on)
 
     def excluded_hits(self, country: str, excluded: Sequence[str]) -> list[str]:
         """The entries of ``excluded`` (countries or groups, ``D:5``) that ``country`` falls in."""
@@ -88,26 +97,37 @@ def type_factor(
 
 def nationals_factor(subject: Subject, excluded: Sequence[str], source: str) -> Factor:
     """Excluded countries or groups applied to every nationality the person holds."""
-    held = subject.nationalities
+    countries = subject.nationalities
     name = subject.party.name
-    if not held:
-        return Factor(
-            "nationals",
-            UNKNOWN,
-            f"no citizenship or permanent residency of {name} is recorded",
-            source,
-            f"{name}'s citizenships and permanent residencies",
-        )
+    if not countries:
+        return _no_nationals(subject, source)
     if not excluded:
-        return Factor("nationals", PASS, f"no nationals are excluded ({', '.join(held)})", source)
-    for country in held:
+        return Factor(
+            "nationals", PASS, f"no nationals are excluded ({', '.join(countries)})", source
+        )
+    for country in countries:
         hits = subject.excluded_hits(country, excluded)
         if hits:
             detail = f"{name} is a national of {country}, excluded ({', '.join(hits)})"
             return Factor("nationals", FAIL, detail, source)
     listed = ", ".join(excluded)
-    detail = f"none of {name}'s nationalities ({', '.join(held)}) is excluded ({listed})"
+    detail = f"none of {name}'s nationalities ({', '.join(countries)}) is excluded ({listed})"
     return Factor("nationals", PASS, detail, source)
+
+
+def _no_nationals(subject: Subject, source: str) -> Factor:
+    """Unknown: no nationality held on the date, or a stateless person with no residency."""
+    name, deemed = subject.party.name, subject.deemed
+    if deemed.missing and deemed.foreign_person:
+        return Factor(
+            "nationals", UNKNOWN, deemed.reason, f"{source}; 15 CFR 734.13(b)", deemed.missing
+        )
+    detail = f"no citizenship or permanent residency of {name} is recorded"
+    if subject.party.nationalities:
+        detail = f"no citizenship or permanent residency of {name} is held on {subject.on}"
+    return Factor(
+        "nationals", UNKNOWN, detail, source, f"{name}'s citizenships and permanent residencies"
+    )
 
 
 def employment_factor(subject: Subject, employer: Party, *, regular_required: bool) -> Factor:

@@ -29,6 +29,7 @@ from desktop_app.core.letter_checks import check_letter_links, group_shaped, let
 from desktop_app.core.matter_file_format import key_of
 from desktop_app.core.models import MatterRecord, Note, Party
 from desktop_app.core.obligations import closing_errors, condition_errors
+from desktop_app.core.party_checks import backwards
 from desktop_app.core.ports import UnitOfWork
 from desktop_app.core.validity import validate_license
 from desktop_app.errors import ValidationError
@@ -88,7 +89,9 @@ def _party(base: str, party: Party) -> Problems:
     if "nationalities" in errors:
         why = errors.pop("nationalities")
         bad = [i for i, n in enumerate(party.nationalities) if not v.is_country(n.country)]
-        yield (f"{base}.nationalities[{bad[0]}].country" if bad else f"{base}.nationalities"), why
+        ended = backwards(party)
+        where = f"[{bad[0]}].country" if bad else f"[{ended[0]}].until" if ended else ""
+        yield f"{base}.nationalities{where}", why
     yield from _at(base, party, errors)
 
 

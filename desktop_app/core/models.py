@@ -30,6 +30,7 @@ from desktop_app.core.enums import (
     PartyKind,
     PartyRole,
     Privilege,
+    ProtectedBasis,
     ReleaseMechanism,
     TransactionType,
     UsStatus,
@@ -62,11 +63,17 @@ class Matter:
 
 @dataclass(frozen=True)
 class Nationality:
-    """A citizenship or permanent residency of a person, with the date it was acquired."""
+    """A citizenship or permanent residency of a person, with the dates it was held.
+
+    ``since`` is the day it was acquired, ``until`` the day it lapsed or was renounced (None:
+    unknown, or still held). It is held on the days ``since <= day < until``: not on the day it
+    ends (`deemed.held_on`; 15 CFR 734.13(b) reads what is held on the day asked).
+    """
 
     country: str
     basis: NationalityBasis = NationalityBasis.CITIZENSHIP
     since: date | None = None
+    until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,10 @@ class Party:
 
     ``employed_since`` / ``employed_until`` bound a person's employment with ``employer_id``;
     ``regular_employee`` says whether it is bona fide regular and permanent employment (15 CFR
-    750.7(a)(3)); None is unknown.
+    750.7(a)(3)); None is unknown. ``stateless`` records a person who is no country's citizen.
+    A protected individual (8 U.S.C. 1324b(a)(3)) records the ``protected_basis`` and counsel's
+    answer whether the exclusions there do *not* apply (``protected_exclusions_clear``: True
+    protected, False an exclusion applies, None not answered).
     """
 
     matter_id: int
@@ -95,6 +105,9 @@ class Party:
     employed_since: date | None = None
     employed_until: date | None = None
     regular_employee: bool | None = None
+    stateless: bool | None = None
+    protected_basis: ProtectedBasis = ProtectedBasis.NONE
+    protected_exclusions_clear: bool | None = None
     id: int = 0
 
 

@@ -139,7 +139,9 @@ def _party(matter_id: int, s: Json, employer_id: int | None) -> Party:
         annex_row=s["annex_row"],
         employer_id=employer_id,
         nationalities=tuple(
-            Nationality(n["country"], NationalityBasis(n["basis"]), _day(n["since"]))
+            Nationality(
+                n["country"], NationalityBasis(n["basis"]), _day(n["since"]), _day(n.get("until"))
+            )
             for n in s["nationalities"]
         ),
         us_status=UsStatus(s["us_status"]),

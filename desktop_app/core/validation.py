@@ -18,6 +18,7 @@ from iso3166 import countries_by_alpha2
 
 from desktop_app.core.enums import PartyKind, PartyRole, TransactionType
 from desktop_app.core.models import Activity, Item, Matter, Party
+from desktop_app.core.party_checks import nationality_errors
 from desktop_app.errors import ValidationError
 
 MATTER_NUMBER = re.compile(r"^EC-(?P<year>[0-9]{4})-(?P<seq>[0-9]{4,})$")
@@ -116,9 +117,12 @@ def matter_warnings(matter: Matter) -> Errors:
     return warnings
 
 
-def party_errors(party: Party) -> Errors:
-    """Hard problems with a party: no name, unknown country codes, a person's details on a body."""
-    errors = text_errors(party)
+def party_errors(party: Party, today: date | None = None) -> Errors:
+    """Hard problems with a party: no name, unknown country codes, a person's details on a body.
+
+    Nationalities and status are checked as held ``today`` (`party_checks.nationality_errors`).
+    """
+    errors = {**nationality_errors(party, today), **text_errors(party)}
     if not party.name.strip():
         errors["name"] = "A party needs a name."
     if party.country and not is_country(party.country):

@@ -1,7 +1,9 @@
 """Records to rows and back, driven by the dataclass type hints.
 
 Enums are stored by value, dates as ISO text, tuples as JSON arrays, optional booleans as 0/1/NULL.
-One table per record type; ``TABLES`` is the only place that pairs them.
+One table per record type; ``TABLES`` is the only place that pairs them. An enum with a ``""``
+member (unset) reads NULL as that member. A record nested in a JSON array (a party's
+nationalities) may lack keys added after it was written: each reads as the field's default.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import json
 import types
 import typing
 from collections.abc import Callable, Sequence
-from dataclasses import fields, is_dataclass
+from dataclasses import MISSING, fields, is_dataclass
 from datetime import date
 from enum import Enum
 from functools import cache
@@ -81,6 +83,26 @@ def from_row(kind: type[R], row: dict[str, Any]) -> R:
     return kind(**{name: decode(row[name]) for name, decode in decoders})
 
 
+def _from_nested(kind: type[R], given: dict[str, Any]) -> R:
+    """A nested record from its JSON object; a key it lacks (an older row) takes the default."""
+    decoders = _decoders(kind)  # type: ignore[arg-type]  # classes are hashable
+    return kind(**{name: decode(given[name]) for name, decode in decoders if name in given})
+
+
+def nested_defaults(kind: type, name: str) -> dict[str, Any]:
+    """For a field holding records nested in JSON, each default as stored; else ``{}``."""
+    return _nested_defaults(kind, name)
+
+
+@cache
+def _nested_defaults(kind: type, name: str) -> dict[str, Any]:
+    base = _non_optional(_hints(kind).get(name))
+    element = typing.get_args(base)[0] if typing.get_origin(base) is tuple else None
+    if not (isinstance(element, type) and is_dataclass(element)):
+        return {}
+    return {f.name: to_plain(f.default) for f in fields(element) if f.default is not MISSING}
+
+
 def column_list(kind: type[R]) -> str:
     """The SELECT list of a record's columns in field order, each in brackets.
 
@@ -123,9 +145,10 @@ def _decoder(hint: Any) -> Callable[[Any], Any]:
         return lambda value: (
             () if value is None or value == "[]" else _decode_tuple(element, json.loads(value))
         )
-    empty = "" if base is str else None
+    empty: Any = "" if base is str else None
     if isinstance(base, type) and issubclass(base, Enum):
         convert: Callable[[Any], Any] | None = _enum_decoder(base)
+        empty = next((m for m in base if m.value == ""), None)
     else:
         convert = _SCALARS.get(base)
     if convert is None:
@@ -142,7 +165,7 @@ def _enum_decoder(enum: type[Enum]) -> Callable[[Any], Any]:
 
 def _decode_tuple(element: Any, values: list[Any]) -> tuple[Any, ...]:
     if isinstance(element, type) and is_dataclass(element):
-        return tuple(from_row(element, v) for v in values)
+        return tuple(_from_nested(element, v) for v in values)
     if isinstance(element, type) and issubclass(element, Enum):
         return tuple(element(v) for v in values)
     return tuple(values)

@@ -26,7 +26,7 @@ from desktop_app.core.integrity import CheckResult, Figures, Problem, Progress, 
 from desktop_app.core.serialize import canonical_json, to_plain
 from desktop_app.storage import files
 from desktop_app.storage.audit import GENESIS
-from desktop_app.storage.codec import TABLES, from_row
+from desktop_app.storage.codec import TABLES, from_row, nested_defaults
 from desktop_app.storage.library import Library
 
 MAX_LISTED = 1000
@@ -446,8 +446,10 @@ def _differences(
     """The fields in which ``text`` differs from ``logged`` (both canonical JSON of a record).
 
     Lenient only where the app itself is: a field missing from ``logged`` is a column added by a
-    later migration, equal when ``text`` holds what an unset column decodes to; numbers compare
-    by value (``1`` and ``1.0``).
+    later migration, equal when ``text`` holds what an unset column decodes to; inside a list of
+    nested records (a party's nationalities) a key missing from ``logged`` was added to the
+    nested record later, equal when ``text`` holds its default (`_same_nested`); numbers
+    compare by value (``1`` and ``1.0``).
     """
     try:
         now, then = json.loads(text or "null"), json.loads(logged or "null")
@@ -459,7 +461,9 @@ def _differences(
     differ = []
     for field in sorted(now.keys() | then.keys()):
         if field in now and field in then:
-            same = _equal(now[field], then[field])
+            same = _equal(now[field], then[field]) or _same_nested(
+                table, field, now[field], then[field]
+            )
         elif field in now:
             missing = row.get(field) is None if row is not None else True
             same = missing and field in unset and now[field] == unset[field]
@@ -468,6 +472,24 @@ def _differences(
         if not same:
             differ.append(field)
     return differ
+
+
+def _same_nested(table: str, field: str, now: Any, then: Any) -> bool:
+    """True when two lists of nested records differ only by keys ``then`` lacks, at defaults."""
+    kind = KINDS.get(table)
+    defaults = nested_defaults(kind, field) if kind is not None else {}
+    if not defaults or type(now) is not list or type(then) is not list or len(now) != len(then):
+        return False
+    return all(_nested_equal(a, b, defaults) for a, b in zip(now, then, strict=True))
+
+
+def _nested_equal(now: Any, then: Any, defaults: dict[str, Any]) -> bool:
+    if type(now) is not dict or type(then) is not dict or not then.keys() <= now.keys():
+        return bool(_equal(now, then))
+    return all(
+        _equal(value, then[key]) if key in then else key in defaults and value == defaults[key]
+        for key, value in now.items()
+    )
 
 
 def _equal(a: Any, b: Any) -> bool:

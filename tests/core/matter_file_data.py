@@ -53,8 +53,14 @@ _PARTY = {
     "annex_row": None,
     "employer": "kestrel",
     "nationalities": [
-        {"country": "AR", "basis": "citizenship", "since": "1991-04-02"},
+        {"country": "AR", "basis": "citizenship", "since": "1991-04-02", "until": None},
         {"country": "ES", "basis": "citizenship", "since": None},
+        {
+            "country": "SG",
+            "basis": "permanent_residency",
+            "since": "2015-01-05",
+            "until": "2021-06-30",
+        },
     ],
     "us_status": "not_applicable",
     "visa_type": "",
@@ -63,6 +69,9 @@ _PARTY = {
     "employed_since": "2025-03-01",
     "employed_until": None,
     "regular_employee": True,
+    "stateless": False,
+    "protected_basis": "",
+    "protected_exclusions_clear": None,
 }
 _FULL: Json = {
     "format": FORMAT,

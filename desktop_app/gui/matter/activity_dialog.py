@@ -1,12 +1,14 @@
 """Adding and editing an activity: what goes to whom, how, when, and its deemed destination.
 
-Its date (planned or performed, as its status says) is the day its coverage is answered for;
+Its date (planned or performed, as its status says) is the day its coverage is answered for,
+and the day its deemed destination is read on (15 CFR 734.13(b): what the person holds then);
 the destination address matters where a letter names addresses.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
@@ -30,9 +32,12 @@ class ActivityDialog(FormDialog[Activity]):
         parties: list[Party],
         submit: Submit[Activity],
         parent: QWidget | None = None,
+        *,
+        today: date | None = None,
     ) -> None:
         super().__init__(_("Edit activity") if activity.id else _("Add activity"), submit, parent)
         self._activity = activity
+        self._today = today or date.today()
         self._parties = {p.id: p for p in parties}
         self.type: EnumCombo[TransactionType] = EnumCombo(TransactionType)
         self.type.set_value(activity.type)
@@ -84,16 +89,22 @@ class ActivityDialog(FormDialog[Activity]):
         self.add_row("description", _("End use and notes"), self.description.widget)
         self.type.currentIndexChanged.connect(self._show_deemed)
         self.party.currentIndexChanged.connect(self._show_deemed)
+        self.on.textChanged.connect(self._show_deemed)
         self._show_deemed()
 
     def _show_deemed(self) -> None:
+        """The deemed destination on the activity's date (today while none is typed)."""
         kind = self.type.value()
         party = self._parties.get(self.party.currentData())
         if kind is None or not kind.is_deemed or party is None:
             self.deemed.setText(_("— (only for deemed exports and reexports)"))
             return
-        result = deemed_destination(party)
-        self.deemed.setText(f"{result.country or '—'}: {result.reason}")
+        try:
+            on = self.on.value("on") or self._today
+        except ValidationError:
+            on = self._today
+        result = deemed_destination(party, on)
+        self.deemed.setText(f"{result.country or '—'}: {result.reason} ({_('on')} {on})")
 
     def build(self) -> Activity:
         """The activity as the fields describe it."""

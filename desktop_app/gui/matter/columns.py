@@ -3,68 +3,78 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
 
-from desktop_app.core.coverage_model import Coverage
+from desktop_app.core.coverage_model import Coverage, GroupLookup
 from desktop_app.core.deemed import deemed_destination
-from desktop_app.core.enums import PartyKind
+from desktop_app.core.enums import PartyKind, UsStatus
 from desktop_app.core.models import Activity, AuditEntry, Item, Note, Party
 from desktop_app.gui.matter.coverage_style import coverage_column
+from desktop_app.gui.matter.nationality_cells import (
+    country_groups,
+    deemed_cell,
+    deemed_tip,
+    nationalities_cell,
+    nationalities_tip,
+)
 from desktop_app.gui.widgets.table_model import Column
 from desktop_app.i18n import _
 
 
-def _deemed(party: Party) -> str:
-    if party.kind is not PartyKind.INDIVIDUAL:
-        return ""
-    result = deemed_destination(party)
-    return result.country or "—"
-
-
-def _nationalities(party: Party) -> str:
-    return ", ".join(n.country for n in party.nationalities)
-
-
 def party_columns(
-    parties: dict[int, Party], coverage: Mapping[int, Coverage] | None = None
+    parties: dict[int, Party],
+    coverage: Mapping[int, Coverage] | None = None,
+    today: Callable[[], date] = date.today,
+    group_of: GroupLookup | None = None,
 ) -> list[Column[Party]]:
     """Party columns, naming each employer and showing each party's coverage answer today.
 
     The caller keeps both mappings current; a coverage cell's tooltip gives its date and basis.
+    Nationalities and the deemed destination are read as of ``today()`` (15 CFR 734.13(b)); a
+    D:5 or Macau nationality is marked, its flag in the tooltip (``group_of``: the shipped
+    Country Groups unless given).
     """
     answers: Mapping[int, Coverage] = {} if coverage is None else coverage
+    groups = group_of or country_groups()
 
     def employer(p: Party) -> str:
         return parties[p.employer_id].name if p.employer_id in parties else ""
 
     return [
-        *PARTY_COLUMNS[:3],
+        Column("Name", lambda p: p.name, tooltip=lambda p: p.name),
+        Column("Role", lambda p: p.role.label),
+        Column("Country", lambda p: p.country),
         coverage_column(_("Coverage"), lambda p: answers.get(p.id), lambda _p: _("today")),
         Column("Employer", employer),
-        *PARTY_COLUMNS[3:],
+        Column(
+            "Annex A row",
+            lambda p: "" if p.annex_row is None else str(p.annex_row),
+            lambda p: p.annex_row or 0,
+            align_right=True,
+        ),
+        Column(
+            "Nationalities",
+            lambda p: nationalities_cell(p, today(), groups),
+            tooltip=lambda p: nationalities_tip(p, today(), groups),
+        ),
+        Column(
+            "Deemed destination",
+            lambda p: deemed_cell(p, today()),
+            tooltip=lambda p: deemed_tip(p, today()),
+        ),
+        Column("US status", _us_status),
+        Column("Visa", lambda p: " ".join(x for x in (p.visa_type, _day(p.visa_expiry)) if x)),
     ]
 
 
-PARTY_COLUMNS: list[Column[Party]] = [
-    Column("Name", lambda p: p.name, tooltip=lambda p: p.name),
-    Column("Role", lambda p: p.role.label),
-    Column("Country", lambda p: p.country),
-    Column(
-        "Annex A row",
-        lambda p: "" if p.annex_row is None else str(p.annex_row),
-        lambda p: p.annex_row or 0,
-        align_right=True,
-    ),
-    Column("Nationalities", _nationalities),
-    Column(
-        "Deemed destination",
-        _deemed,
-        tooltip=lambda p: deemed_destination(p).reason if p.kind is PartyKind.INDIVIDUAL else "",
-    ),
-    Column("US status", lambda p: "" if p.kind is not PartyKind.INDIVIDUAL else p.us_status.label),
-    Column("Visa", lambda p: " ".join(x for x in (p.visa_type, _day(p.visa_expiry)) if x)),
-]
+def _us_status(party: Party) -> str:
+    if party.kind is not PartyKind.INDIVIDUAL:
+        return ""
+    if party.us_status is UsStatus.PROTECTED_INDIVIDUAL and party.protected_basis.value:
+        return f"{party.us_status.label}: {party.protected_basis.label}"
+    return party.us_status.label
+
 
 ITEM_COLUMNS: list[Column[Item]] = [
     Column("Name", lambda i: i.name, tooltip=lambda i: i.description),
@@ -95,8 +105,12 @@ def activity_columns(
     parties: dict[int, Party],
     items: dict[int, Item],
     coverage: Mapping[int, Coverage] | None = None,
+    today: Callable[[], date] = date.today,
 ) -> list[Column[Activity]]:
-    """Activity columns that name the item and party, and the coverage answer on its date."""
+    """Activity columns that name the item and party, and the coverage answer on its date.
+
+    The deemed destination is the one on the activity's date (``today()`` when it has none).
+    """
     answers: Mapping[int, Coverage] = {} if coverage is None else coverage
 
     def party(a: Activity) -> str:
@@ -105,7 +119,7 @@ def activity_columns(
     def deemed(a: Activity) -> str:
         if not a.type.is_deemed or a.party_id not in parties:
             return ""
-        return deemed_destination(parties[a.party_id]).country or "—"
+        return deemed_destination(parties[a.party_id], a.on or today()).country or "—"
 
     return [
         Column("Transaction", lambda a: a.type.label),

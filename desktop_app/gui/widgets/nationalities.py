@@ -1,9 +1,14 @@
-"""Editing a person's citizenships and permanent residencies, one row each."""
+"""Editing a person's citizenships and permanent residencies, one row each, with their dates.
+
+A row holds the country, the basis, the day it was acquired ("Since") and the day it lapsed or
+was renounced ("Until": the first day it is no longer held, 15 CFR 734.13(b) reads what is held
+on the day asked). Each date is read when the dialog saves; an unreadable one names the row.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import NationalityBasis
 from desktop_app.core.models import Nationality
@@ -14,7 +19,7 @@ from desktop_app.i18n import _
 
 
 class _Row(QWidget):
-    """One citizenship or residency: country, basis, date acquired, remove button."""
+    """One citizenship or residency: country, basis, since, until, remove button."""
 
     def __init__(self, entry: Nationality) -> None:
         super().__init__()
@@ -22,16 +27,36 @@ class _Row(QWidget):
         self.basis: EnumCombo[NationalityBasis] = EnumCombo(NationalityBasis)
         self.basis.set_value(entry.basis)
         self.since = DateField(entry.since)
-        self.since.setToolTip(_("Date acquired; the most recent decides the deemed destination"))
+        self.since.setToolTip(_("Since: the day acquired; the most recent held decides"))
+        self.until = DateField(entry.until)
+        self.until.setPlaceholderText(_("Until"))
+        self.until.setToolTip(_("Until: the day it lapsed or was renounced; empty: still held"))
         self.remove = QPushButton(_("Remove"))
+        # A long country name must not widen the form past the dialog: it gets what is left.
+        self.country.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.country.name.setMinimumWidth(60)
+        self.country.edit.textChanged.connect(self._name_tip)
+        self._name_tip()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.country, self.basis, self.since, self.remove):
+        for widget in (self.country, self.basis, self.since, self.until, self.remove):
             layout.addWidget(widget)
+
+    def _name_tip(self) -> None:
+        self.country.name.setToolTip(self.country.name.text())
+
+    def focusables(self) -> tuple[QWidget, ...]:
+        """The row's fields as Tab visits them, left to right."""
+        return (self.country.edit, self.basis, self.since, self.until, self.remove)
 
     def value(self) -> Nationality:
         basis = self.basis.value() or NationalityBasis.CITIZENSHIP
-        return Nationality(self.country.value(), basis, self.since.value("nationalities"))
+        since = self.since.value("nationalities")
+        return Nationality(self.country.value(), basis, since, self.until.value("nationalities"))
+
+    def has_text(self) -> bool:
+        """True when a date is typed in the row."""
+        return bool(self.since.text().strip() or self.until.text().strip())
 
 
 class NationalitiesEditor(QWidget):
@@ -46,7 +71,7 @@ class NationalitiesEditor(QWidget):
         self._list = QVBoxLayout()
         self._list.setContentsMargins(0, 0, 0, 0)
         self.add_button = QPushButton(_("Add citizenship or residency"))
-        self.add_button.clicked.connect(lambda: self.add(Nationality("")))
+        self.add_button.clicked.connect(self._add_blank)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._list)
@@ -61,14 +86,27 @@ class NationalitiesEditor(QWidget):
         row.country.edit.textChanged.connect(self.changed)
         row.basis.currentIndexChanged.connect(self.changed)
         row.since.textChanged.connect(self.changed)
+        row.until.textChanged.connect(self.changed)
         self._rows.append(row)
         self._list.addWidget(row)
+        self._order_tabs()
         self.changed.emit()
+
+    def _add_blank(self) -> None:
+        self.add(Nationality(""))
+        self._rows[-1].country.edit.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _order_tabs(self) -> None:
+        """Tab walks the rows top to bottom, then Add (a row made later would come last)."""
+        chain = [w for row in self._rows for w in row.focusables()] + [self.add_button]
+        for before, after in zip([self, *chain], chain, strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _remove(self, row: _Row) -> None:
         self._rows.remove(row)
         row.setParent(None)
         row.deleteLater()
+        self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
         self.changed.emit()
 
     def rows(self) -> list[_Row]:
@@ -77,7 +115,15 @@ class NationalitiesEditor(QWidget):
 
     def value(self) -> tuple[Nationality, ...]:
         """Every row with a country, in order; ValidationError for an unreadable date."""
-        entries = tuple(row.value() for row in self._rows if row.country.value())
-        if any(not row.country.value() and row.since.text().strip() for row in self._rows):
-            raise ValidationError({"nationalities": _("Each row needs a country code.")})
-        return entries
+        entries = []
+        for position, row in enumerate(self._rows, start=1):
+            if not row.country.value():
+                if row.has_text():
+                    raise ValidationError({"nationalities": _("Each row needs a country code.")})
+                continue
+            try:
+                entries.append(row.value())
+            except ValidationError as exc:
+                why = exc.fields.get("nationalities", "")
+                raise ValidationError({"nationalities": f"Row {position}: {why}"}) from None
+        return tuple(entries)
