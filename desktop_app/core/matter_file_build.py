@@ -30,7 +30,6 @@ from desktop_app.core.matter_status import derived_status
 from desktop_app.core.models import Decisions, Matter, MatterRecord
 
 Json = dict[str, Any]
-FOLLOWS = "follows from the record"
 
 
 def draft_of(document: Json) -> MatterRecord:
@@ -60,9 +59,10 @@ def draft_of(document: Json) -> MatterRecord:
     )
     matter = record_of(Matter, document["matter"], refs, 0)
     if "status" not in document["matter"]:
-        follows = derived_status(decided.determinations, decided.clock_events)
+        follows = derived_status(decided.determinations, decided.clock_events, kind=matter.kind)
         if follows is not None:
-            matter = replace(matter, status=follows, status_reason=matter.status_reason or FOLLOWS)
+            reason = matter.status_reason or follows.reason
+            matter = replace(matter, status=follows.status, status_reason=reason)
     return MatterRecord(
         matter,
         lists["parties"],

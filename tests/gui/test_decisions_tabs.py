@@ -410,3 +410,31 @@ def test_annex_a_loads_from_a_csv_file_in_any_common_encoding(
     load_annex_file(dialog.annex, tmp_path / "missing.csv")
     assert dialog.annex.toPlainText() == ""
     assert "Could not read missing.csv" in dialog.annex.placeholderText()
+
+
+def test_conditions_of_an_expired_license_say_they_continue(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    """750.7(i): after D512847 expires (2027-01-29) its open conditions stay, saying so."""
+    after = date(2027, 3, 1)
+    sample_window.today = lambda: after
+    sample_window.refresh()
+    qtbot.waitUntil(lambda: sample_window.gateway.builds_pending == 0, timeout=30_000)
+    _open(sample_window, "EC-2026-0001", "conditions")
+    model = sample_window.workspace.conditions.register.model
+    column = [c.header for c in CONDITION_COLUMNS].index("After the license")
+    notes = {model.index(r, column).data() for r in range(model.rowCount())}
+    continuing = "license D512847 expired 2027-01-29; the obligation continues until closed"
+    assert any(n.startswith(continuing) for n in notes if n)
+
+
+def test_license_rows_read_the_library_s_state_holidays() -> None:
+    """750.7(g): a printed expiry on Cesar Chavez Day runs to the next business day in CA."""
+    from desktop_app.core.authorizations import License
+    from desktop_app.core.holiday_calendar import FEDERAL, calendar_named
+
+    printed = License(1, "D500009", date(2026, 4, 1), expires_on_set=date(2027, 3, 31))
+    (federal,) = license_rows([printed], {}, date(2027, 4, 1), FEDERAL)
+    (state,) = license_rows([printed], {}, date(2027, 4, 1), calendar_named("CA"))
+    assert (federal.expires, federal.state) == (date(2027, 3, 31), "expired")
+    assert (state.expires, state.state) == (date(2027, 4, 1), "active")

@@ -10,8 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.core.after_license import ended_note, license_ended
 from desktop_app.core.authorizations import Condition, ConditionLog, LogKind
 from desktop_app.core.documents import Document
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import MatterRecord, Party
 from desktop_app.core.schedule import (
     ObligationState,
@@ -35,18 +37,30 @@ _STANDING = {
 
 @dataclass(frozen=True)
 class ConditionRow:
-    """A condition with its next due date and standing on the day shown."""
+    """A condition with its next due date and standing on the day shown.
+
+    ``license_note`` states its license's end, and that an open one continues (750.7(i)).
+    """
 
     condition: Condition
     next_due: date | None
     standing: ObligationState
+    license_note: str = ""
 
 
-def condition_rows(record: MatterRecord, today: date) -> list[ConditionRow]:
+def condition_rows(
+    record: MatterRecord, today: date, calendar: HolidayCalendar = FEDERAL
+) -> list[ConditionRow]:
     """The register of a matter as read on ``today``."""
     logs = logs_by_condition(record.decisions.condition_log)
+    licenses = {x.id: x for x in record.decisions.licenses}
     return [
-        ConditionRow(c, next_due(c, logs[c.id], today), obligation_state(c, logs[c.id], today))
+        ConditionRow(
+            c,
+            next_due(c, logs[c.id], today),
+            obligation_state(c, logs[c.id], today),
+            ended_note(c, license_ended(c, licenses, today, calendar)),
+        )
         for c in record.decisions.conditions
     ]
 
@@ -75,10 +89,12 @@ CONDITION_COLUMNS: list[Column[ConditionRow]] = tinted(
         Column(_("Status"), lambda r: r.condition.status.label),
         Column(_("Obligation"), lambda r: r.condition.obligation.label),
         Column(_("Owner"), lambda r: r.condition.owner, tooltip=lambda r: r.condition.owner),
+        Column(_("After the license"), lambda r: r.license_note, tooltip=lambda r: r.license_note),
     ],
     _colour,
 )
-"""Number, kind, category and text; when it is due and how that stands; status, duty, owner."""
+"""Number, kind, category and text; when it is due and how that stands; status, duty, owner;
+the license's end when it has ended (the condition continues until closed, 750.7(i))."""
 
 
 def log_columns(

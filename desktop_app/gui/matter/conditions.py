@@ -97,7 +97,7 @@ class ConditionsTab(QWidget):
         self._parties.update({p.id: p for p in record.parties})
         self._documents.clear()
         self._documents.update({d.id: d for d in record.documents})
-        rows = condition_rows(record, today)
+        rows = condition_rows(record, today, self._gateway.calendar())
         self.register.set_rows(rows)
         if self.selected() is None and rows:
             urgency = ("overdue", "due_soon", "upcoming")

@@ -13,6 +13,7 @@ from datetime import date
 from desktop_app.core.annex_rows import LinkState, link_state
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter, Determination, License
 from desktop_app.core.bis_clock import ClockReading
+from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import Party
 from desktop_app.core.validity import license_expiry, license_state
 from desktop_app.errors import ValidationError
@@ -40,14 +41,17 @@ class LicenseRow:
 
 
 def license_rows(
-    licenses: Sequence[License], parties: Mapping[int, Party], today: date
+    licenses: Sequence[License],
+    parties: Mapping[int, Party],
+    today: date,
+    calendar: HolidayCalendar = FEDERAL,
 ) -> list[LicenseRow]:
-    """The licenses of a matter as read on ``today``."""
+    """The licenses of a matter as read on ``today``, with the library's holidays (750.7(g))."""
     rows = []
     for lic in licenses:
         try:
-            expires: date | None = license_expiry(lic)
-            state: str = license_state(lic, today)
+            expires: date | None = license_expiry(lic, calendar)
+            state: str = license_state(lic, today, calendar)
         except ValidationError:
             expires, state = None, _("no expiry date")
         names = ", ".join(parties[p].name for p in lic.party_ids if p in parties)

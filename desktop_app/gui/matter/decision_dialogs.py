@@ -58,6 +58,7 @@ def license_dialog(ctx: DialogContext, found: License | None) -> LicenseDialog:
         others=list(record.decisions.licenses),
         determinations=list(record.decisions.determinations),
         today=ctx.today,
+        calendar=ctx.gateway.calendar(),
         parent=ctx.parent,
     )
 

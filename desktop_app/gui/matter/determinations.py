@@ -124,7 +124,8 @@ class DeterminationsTab(QWidget):
         self._parties.clear()
         self._parties.update({p.id: p for p in record.parties})
         self.determinations.set_rows(found.determinations)
-        self.licenses.set_rows(license_rows(found.licenses, self._parties, today))
+        calendar = self._gateway.calendar()
+        self.licenses.set_rows(license_rows(found.licenses, self._parties, today, calendar))
         self.letters.set_rows(found.letters)
         if self.letters.selected() is None and found.letters:
             with_rows = {r.letter_id for r in found.annex_rows}
@@ -132,7 +133,7 @@ class DeterminationsTab(QWidget):
             self.select(self.letters, first.id)
         self._show_annex()
         self.clock.setText(
-            clock_text(read_clock(found.clock_events, today, record.matter.kind), today)
+            clock_text(read_clock(found.clock_events, today, record.matter.kind, calendar), today)
             if found.clock_events
             else _("No clock events: record the registration when BIS registers an application.")
         )
