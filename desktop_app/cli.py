@@ -13,7 +13,8 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,15 +26,9 @@ from desktop_app.cli_holidays import add_holidays_command
 from desktop_app.cli_matter_file import add_matter_file_commands
 from desktop_app.core.documents import Outcome
 from desktop_app.core.present import record_view, summary_view
-from desktop_app.core.retention import (
-    LegalHold,
-    RetentionState,
-    RetentionTrigger,
-    TriggerKind,
-    hold_names,
-    retention_view,
-)
+from desktop_app.core.retention import LegalHold, RetentionTrigger, TriggerKind, hold_names
 from desktop_app.core.retention_service import RetentionService
+from desktop_app.core.retention_state import RetentionState, counted, retention_view
 from desktop_app.core.search_query import KIND_OF_ENTITY, KINDS, SearchFilters, parse_query
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible as printable
@@ -43,6 +38,7 @@ from desktop_app.errors import (
     EXIT_LIBRARY,
     EXIT_OK,
     EXIT_PROBLEM,
+    ConfirmationNeededError,
     LibraryLockedError,
     UserError,
     ValidationError,
@@ -235,7 +231,18 @@ def open_for_writing(paths: LibraryPaths) -> Library:
     """Open a library as its single writer, printing its warnings (location, backup) once."""
     library = Library.open(paths, write=True)
     _warn(library)
+    _follow_the_clock(library)
     return library
+
+
+def _follow_the_clock(library: Library) -> None:
+    """Statuses that change with time (day 45 after an intent to deny) are recorded first."""
+    from desktop_app.core.decisions import DecisionService  # noqa: PLC0415 - rules load
+
+    try:
+        DecisionService(library, getpass.getuser()).follow_the_clock()
+    except (UserError, sqlite3.Error) as exc:
+        log.warning("statuses not brought up to date: %s", type(exc).__name__)
 
 
 _WARNED: set[str] = set()
@@ -291,7 +298,10 @@ def run_show(args: argparse.Namespace, paths: LibraryPaths) -> int:
     from desktop_app.core.present_decisions import decisions_view  # noqa: PLC0415 - rules load
     from desktop_app.reference.country_groups import groups_of  # noqa: PLC0415 - on demand
 
-    view = {**record_view(record), **decisions_view(record, as_of, groups_of, calendar)}
+    view = {
+        **record_view(record, as_of, groups_of),
+        **decisions_view(record, as_of, groups_of, calendar),
+    }
     view["retention"] = retention_view(kept, as_of)
     if args.json:
         _print_json(view)
@@ -535,8 +545,16 @@ def _add_retention(sub: Any) -> None:
     keep.add_argument("action", nargs="?", choices=("add", "remove"), help="add or remove one")
     keep.add_argument("what", nargs="*", metavar="KIND DATE | ID", help=_KIND_HELP)
     keep.add_argument("--note", default="", help="what the event was")
+    keep.add_argument(
+        "--yes", action="store_true", help="record an event dated before the matter was opened"
+    )
     trash = _add(sub, "trash", run_trash, "move a matter to the trash, or list it", json_flag=True)
     trash.add_argument("case", metavar="CASE", nargs="?", help="without it: list the trash")
+    trash.add_argument(
+        "--no-ofac-party",
+        action="store_true",
+        help="confirm no party is on an OFAC list (asked within ten years, 31 CFR 501.601)",
+    )
     untrash = _add(sub, "untrash", run_untrash, "restore a matter from the trash")
     untrash.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
     purge = _add(sub, "purge", run_purge, "delete a trashed matter and its records for good")
@@ -557,17 +575,28 @@ _KIND_HELP = (
 )
 
 
+@contextmanager
+def _asks_for(how: str) -> Iterator[None]:
+    """A question from the service becomes a refusal that says how to answer it; no change."""
+    try:
+        yield
+    except ConfirmationNeededError as exc:
+        raise UserError(f"{exc.message} Nothing was changed; add {how}.") from exc
+
+
 def _retention_service(library: Library) -> RetentionService:
     return RetentionService(library, getpass.getuser(), library.blobs)
 
 
 def _retention_lines(state: RetentionState, as_of: date) -> list[str]:
-    until = state.retain_until
+    until = state.retain_until(as_of)
     lines = [
         f"  retention       kept until {until.isoformat()}" + (" (ended)" if as_of > until else "")
         if until
-        else "  retention       end unknown: no event that starts the five years is recorded"
+        else f"  retention       end unknown: no event that starts it ({state.period.rule})"
     ]
+    lines.append(f"  counted         {printable(counted(state, as_of))}")
+    lines.extend(f"  live            {printable(why)}" for why in state.live(as_of))
     if state.on_hold:
         lines.append(f"  legal hold      ON: {printable(hold_names(state.open_holds))}")
     else:
@@ -626,7 +655,8 @@ def run_retention(args: argparse.Namespace, paths: LibraryPaths) -> int:
             day = parse_date(args.what[1], "date") or date.today()
             kind = TriggerKind(_KINDS[args.what[0]])
             event = RetentionTrigger(matter.id, kind, day, args.note)
-            _retention_service(library).add_trigger(event)
+            with _asks_for("--yes to record it"):
+                _retention_service(library).add_trigger(event, confirmed=args.yes)
         elif args.action == "remove":
             if len(args.what) != 1 or not args.what[0].isdigit():
                 raise ValidationError({"event": "retention CASE remove ID (the number listed)."})
@@ -637,14 +667,19 @@ def run_retention(args: argparse.Namespace, paths: LibraryPaths) -> int:
         state = queries.retention_state(library.db, matter)
     finally:
         library.close()
-    for t in state.triggers:
-        print(f"event {t.id}  {t.occurred_on}  {t.kind.label}  {printable(t.note)}".rstrip())
-    until = state.retain_until
+    today = date.today()
+    for t in state.events(today):
+        which = f"event {t.id}" if t.id else "app    "
+        by = "  (recorded by the app)" if t.by_app else ""
+        line = f"{which}  {t.occurred_on}  {t.kind.label}  {printable(t.note)}".rstrip()
+        print(line + by)
+    until = state.retain_until(today)
     if until is None:
         print(f"{matter.number}: retention end unknown; record the event that starts it")
     else:
-        ended = " (ended)" if date.today() > until else ""
+        ended = " (ended)" if today > until else ""
         print(f"{matter.number} kept until {until.isoformat()}{ended}")
+        print(f"  {printable(counted(state, today))}")
     return EXIT_OK
 
 
@@ -664,7 +699,8 @@ def run_trash(args: argparse.Namespace, paths: LibraryPaths) -> int:
     library = open_for_writing(paths)
     try:
         matter = queries.matter_by_number(library.db, args.case)
-        entry = _retention_service(library).trash(matter.id)
+        with _asks_for("--no-ofac-party to confirm"):
+            entry = _retention_service(library).trash(matter.id, no_ofac_party=args.no_ofac_party)
     finally:
         library.close()
     if args.json:

@@ -34,6 +34,13 @@ class ValidationError(UserError):
         super().__init__(text or "The input is not valid.")
 
 
+class ConfirmationNeededError(UserError):
+    """A change that may be right but needs counsel's yes first; ``message`` is the question.
+
+    The command line asks for ``--yes``; the window asks and submits again, confirmed.
+    """
+
+
 class NotFoundError(UserError):
     """A matter, party or item the person named does not exist."""
 

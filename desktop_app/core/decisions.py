@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from desktop_app.core.annex import parse_annex
 from desktop_app.core.annex_rows import insert_annex
@@ -22,12 +23,13 @@ from desktop_app.core.authorizations import (
     LicenseStatus,
 )
 from desktop_app.core.bis_clock import check_events
-from desktop_app.core.enums import MatterStatus
 from desktop_app.core.holds import RefusedError, refusal_under_hold
+from desktop_app.core.holiday_calendar import HOLIDAYS_SETTING, calendar_of
 from desktop_app.core.letter_checks import check_letter_links, group_shaped, letter_errors
-from desktop_app.core.matter_status import derived_status
+from desktop_app.core.matter_status import FOLLOWS, derived_status, follow
 from desktop_app.core.models import Activity, Item, Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
+from desktop_app.core.retention_events import revocation_event
 from desktop_app.core.validation import check as _check
 from desktop_app.core.validation import text_errors
 from desktop_app.core.validity import validate_license
@@ -42,11 +44,16 @@ class DecisionService:
     """
 
     def __init__(
-        self, store: Store, actor: str, is_group: Callable[[str], bool] = group_shaped
+        self,
+        store: Store,
+        actor: str,
+        is_group: Callable[[str], bool] = group_shaped,
+        today: Callable[[], date] = date.today,
     ) -> None:
         self._store = store
         self._actor = actor
         self._is_group = is_group
+        self._today = today
 
     def add_determination(self, determination: Determination) -> Determination:
         """Record a decision on a matter."""
@@ -54,7 +61,7 @@ class DecisionService:
         with self._store.transaction(self._actor) as tx:
             _check_about(tx, determination)
             stored = tx.insert(determination)
-            _follow_status(tx, determination.matter_id)
+            _follow_status(tx, determination.matter_id, self._today())
             return stored
 
     def update_determination(self, determination: Determination) -> Determination:
@@ -73,6 +80,7 @@ class DecisionService:
             _check_scope(tx, license_.matter_id, license_.party_ids, license_.item_ids)
             stored = tx.insert(license_)
             _supersede(tx, stored)
+            self._note_revocation(tx, None, stored)
             return stored
 
     def update_license(self, license_: License) -> License:
@@ -84,7 +92,31 @@ class DecisionService:
             before = tx.update(license_)
             if before.replaces_license_id != license_.replaces_license_id:
                 _supersede(tx, license_)
+            self._note_revocation(tx, before, license_)
         return license_
+
+    def follow_the_clock(self) -> tuple[Matter, ...]:
+        """Bring each status up to today, each change audited with its cause.
+
+        Some changes come with time, not with a record: a denial becomes final on day 45 after
+        an intent to deny (15 CFR 750.6(b)), and the appeal window closes 45 days later
+        (756.2(c)(1)). Run when a library is opened for writing; returns the matters changed.
+        """
+        changed = []
+        with self._store.transaction(self._actor) as tx:
+            for matter_id in tx.clocked_matter_ids():
+                if not tx.get(Matter, matter_id).status_reason.startswith(FOLLOWS):
+                    continue  # counsel set this status by hand, with a reason: theirs to change
+                followed = _follow_status(tx, matter_id, self._today())
+                if followed is not None:
+                    changed.append(followed)
+        return tuple(changed)
+
+    def _note_revocation(self, tx: UnitOfWork, before: License | None, after: License) -> None:
+        """A revocation starts the retention period (15 CFR 762.6(a)): the app records it."""
+        revoked = LicenseStatus.REVOKED
+        if after.status is revoked and (before is None or before.status is not revoked):
+            tx.insert(revocation_event(after, self._today()))
 
     def add_letter(self, letter: AuthorizationLetter, annex_text: str = "") -> AuthorizationLetter:
         """Record a letter that imposes or lifts a requirement, with its Annex A if given."""
@@ -154,7 +186,7 @@ class DecisionService:
             events = [*tx.children(ClockEvent, event.matter_id), event]
             _check(check_events(events))
             stored = tx.insert(event)
-            _follow_status(tx, event.matter_id)
+            _follow_status(tx, event.matter_id, self._today())
             return stored
 
 
@@ -171,18 +203,20 @@ def _supersede(tx: UnitOfWork, license_: License) -> None:
     tx.update(replace(old, status=LicenseStatus.SUPERSEDED))
 
 
-def _follow_status(tx: UnitOfWork, matter_id: int) -> None:
-    """Set the matter's status to what its record now implies (audited like any change)."""
+def _follow_status(tx: UnitOfWork, matter_id: int, today: date) -> Matter | None:
+    """Set the matter's status to what its record now implies, naming the cause (audited)."""
     matter = tx.get(Matter, matter_id)
-    status = derived_status(
-        tx.children(Determination, matter_id), tx.children(ClockEvent, matter_id)
+    derived = derived_status(
+        tx.children(Determination, matter_id),
+        tx.children(ClockEvent, matter_id),
+        today,
+        matter.kind,
+        calendar_of(tx.find_setting(HOLIDAYS_SETTING)),
     )
-    if (
-        status is not None
-        and matter.status is not MatterStatus.CLOSED
-        and status is not matter.status
-    ):
-        tx.update(replace(matter, status=status, status_reason="follows from the record"))
+    followed = follow(matter, derived)
+    if followed is not None:
+        tx.update(followed)
+    return followed
 
 
 def _check_about(tx: UnitOfWork, determination: Determination) -> None:

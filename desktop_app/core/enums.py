@@ -40,12 +40,13 @@ class MatterKind(LabeledEnum):
 
 
 class MatterStatus(LabeledEnum):
-    """Where a matter stands; determinations refine this in a later issue."""
+    """Where a matter stands (derived as :mod:`desktop_app.core.matter_status` documents)."""
 
     OPEN = "open"
     SUBMITTED = "submitted"
     UNDER_REVIEW = "under_review"
     ON_HOLD = "on_hold"
+    DENIED_APPEAL_OPEN = "denied_appeal_open"
     DECIDED = "decided"
     CLOSED = "closed"
 
@@ -114,6 +115,19 @@ class NationalityBasis(LabeledEnum):
     PERMANENT_RESIDENCY = "permanent_residency"
 
 
+class ProtectedBasis(LabeledEnum):
+    """Why a person is a "protected individual" (8 U.S.C. 1324b(a)(3)(B)); "" is not recorded.
+
+    A refugee admitted under 8 U.S.C. 1157, an asylee granted asylum under 1158, or an alien
+    lawfully admitted for temporary residence under 1160(a) or 1255a(a)(1).
+    """
+
+    NONE = ""
+    REFUGEE = "refugee"
+    ASYLEE = "asylee"
+    TEMPORARY_RESIDENT = "temporary_resident"
+
+
 class ItemKind(LabeledEnum):
     """What an item is (DOMAIN §5.3)."""
 
@@ -179,6 +193,11 @@ _LABELS: dict[str, str] = {
     "other_party_to_receive_license": "Other party to receive license",
     "us_citizen": "US citizen",
     "lpr": "Lawful permanent resident",
+    "denied_appeal_open": "Denied (appeal open)",
+    "": "Not recorded",
+    "refugee": "Refugee (8 U.S.C. 1157)",
+    "asylee": "Asylee (8 U.S.C. 1158)",
+    "temporary_resident": "Temporary resident (8 U.S.C. 1160(a), 1255a(a)(1))",
     "nonimmigrant_visa": "Nonimmigrant visa",
     "not_applicable": "Not applicable",
     "international_org": "International organization",

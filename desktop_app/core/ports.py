@@ -87,6 +87,10 @@ class UnitOfWork(Protocol):
         """The highest NNNN of the numbers EC-<year>-NNNN in use, or 0."""
         ...
 
+    def clocked_matter_ids(self) -> list[int]:
+        """The ids of the matters with a BIS clock event, in id order."""
+        ...
+
     def find_document(self, matter_id: int, sha256: str) -> Document | None:
         """The top-level document of a matter with these bytes, if any."""
         ...

@@ -2,22 +2,24 @@
 
 Records are kept five years from the latest of the events that start the period (762.6(a)):
 the export, a known reexport, transfer, transshipment or diversion, any other termination of the
-transaction, or the receipt of a boycott request (part 760 records). Counsel record those events
-as `RetentionTrigger`s; without one the end of retention is unknown. While an agency's request
-for the records is open (a `LegalHold`, 762.6(b)) nothing may be destroyed, however old.
+transaction, or the receipt of a boycott request (part 760 records); ten years for a matter
+under OFAC's rules (31 CFR 501.601). The app records the events it knows
+(:mod:`desktop_app.core.retention_events`); counsel add theirs as `RetentionTrigger`s; with none
+the end of retention is unknown. While an agency's request for the records is open (a
+`LegalHold`, 762.6(b)) nothing may be destroyed, however old.
 
 A matter leaves the docket in two steps: the trash (a `TrashEntry`, undone by restoring) and
-purge (every record deleted for good). This module holds the records and the pure rules; the
-service that applies them is :mod:`desktop_app.core.retention_service`.
+purge (every record deleted for good). This module holds the records and small rules; what a
+matter's state allows is :mod:`desktop_app.core.retention_state`, and the service that applies
+it :mod:`desktop_app.core.retention_service`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from desktop_app.core.enums import LabeledEnum
-from desktop_app.core.models import Matter
 from desktop_app.errors import UserError
 
 RETENTION_YEARS = 5
@@ -51,13 +53,22 @@ _TRIGGER_LABELS = {
 
 @dataclass(frozen=True)
 class RetentionTrigger:
-    """An event that starts (or restarts) the five years a matter's records are kept."""
+    """An event that starts (or restarts) the period a matter's records are kept (762.6(a)).
+
+    ``source`` is "app" for an event the app derived or recorded itself, "" for counsel's.
+    """
 
     matter_id: int
     kind: TriggerKind
     occurred_on: date
     note: str = ""
     id: int = 0
+    source: str = ""
+
+    @property
+    def by_app(self) -> bool:
+        """True for an event the app recorded itself (counsel cannot remove it)."""
+        return self.source == "app"
 
 
 @dataclass(frozen=True)
@@ -83,42 +94,16 @@ class LegalHold:
 
 @dataclass(frozen=True)
 class TrashEntry:
-    """A matter moved to the trash: hidden from the docket, agenda and search until restored."""
+    """A matter moved to the trash: hidden from the docket, agenda and search until restored.
+
+    ``no_ofac_party`` is counsel's confirmation, given when the matter went to the trash, that
+    no party is on an OFAC list (asked when only that keeps the records, 31 CFR 501.601).
+    """
 
     matter_id: int
     trashed_at: str
     id: int = 0
-
-
-@dataclass(frozen=True)
-class RetentionState:
-    """Everything the deletion rules read about one matter."""
-
-    matter: Matter
-    triggers: tuple[RetentionTrigger, ...] = ()
-    holds: tuple[LegalHold, ...] = ()
-    trash: TrashEntry | None = None
-
-    @property
-    def open_holds(self) -> tuple[LegalHold, ...]:
-        """The holds not yet released."""
-        return tuple(h for h in self.holds if h.is_open)
-
-    @property
-    def on_hold(self) -> bool:
-        """True while any hold is open."""
-        return bool(self.open_holds)
-
-    @property
-    def latest_trigger(self) -> RetentionTrigger | None:
-        """The trigger the five years run from (the latest; the first recorded on a tie)."""
-        return max(self.triggers, key=lambda t: t.occurred_on, default=None)
-
-    @property
-    def retain_until(self) -> date | None:
-        """The last day the records must be kept, or None while no trigger is recorded."""
-        latest = self.latest_trigger
-        return None if latest is None else retain_until(latest.occurred_on)
+    no_ofac_party: bool | None = None
 
 
 class RefusedError(UserError):
@@ -136,33 +121,9 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def retain_until(latest_trigger: date) -> date:
-    """The last day records must be kept: five years after the latest trigger (762.6(a))."""
-    return add_years(latest_trigger, RETENTION_YEARS)
-
-
-def deletion_refusal(state: RetentionState, today: date) -> str | None:
-    """Why the matter's records may not be destroyed today, or None when they may."""
-    number = state.matter.number
-    if state.on_hold:
-        return f"{number} is under legal hold ({hold_names(state.open_holds)}); " + (
-            "nothing may be deleted until the hold is released (15 CFR 762.6(b))."
-        )
-    until = state.retain_until
-    latest = state.latest_trigger
-    if until is None or latest is None:
-        return (
-            f"{number} has no recorded event that starts its five-year retention (15 CFR "
-            "762.6(a)), so when it ends is unknown; record the event that starts the five "
-            "years first."
-        )
-    if today <= until:
-        return (
-            f"{number} must be kept until {until.isoformat()} (five years from "
-            f"{latest.kind.label.lower()} on {latest.occurred_on.isoformat()}, 15 CFR "
-            f"762.6(a)); it can be deleted from {(until + timedelta(days=1)).isoformat()}."
-        )
-    return None
+def retain_until(latest_trigger: date, years: int = RETENTION_YEARS) -> date:
+    """The last day records must be kept: ``years`` after the latest trigger (762.6(a))."""
+    return add_years(latest_trigger, years)
 
 
 def hold_names(holds: tuple[LegalHold, ...]) -> str:
@@ -170,35 +131,3 @@ def hold_names(holds: tuple[LegalHold, ...]) -> str:
     return "; ".join(
         f"requested by {h.requested_by} on {h.requested_on.isoformat()}" for h in holds
     )
-
-
-def retention_view(state: RetentionState, today: date) -> dict[str, object]:
-    """What ``show`` prints about retention, holds and the trash (the shape of its JSON)."""
-    until = state.retain_until
-    return {
-        "retain_until": until.isoformat() if until else None,
-        "retention_ended": until is not None and today > until,
-        "triggers": [
-            {
-                "id": t.id,
-                "kind": t.kind.value,
-                "occurred_on": t.occurred_on.isoformat(),
-                "note": t.note,
-            }
-            for t in state.triggers
-        ],
-        "on_hold": state.on_hold,
-        "holds": [
-            {
-                "id": h.id,
-                "requested_by": h.requested_by,
-                "requested_on": h.requested_on.isoformat(),
-                "released_on": h.released_on.isoformat() if h.released_on else None,
-                "note": h.note,
-                "release_note": h.release_note,
-            }
-            for h in state.holds
-        ],
-        "trashed": state.trash is not None,
-        "trashed_at": state.trash.trashed_at if state.trash else None,
-    }

@@ -1,10 +1,10 @@
 """Retention triggers, legal holds, the trash and purge: the one way anything deletes a matter.
 
-Each public method is one transaction. A deletion the rules forbid (an open legal hold, the
-five years not yet over, or no trigger recorded) is refused: the refusal is written to the audit
-chain as its own entry (action ``refused``, with the reason) in a transaction that changes
-nothing else, and then raised as `RefusedError`. Called inside an outer ``batch()``, that entry is
-kept or lost with the batch.
+Each public method is one transaction. A deletion the rules forbid (an open legal hold, a live
+matter, the retention period not yet over, or no start event known) is refused: the refusal is
+written to the audit chain as its own entry (action ``refused``, with the reason) in a
+transaction that changes nothing else, and then raised as `RefusedError`. Called inside an outer
+``batch()``, that entry is kept or lost with the batch.
 
 Purge deletes every record of a trashed matter through the unit of work (one audited delete per
 row, children before what they point at), then the blob rows nothing names any more, and only
@@ -28,19 +28,22 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.drafts import MemoDraft
-from desktop_app.core.models import Activity, Item, Matter, Note, Party
+from desktop_app.core.enums import Agency
+from desktop_app.core.holiday_calendar import HOLIDAYS_SETTING, calendar_of
+from desktop_app.core.models import Activity, Decisions, Item, Matter, Note, Party
 from desktop_app.core.ports import BlobRemover, Record, Store, UnitOfWork
 from desktop_app.core.retention import (
     LegalHold,
     RefusedError,
-    RetentionState,
     RetentionTrigger,
     TrashEntry,
-    deletion_refusal,
+    TriggerKind,
     hold_names,
 )
+from desktop_app.core.retention_events import OFAC_RULE
+from desktop_app.core.retention_state import RetentionState, deletion_refusal, ofac_question
 from desktop_app.core.validation import check, text_errors
-from desktop_app.errors import ValidationError
+from desktop_app.errors import ConfirmationNeededError, ValidationError
 
 
 @dataclass(frozen=True)
@@ -71,21 +74,42 @@ class RetentionService:
 
     # -- retention triggers ---------------------------------------------------------------
 
-    def add_trigger(self, trigger: RetentionTrigger) -> RetentionTrigger:
-        """Record an event that starts the five years (an event that has happened)."""
+    def add_trigger(self, trigger: RetentionTrigger, confirmed: bool = False) -> RetentionTrigger:
+        """Record counsel's event that starts the period (one that has happened).
+
+        An event dated before the matter was opened raises `ConfirmationNeededError` unless
+        ``confirmed``: it may be right (an export before counsel were asked), or a typing slip.
+        """
         check(text_errors(trigger))
         if trigger.occurred_on > self._today():
             raise ValidationError(
                 {"occurred_on": "Record the event once it has happened; that date is to come."}
             )
         with self._store.transaction(self._actor) as tx:
-            tx.get(Matter, trigger.matter_id)
-            return tx.insert(replace(trigger, id=0))
+            matter = tx.get(Matter, trigger.matter_id)
+            _check_kind(matter, trigger)
+            opened = matter.opened
+            if opened is not None and trigger.occurred_on < opened and not confirmed:
+                raise ConfirmationNeededError(
+                    f"{trigger.occurred_on.isoformat()} is before {matter.number} was opened "
+                    f"({opened.isoformat()}). Record the event on that date anyway?"
+                )
+            return tx.insert(replace(trigger, id=0, source=""))
 
     def remove_trigger(self, trigger_id: int) -> RetentionTrigger:
-        """Remove a trigger recorded by mistake; refused (and audited) under legal hold."""
+        """Remove counsel's event recorded by mistake; refused (and audited) under legal hold.
+
+        The app's own events cannot be removed: counsel's events can only add to them.
+        """
         with self._store.transaction(self._actor) as tx:
             trigger = tx.get(RetentionTrigger, trigger_id)
+            if trigger.by_app:
+                raise ValidationError(
+                    {
+                        "event": "The app recorded that event from the matter's record; "
+                        "counsel's events can only add to it, not remove it."
+                    }
+                )
             state = _state(tx, trigger.matter_id)
             if not state.on_hold:
                 return tx.delete(RetentionTrigger, trigger_id)
@@ -130,16 +154,26 @@ class RetentionService:
 
     # -- trash and purge ------------------------------------------------------------------
 
-    def trash(self, matter_id: int) -> TrashEntry:
-        """Move a matter whose retention has ended and that no hold keeps to the trash."""
+    def trash(self, matter_id: int, no_ofac_party: bool = False) -> TrashEntry:
+        """Move a matter whose retention has ended and that nothing keeps to the trash.
+
+        Within ten years of its start event, with no screening recorded, it raises
+        `ConfirmationNeededError` until counsel confirm ``no_ofac_party`` (31 CFR 501.601); the
+        confirmation is kept on the trash entry.
+        """
         with self._store.transaction(self._actor) as tx:
             state = _state(tx, matter_id)
-            reason = deletion_refusal(state, self._today())
+            today = self._today()
+            reason = deletion_refusal(state, today)
             if reason is None:
                 if state.trash is not None:
                     return state.trash
+                question = ofac_question(state, today)
+                if question is not None and not no_ofac_party:
+                    raise ConfirmationNeededError(question)
                 stamp = self._now().isoformat(timespec="seconds")
-                return tx.insert(TrashEntry(matter_id, stamp))
+                confirmed = True if question is not None else None
+                return tx.insert(TrashEntry(matter_id, stamp, no_ofac_party=confirmed))
             tx.record_refusal(matter_id, "move to trash", reason)
         raise RefusedError(reason)
 
@@ -159,6 +193,9 @@ class RetentionService:
             reason = deletion_refusal(state, self._today())
             if reason is None and state.trash is None:
                 reason = f"{state.matter.number} is not in the trash; move it to the trash first."
+            if reason is None and ofac_question(state, self._today()) is not None:
+                reason = f"{state.matter.number} may be kept ten years ({OFAC_RULE}); restore it "
+                reason += "and move it to the trash again to confirm no party is on an OFAC list."
             if reason is None:
                 purged = _delete_matter(tx, state.matter)
             else:
@@ -177,7 +214,43 @@ def _state(tx: UnitOfWork, matter_id: int) -> RetentionState:
         triggers=tuple(tx.children(RetentionTrigger, matter_id)),
         holds=tuple(tx.children(LegalHold, matter_id)),
         trash=trash[0] if trash else None,
+        activities=tuple(tx.children(Activity, matter_id)),
+        decisions=Decisions(
+            licenses=tuple(tx.children(License, matter_id)),
+            conditions=tuple(tx.children(Condition, matter_id)),
+            clock_events=tuple(tx.children(ClockEvent, matter_id)),
+        ),
+        calendar=calendar_of(tx.find_setting(HOLIDAYS_SETTING)),
     )
+
+
+def _check_kind(matter: Matter, trigger: RetentionTrigger) -> None:
+    """A boycott request is a part 760 record of the EAR; a matter before OFAC has none."""
+    if matter.agency is Agency.OFAC and trigger.kind is TriggerKind.BOYCOTT_REQUEST_RECEIPT:
+        raise ValidationError(
+            {
+                "kind": f"{matter.number} is before OFAC: its records are kept ten years from "
+                f"each transaction ({OFAC_RULE}). A boycott request is a part 760 record of "
+                "the EAR (five years, 15 CFR 762.6(a)); record it on the EAR matter it "
+                "belongs to, or record the OFAC transaction as an export or termination."
+            }
+        )
+
+
+def check_agency_change(tx: UnitOfWork, matter: Matter) -> None:
+    """A matter holding a boycott-request event (part 760, EAR) cannot be put before OFAC."""
+    if matter.agency is not Agency.OFAC:
+        return
+    for trigger in tx.children(RetentionTrigger, matter.id):
+        if trigger.kind is TriggerKind.BOYCOTT_REQUEST_RECEIPT:
+            raise ValidationError(
+                {
+                    "agency": f"{matter.number} holds a boycott request received on "
+                    f"{trigger.occurred_on.isoformat()}, a part 760 record of the EAR (five "
+                    f"years, 15 CFR 762.6(a)); a matter before OFAC is kept under {OFAC_RULE}. "
+                    "Remove that event or keep the matter's agency."
+                }
+            )
 
 
 def _held(state: RetentionState, what: str) -> str:

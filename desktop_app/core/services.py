@@ -25,6 +25,7 @@ from desktop_app.core.holds import RefusedError, refusal_under_hold
 from desktop_app.core.matter_status import check_hand_change
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.ports import Store, UnitOfWork
+from desktop_app.core.retention_service import check_agency_change
 from desktop_app.errors import ValidationError
 
 T = TypeVar("T")
@@ -80,19 +81,20 @@ class MatterService:
             if other is not None and other.id != matter.id:
                 raise ValidationError({"number": f"Matter {matter.number} already exists."})
             check_hand_change(tx.get(Matter, matter.id), matter)
+            check_agency_change(tx, matter)
             tx.update(matter)
         return Saved(matter, tuple(v.matter_warnings(matter).values()))
 
     def add_party(self, party: Party) -> Saved[Party]:
         """Add a party to its matter."""
-        v.check(v.party_errors(party))
+        v.check(v.party_errors(party, self._today()))
         with self._store.transaction(self._actor) as tx:
             self._check_party_links(tx, party)
             return Saved(tx.insert(party))
 
     def update_party(self, party: Party) -> Saved[Party]:
         """Replace a party's fields."""
-        v.check(v.party_errors(party))
+        v.check(v.party_errors(party, self._today()))
         with self._store.transaction(self._actor) as tx:
             self._check_party_links(tx, party)
             tx.update(party)

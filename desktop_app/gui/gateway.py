@@ -12,6 +12,7 @@ the reopened one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from desktop_app.core.correspondence import CorrespondenceService, Reader
 from desktop_app.core.decisions import DecisionService
 from desktop_app.core.documents import Document, FileOutcome
 from desktop_app.core.memos import MemoService
+from desktop_app.core.models import Matter
 from desktop_app.core.obligations import ConditionService
 from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.services import MatterService
@@ -34,6 +36,7 @@ from desktop_app.reference.ccl import CclEdition
 from desktop_app.reference.country_groups import is_group
 from desktop_app.storage.library import Library
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 S = TypeVar("S")
 Op = Callable[[MatterService], T]
@@ -97,6 +100,26 @@ class Gateway(LibraryReads):
             lambda library: op(DecisionService(library, actor, is_group=is_group)),
             on_done,
             on_error,
+        )
+
+    def follow_the_clock(self, today: Callable[[], date]) -> None:
+        """Bring matter statuses up to today on the writer (day 45, a closed appeal window).
+
+        The views reload only when a status changed. A failure is logged and changes nothing:
+        the statuses stay as last recorded.
+        """
+        if self.worker is None or not self.writable:
+            return
+        actor = self.actor
+
+        def done(changed: tuple[Matter, ...]) -> None:
+            if changed:
+                self.library_changed.emit(changed)
+
+        self.worker.run_op(
+            lambda library: DecisionService(library, actor, today=today).follow_the_clock(),
+            done,
+            lambda error: log.warning("statuses not brought up to date: %s", type(error).__name__),
         )
 
     def keep_conditions(

@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
         if self._gateway.unchecked:
             self._gateway.check_library(self._library_checked)
         self._load_lists()
+        self._gateway.follow_the_clock(self.today)
         self.show_warnings()
 
     def _load_lists(self) -> None:

@@ -17,7 +17,7 @@ from desktop_app.core.coverage_model import Coverage
 from desktop_app.core.drafts import MemoDraft, Paper
 from desktop_app.core.holiday_calendar import HolidayCalendar
 from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
-from desktop_app.core.retention import RetentionState
+from desktop_app.core.retention_state import RetentionState
 from desktop_app.gui.review import activity_answers, party_answers
 from desktop_app.reference.ccl import CclEdition
 from desktop_app.storage import queries

@@ -1,8 +1,8 @@
 """Recordkeeping from the window: the hold and retention dialog, the trash, and purge.
 
 Moving to the trash and purging are refused (with the reason, audited by the service) while a
-legal hold is open or the five years of 15 CFR 762.6(a) have not ended. Purge asks for the
-matter number typed out, as the command line does.
+legal hold is open, the matter is still live, or its retention period (15 CFR 762.6(a); 31 CFR
+501.601) has not ended. Purge asks for the matter number typed out, as the command line does.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from desktop_app.core.models import Matter, MatterSummary
 from desktop_app.core.retention import TrashEntry
 from desktop_app.core.retention_service import Purged
 from desktop_app.core.text import visible
+from desktop_app.errors import ConfirmationNeededError
 from desktop_app.gui.errors import message_for
 from desktop_app.i18n import _
 
@@ -72,11 +73,24 @@ class RetentionActions(QObject):
                 _("Moved {number} to the trash.").format(number=number), 8000
             )
 
+        failed = self._failed(_("Not moved to the trash"))
+
+        def asked(error: BaseException) -> None:
+            if not isinstance(error, ConfirmationNeededError):
+                failed(error)
+                return
+            title = _("No party on an OFAC list?")
+            if QMessageBox.question(window, title, error.message) != QMessageBox.StandardButton.Yes:
+                return
+            window.gateway.retention(
+                lambda service: service.trash(matter_id, no_ofac_party=True),
+                done,
+                failed,
+                window.today,
+            )
+
         window.gateway.retention(
-            lambda service: service.trash(matter_id),
-            done,
-            self._failed(_("Not moved to the trash")),
-            window.today,
+            lambda service: service.trash(matter_id), done, asked, window.today
         )
 
     def restore(self, summary: MatterSummary) -> None:

@@ -442,6 +442,31 @@ def _coverage_facts(db: Database) -> None:
             db.table(table).add_column(name, kind)
 
 
+@migrations(name="0010_retention_sources")
+def _retention_sources(db: Database) -> None:
+    """Issue 15: who recorded a retention event (the app or counsel) and counsel's OFAC answer.
+
+    NULL on old rows: an event counsel recorded, and a trash entry with no question asked.
+    """
+    db.table("retention_triggers").add_column("source", str)
+    db.table("trash").add_column("no_ofac_party", int)
+
+
+@migrations(name="0011_party_status")
+def _party_status(db: Database) -> None:
+    """Issue 15: a stateless person, and a protected individual's basis and exclusions answer.
+
+    NULL on old rows: not recorded (the basis reads as "", the two answers as unknown). A
+    nationality's end date (``until``) lives inside the ``nationalities`` JSON: no column.
+    """
+    for name, kind in (
+        ("stateless", int),
+        ("protected_basis", str),
+        ("protected_exclusions_clear", int),
+    ):
+        db.table("parties").add_column(name, kind)
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

@@ -30,7 +30,8 @@ from desktop_app.core.models import (
     Note,
     Party,
 )
-from desktop_app.core.retention import LegalHold, RetentionState, RetentionTrigger, TrashEntry
+from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
+from desktop_app.core.retention_state import RetentionState
 from desktop_app.errors import NotFoundError
 from desktop_app.storage import audit
 from desktop_app.storage.codec import TABLES, column_list, from_row, from_values
@@ -86,15 +87,25 @@ def trashed_ids(db: Database) -> set[int]:
 
 
 def retention_state(db: Database, matter: Matter) -> RetentionState:
-    """A matter's retention triggers, legal holds and trash entry."""
-    if not _has_trash(db):
-        return RetentionState(matter)
-    trash = children(db, TrashEntry, matter.id)
+    """What the recordkeeping rules read about a matter.
+
+    Its events, holds and trash entry, and the activities, licenses, conditions and clock
+    events that start its retention or keep it live.
+    """
+    held = _has_trash(db)
+    trash = children(db, TrashEntry, matter.id) if held else []
     return RetentionState(
         matter=matter,
-        triggers=tuple(children(db, RetentionTrigger, matter.id)),
-        holds=tuple(children(db, LegalHold, matter.id)),
+        triggers=tuple(children(db, RetentionTrigger, matter.id)) if held else (),
+        holds=tuple(children(db, LegalHold, matter.id)) if held else (),
         trash=trash[0] if trash else None,
+        activities=tuple(children(db, Activity, matter.id)),
+        decisions=Decisions(
+            licenses=tuple(children(db, License, matter.id)),
+            conditions=tuple(children(db, Condition, matter.id)),
+            clock_events=tuple(children(db, ClockEvent, matter.id)),
+        ),
+        calendar=holiday_calendar(db),
     )
 
 

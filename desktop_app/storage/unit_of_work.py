@@ -101,6 +101,11 @@ class SqliteUnitOfWork:
         tails = [row[0][len(prefix) :] for row in self._db.execute(sql, [len(prefix), prefix])]
         return max((int(t) for t in tails if t.isdigit()), default=0)
 
+    def clocked_matter_ids(self) -> list[int]:
+        """The ids of the matters with a BIS clock event, in id order."""
+        sql = "SELECT DISTINCT matter_id FROM clock_events ORDER BY matter_id"
+        return [row[0] for row in self._db.execute(sql)]
+
     def find_document(self, matter_id: int, sha256: str) -> Document | None:
         """The top-level document of a matter with these bytes, if any."""
         return queries.filed_document(self._db, matter_id, sha256)

@@ -13,20 +13,23 @@ from functools import partial
 
 import pytest
 
+from desktop_app.core.after_license import is_open
+from desktop_app.core.authorizations import ConditionStatus
+from desktop_app.core.condition_states import allowed_next
 from desktop_app.core.correspondence import CorrespondenceService
 from desktop_app.core.documents import Filing, ParsedFile
 from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import Matter, Note
+from desktop_app.core.obligations import ConditionService
 from desktop_app.core.retention import (
     LegalHold,
     RefusedError,
-    RetentionState,
     RetentionTrigger,
     TriggerKind,
-    deletion_refusal,
     retain_until,
 )
 from desktop_app.core.retention_service import RetentionService
+from desktop_app.core.retention_state import RetentionState, deletion_refusal
 from desktop_app.core.search_query import parse_query
 from desktop_app.core.services import MatterService
 from desktop_app.errors import ValidationError
@@ -119,14 +122,14 @@ def test_the_latest_trigger_counts_and_deletion_waits_until_the_day_after(matter
         RetentionTrigger(matter.id, TriggerKind.BOYCOTT_REQUEST_RECEIPT, date(2018, 1, 1)),
     )
     state = RetentionState(matter, triggers)
-    assert state.retain_until == date(2025, 2, 28)
+    assert state.retain_until(TODAY) == date(2025, 2, 28)
     last_day = deletion_refusal(state, date(2025, 2, 28))
     assert last_day is not None
     assert "until 2025-02-28" in last_day
     assert "from 2025-03-01" in last_day
     assert "other termination of the transaction on 2020-02-29" in last_day
     assert deletion_refusal(state, date(2025, 3, 1)) is None
-    assert RetentionState(matter).retain_until is None
+    assert RetentionState(matter).retain_until(TODAY) is None
 
 
 def test_a_trigger_in_the_future_is_refused(retention: RetentionService, matter: Matter) -> None:
@@ -142,7 +145,7 @@ def test_trash_is_refused_with_unknown_retention(
     library: Library, retention: RetentionService, matter: Matter
 ) -> None:
     refused = _expect_refusal(
-        library, lambda: retention.trash(matter.id), "record the event that starts the five years"
+        library, lambda: retention.trash(matter.id), "record the event that starts it first"
     )
     assert refused.exit_code == 2
     assert _refusals(library)[-1]["attempt"] == "move to trash"
@@ -151,7 +154,9 @@ def test_trash_is_refused_with_unknown_retention(
 def test_trash_is_refused_before_retention_ends(
     library: Library, retention: RetentionService, matter: Matter
 ) -> None:
-    retention.add_trigger(RetentionTrigger(matter.id, EXPORT, date(2024, 2, 29), "first shipment"))
+    retention.add_trigger(
+        RetentionTrigger(matter.id, EXPORT, date(2024, 2, 29), "first shipment"), confirmed=True
+    )
     _expect_refusal(
         library, lambda: retention.trash(matter.id), "until 2029-02-28", "from 2029-03-01"
     )
@@ -160,7 +165,7 @@ def test_trash_is_refused_before_retention_ends(
 def test_trash_is_refused_under_hold_even_after_retention(
     library: Library, retention: RetentionService, matter: Matter
 ) -> None:
-    retention.add_trigger(RetentionTrigger(matter.id, EXPORT, date(2015, 6, 1)))
+    retention.add_trigger(RetentionTrigger(matter.id, EXPORT, date(2015, 6, 1)), confirmed=True)
     retention.place_hold(LegalHold(matter.id, "BIS Office of Export Enforcement", date(2026, 9, 1)))
     _expect_refusal(
         library,
@@ -187,7 +192,25 @@ def test_refusals_are_kept_by_the_library(
 
 
 def _old_enough(retention: RetentionService, matter_id: int) -> None:
-    retention.add_trigger(RetentionTrigger(matter_id, EXPORT, date(2020, 1, 10)))
+    retention.add_trigger(RetentionTrigger(matter_id, EXPORT, date(2020, 1, 10)), confirmed=True)
+
+
+LATER = date(2040, 1, 2)  # the sample licenses long expired, their retention over
+
+
+def _ended(library: Library, matter_id: int) -> RetentionService:
+    """Close the matter's open conditions (with a reason) and answer as of `LATER`."""
+    conditions = ConditionService(library, "counsel")
+    for condition in queries.decisions(library.db, matter_id).conditions:
+        if not is_open(condition):
+            continue
+        current = condition
+        if ConditionStatus.CLOSED not in allowed_next(current):
+            current = conditions.transition(
+                current.id, ConditionStatus.ACKNOWLEDGED, TODAY, "acknowledged"
+            )
+        conditions.transition(current.id, ConditionStatus.CLOSED, TODAY, "matter ended")
+    return RetentionService(library, "counsel", library.blobs, today=lambda: LATER)
 
 
 def test_trash_hides_a_matter_and_restore_brings_it_back(
@@ -196,11 +219,12 @@ def test_trash_hides_a_matter_and_restore_brings_it_back(
     added = add_sample_matters(library)
     target = added[0]
     _old_enough(retention, target.id)
+    retention = _ended(library, target.id)
     words = parse_query(target.title.split()[0])
     assert any(h.matter_id == target.id for h in search(library.db, words))
     assert any(m.id == target.id for m in queries.library_facts(library.db).matters)
 
-    retention.trash(target.id)
+    retention.trash(target.id, no_ofac_party=True)
     assert retention.trash(target.id).matter_id == target.id  # again: nothing more happens
     assert target.id not in [s.matter.id for s in queries.docket(library.db)]
     assert [s.matter.id for s in queries.trashed(library.db)] == [target.id]
@@ -250,10 +274,11 @@ def test_purge_deletes_every_row_with_one_audited_delete_each(
     target = max(added, key=lambda m: len(_matter_rows(library, m.id)))
     MatterService(library, "counsel").add_note(Note(target.id, "kept until purge"))
     _old_enough(retention, target.id)
+    retention = _ended(library, target.id)
     retention.place_hold(LegalHold(target.id, "DOJ", date(2026, 1, 5)))
     hold = queries.retention_state(library.db, target).holds[0]
     retention.release_hold(hold.id, date(2026, 6, 1), "DOJ letter of 2026-06-01")
-    retention.trash(target.id)
+    retention.trash(target.id, no_ofac_party=True)
     rows = _matter_rows(library, target.id)
     assert {"documents", "parties", "conditions", "legal_holds", "trash"} <= set(rows)
     doc_ids = [d.id for d in queries.documents(library.db, target.id)]
@@ -309,7 +334,7 @@ def test_purge_removes_only_the_originals_no_one_else_names(
         for name in ("own.txt", "shared.txt")
     )
     _old_enough(retention, one.id)
-    retention.trash(one.id)
+    retention.trash(one.id, no_ofac_party=True)
 
     purged = retention.purge(one.id)
 
@@ -325,7 +350,7 @@ def test_a_hold_placed_after_trashing_blocks_purge(
     library: Library, retention: RetentionService, matter: Matter
 ) -> None:
     _old_enough(retention, matter.id)
-    retention.trash(matter.id)
+    retention.trash(matter.id, no_ofac_party=True)
     hold = retention.place_hold(LegalHold(matter.id, "BIS", date(2026, 11, 2), note="subpoena"))
     _expect_refusal(library, lambda: retention.purge(matter.id), "legal hold", "BIS")
     retention.release_hold(hold.id, TODAY, "written authorization from BIS")
@@ -346,9 +371,10 @@ def test_no_deletion_path_succeeds_under_hold(
     attempts: list[Callable[[], object]] = []
     for n in range(5):
         m = service.create_matter(Matter(f"held {n}", MatterKind.INTERNAL_REVIEW)).record
-        trigger = retention.add_trigger(RetentionTrigger(m.id, EXPORT, date(2019, 1, n + 1)))
+        event = RetentionTrigger(m.id, EXPORT, date(2019, 1, n + 1))
+        trigger = retention.add_trigger(event, confirmed=True)
         if n % 2:
-            retention.trash(m.id)  # trashed before the hold came
+            retention.trash(m.id, no_ofac_party=True)  # trashed before the hold came
         retention.place_hold(LegalHold(m.id, f"agency {n}", date(2026, 10, 1)))
         attempts += [
             partial(retention.trash, m.id),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.authorizations import ClockEvent, ClockEventKind
 from desktop_app.core.retention import TriggerKind
 from desktop_app.errors import NotFoundError
 from desktop_app.gui.main_window import MainWindow
@@ -36,8 +38,8 @@ def _wait(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: worker.pending == 0)
 
 
-def _dialog(window: MainWindow) -> RetentionDialog:
-    window.open_case(CASE)
+def _dialog(window: MainWindow, case: str = CASE) -> RetentionDialog:
+    window.open_case(case)
     window.retention.open_dialog()
     dialog = window.retention.dialog
     assert dialog is not None
@@ -119,14 +121,41 @@ def test_removing_an_event_under_hold_is_refused(
     assert dialog.triggers.model.rowCount() == 1
 
 
+def test_the_apps_own_events_are_listed_and_kept(
+    qtbot: QtBot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said = Said(monkeypatch)
+    dialog = _dialog(sample_window, "EC-2026-0001")
+    event = dialog.triggers.model.rows()[0]
+    assert event.by_app
+    assert "last activity performed" in event.note
+    assert "kept until 2031-06-29" in dialog.status.text().lower()
+    dialog.remove_trigger(event)
+    assert said.info
+    assert "can only add to it" in said.info[0]
+    assert dialog.triggers.model.rows() == [event]
+
+
+def _decided(qtbot: QtBot, window: MainWindow) -> None:
+    """BIS decides the sample application: nothing keeps the matter live any more."""
+    matter_id = window.gateway.find_matter(CASE).id
+    event = ClockEvent(matter_id, ClockEventKind.DECIDED, date(2026, 10, 1))
+    window.gateway.decide(lambda service: service.add_clock_event(event), lambda _e: None)
+    _wait(qtbot, window)
+
+
 def test_trash_restore_and_purge(
     qtbot: QtBot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     said = Said(monkeypatch)
     window = sample_window
+    _decided(qtbot, window)
     dialog = _dialog(window)
     _add_trigger(qtbot, window, dialog, "2019-03-01")
-    assert dialog.status.text() == "Kept until 2024-03-01 (ended; may be deleted)"
+    assert dialog.status.text().startswith(
+        "Kept until 2024-03-01 (ended; may be deleted once nothing keeps it live)"
+    )
+    assert "5 years from export (or service provision) on 2019-03-01" in dialog.status.text()
     dialog.close()
     assert window.workspace.overview.recordkeeping.text().startswith("Kept until 2024-03-01")
     window.retention.move_to_trash()
@@ -164,7 +193,7 @@ def test_trash_restore_and_purge(
     assert "Deleted EC-2026-0002 for good" in window.statusBar().currentMessage()
 
 
-def test_trash_refused_without_a_retention_event(
+def test_trash_refused_while_the_application_is_pending(
     qtbot: QtBot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     said = Said(monkeypatch)
@@ -172,7 +201,7 @@ def test_trash_refused_without_a_retention_event(
     sample_window.retention.move_to_trash()
     _wait(qtbot, sample_window)
     assert said.warnings
-    assert "no recorded event that starts its five-year retention" in (said.warnings[0])
+    assert "is still live: the application registered 2026-08-06" in said.warnings[0]
     assert sample_window.matter_id is not None
 
 

@@ -1,4 +1,4 @@
-"""Matter → Legal hold and retention…: a matter's holds and the events its five years run from.
+"""Matter → Legal hold and retention…: a matter's holds and the events its retention runs from.
 
 Every change goes through `RetentionService` on the writer thread; a refusal (a hold keeps the
 event) is shown with its reason, and the service has audited it. The lists reload after any
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TriggerKind
 from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.text import visible
+from desktop_app.errors import ConfirmationNeededError, ValidationError
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.recordkeeping import (
@@ -65,9 +67,9 @@ class RetentionDialog(QDialog):
         self.holds.edit_button.setText(_("&Release…"))
         self.holds.remove_button.hide()
         self.triggers: RecordTable[RetentionTrigger] = RecordTable(
-            _("Events the five years run from (15 CFR 762.6(a))"),
+            _("Events retention runs from (15 CFR 762.6(a); 31 CFR 501.601)"),
             TRIGGER_COLUMNS,
-            key=lambda t: t.id,
+            key=lambda t: (t.id, t.kind.value, t.occurred_on),
         )
         self.triggers.add_button.setText(_("&Add…"))
         self.triggers.edit_button.hide()
@@ -104,7 +106,7 @@ class RetentionDialog(QDialog):
         )
         self.status.setText(recordkeeping_line(state, self._today()))
         self.holds.set_rows(state.holds)
-        self.triggers.set_rows(state.triggers)
+        self.triggers.set_rows(state.events(self._today()))
         writable = self._gateway.writable
         self.holds.set_editable(writable)
         self.triggers.set_editable(writable)
@@ -140,10 +142,42 @@ class RetentionDialog(QDialog):
     def add_trigger(self) -> None:
         """Open the dialog for a new retention event."""
         trigger = RetentionTrigger(self.matter_id, TriggerKind.EXPORT_DATE, self._today())
-        self._open(TriggerDialog(trigger, self._submitter(RetentionService.add_trigger), self))
+        self._open(TriggerDialog(trigger, self._add_with_question, self))
+
+    def _add_with_question(
+        self,
+        record: RetentionTrigger,
+        on_done: Callable[[object], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Add an event; one dated before the matter was opened asks first, then is added."""
+        gateway, today = self._gateway, self._today
+
+        def asked(error: BaseException) -> None:
+            if not isinstance(error, ConfirmationNeededError):
+                on_error(error)
+                return
+            answer = QMessageBox.question(self.form or self, _("Record the event?"), error.message)
+            if answer != QMessageBox.StandardButton.Yes:
+                on_error(ValidationError({"occurred_on": _("Not recorded: check the date.")}))
+                return
+            confirmed = partial(RetentionService.add_trigger, trigger=record, confirmed=True)
+            gateway.retention(confirmed, on_done, on_error, today)
+
+        gateway.retention(lambda service: service.add_trigger(record), on_done, asked, today)
 
     def remove_trigger(self, trigger: RetentionTrigger) -> None:
-        """Ask, then remove an event recorded by mistake (refused under a legal hold)."""
+        """Ask, then remove counsel's event recorded by mistake (refused under a legal hold)."""
+        if trigger.by_app:
+            QMessageBox.information(
+                self,
+                _("Recorded by the app"),
+                _(
+                    "The app recorded “{event}” from the matter's record; counsel's events"
+                    " can only add to it, not remove it."
+                ).format(event=trigger.kind.label),
+            )
+            return
         answer = QMessageBox.question(
             self,
             _("Remove the retention event?"),

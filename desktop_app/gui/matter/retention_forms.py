@@ -83,7 +83,7 @@ class ReleaseDialog(FormDialog[LegalHold]):
 
 
 class TriggerDialog(FormDialog[RetentionTrigger]):
-    """An event the five years of 15 CFR 762.6(a) run from."""
+    """An event retention runs from (15 CFR 762.6(a); ten years for OFAC, 31 CFR 501.601)."""
 
     def __init__(
         self,
@@ -101,7 +101,7 @@ class TriggerDialog(FormDialog[RetentionTrigger]):
             "kind",
             _("Event"),
             self.kind,
-            _("Records are kept five years from the latest of these events."),
+            _("Records are kept from the latest of these events: five years (EAR), ten (OFAC)."),
         )
         self.add_row("occurred_on", _("Occurred on"), self.occurred_on)
         self.add_row("note", _("Note"), self.note.widget)
