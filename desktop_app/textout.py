@@ -19,12 +19,12 @@ def docket_table(rows: list[MatterSummary]) -> str:
     """One line per matter: number, status, kind, title."""
     if not rows:
         return "No matters yet. `compliance-desk sample` adds three illustrative ones."
-    lines = [f"{'MATTER':<13} {'STATUS':<13} {'KIND':<26} TITLE"]
+    width = max(13, *(len(r.matter.status.label) for r in rows))
+    lines = [f"{'MATTER':<13} {'STATUS':<{width}} {'KIND':<26} TITLE"]
     for row in rows:
         m = row.matter
-        lines.append(
-            f"{m.number:<13} {m.status.label:<13} {m.kind.label:<26} {printable(m.title)[:80]}"
-        )
+        status = f"{m.status.label:<{width}}"
+        lines.append(f"{m.number:<13} {status} {m.kind.label:<26} {printable(m.title)[:80]}")
     return "\n".join(lines)
 
 
@@ -56,7 +56,8 @@ def party_lines(p: dict[str, Any]) -> list[str]:
     """A party's line; for a person also the nationalities with their dates, and any flags."""
     dest = p.get("deemed_destination")
     extra = f"  deemed: {dest['country'] or '—'} ({dest['reason']})" if dest else ""
-    lines = [f"  {p['role']:<24} {printable(p['name'])} [{p['country']}]{extra}"]
+    where = f" [{p['country']}]" if p["country"] else ""
+    lines = [f"  {p['role']:<24} {printable(p['name'])}{where}{extra}"]
     held = [_nationality_text(n) for n in p.get("nationalities", [])]
     status = [s for s in (_stateless_text(p), _protected_text(p)) if s]
     if dest and (held or status):
