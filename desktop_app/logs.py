@@ -6,13 +6,24 @@ or a document (RELIABILITY T25).
 
 from __future__ import annotations
 
+import io
 import logging
+import os
 from logging.handlers import RotatingFileHandler
 
 from desktop_app.errors import LibraryError
 from desktop_app.paths import LibraryPaths
 
 LOG_NAME = "compliance-desk.log"
+
+
+class PrivateLogHandler(RotatingFileHandler):
+    """A rotating log whose files are readable by their owner only (0600), rotated ones too."""
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(paths: LibraryPaths) -> None:
@@ -22,7 +33,7 @@ def setup_logging(paths: LibraryPaths) -> None:
         return
     try:
         paths.logs.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = RotatingFileHandler(
+        handler = PrivateLogHandler(
             paths.logs / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError as exc:

@@ -14,45 +14,25 @@ RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
 }
 FORBIDDEN = set('<>:"/\\|?*')
 MAX_NAME = 120
-RISKY = {
-    "exe",
-    "com",
-    "bat",
-    "cmd",
-    "scr",
-    "pif",
-    "msi",
-    "msp",
-    "js",
-    "jse",
-    "vbs",
-    "vbe",
-    "wsf",
-    "wsh",
-    "ps1",
-    "psm1",
-    "sh",
-    "bash",
-    "jar",
-    "app",
-    "lnk",
-    "reg",
-    "hta",
-    "cpl",
-    "dll",
-    "docm",
-    "xlsm",
-    "pptm",
-    "dotm",
-    "xltm",
-    "html",
-    "htm",
-    "svg",
-    "py",
-    "pl",
-    "rb",
-    "iso",
-}
+RISKY = frozenset(
+    {
+        # Windows programs, installers, scripts and shell items
+        *("exe", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "mst", "msix", "msixbundle"),
+        *("appx", "appxbundle", "application", "appref-ms", "gadget", "cpl", "dll", "ocx"),
+        *("sys", "drv", "inf", "ins", "isp", "reg", "lnk", "url", "website", "scf", "shb", "shs"),
+        *("library-ms", "searchconnector-ms", "settingcontent-ms", "msc", "chm", "hlp", "hta"),
+        *("js", "jse", "vbs", "vbe", "vb", "vba", "wsf", "wsh", "wsc", "ws", "sct", "ps1"),
+        *("psm1", "psd1", "ps1xml", "psc1", "msh", "mshxml", "cab", "vhd", "vhdx", "img", "iso"),
+        # macOS and Linux: launchers, scripts, installers, disk images
+        *("desktop", "command", "tool", "terminal", "webloc", "inetloc", "fileloc", "app"),
+        *("workflow", "action", "scpt", "applescript", "pkg", "mpkg", "dmg", "appimage", "run"),
+        *("sh", "bash", "csh", "ksh", "zsh", "fish", "deb", "rpm", "jar", "py", "pl", "rb"),
+        # Office with macros or add-ins, OneNote, pages that run script
+        *("docm", "dotm", "xlsm", "xltm", "xlam", "xla", "xll", "pptm", "potm", "ppam", "ppsm"),
+        *("sldm", "one", "onepkg", "html", "htm", "xhtml", "mht", "mhtml", "svg", "xsl"),
+    }
+)
+"""Types that can run code when opened (Windows, macOS, Linux, Office add-ins and macros)."""
 
 
 def safe_filename(name: str, sha256: str) -> str:

@@ -43,10 +43,7 @@ def parse_docx(
     with archive:
         xml = read_member(archive, DOCUMENT_PART, budget)
     text = ""
-    probe = xml
-    if b"\x00" in xml[:512]:  # UTF-16: look for a DOCTYPE in the decoded text
-        probe = xml.decode("utf-16", errors="replace").encode("utf-8", errors="replace")
-    if _DOCTYPE.search(probe):
+    if any(_DOCTYPE.search(probe) for probe in _probes(xml)):
         notes.append("document.xml declares a DOCTYPE: text not extracted")
     else:
         try:
@@ -60,6 +57,18 @@ def parse_docx(
         text=cut_text(text, budget, notes),
         notes=tuple(notes),
     )
+
+
+def _probes(xml: bytes) -> tuple[bytes, ...]:
+    """The part as bytes, and, when it may be UTF-16 (a NUL early on), both byte orders decoded.
+
+    Without a byte-order mark Python's "utf-16" assumes little-endian, so a big-endian part
+    would hide its DOCTYPE; trying both orders leaves it nowhere to hide.
+    """
+    if b"\x00" not in xml[:512]:
+        return (xml,)
+    decoded = (xml.decode(order, errors="replace") for order in ("utf-16-le", "utf-16-be"))
+    return (xml, *(text.encode("utf-8", errors="replace") for text in decoded))
 
 
 def read_member(archive: zipfile.ZipFile, name: str, budget: Budget) -> bytes:

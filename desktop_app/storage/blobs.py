@@ -24,7 +24,7 @@ from desktop_app.core.documents import Blob
 from desktop_app.errors import LibraryError, NotFoundError
 from desktop_app.storage import files
 
-READ_ONLY = stat.S_IRUSR | stat.S_IRGRP
+READ_ONLY = stat.S_IRUSR  # the owner's only: originals are privileged
 PENDING = ".pending"
 Known = Callable[[str], bool]
 
@@ -67,7 +67,7 @@ class BlobStore:
     def _announce(self, sha256: str) -> None:
         self._staging.mkdir(parents=True, exist_ok=True)
         marker = self._staging / f"{sha256}{PENDING}"
-        marker.touch()
+        marker.touch(mode=files.PRIVATE_FILE)
         _fsync_dir(self._staging)
         self._fresh.add(sha256)
 
@@ -107,7 +107,7 @@ class BlobStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(temp, READ_ONLY)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            files.make_dirs_private(target.parent)
             if target.exists():  # a damaged copy left by a crash: replace it
                 target.chmod(stat.S_IWUSR | stat.S_IRUSR)
             os.replace(temp, target)

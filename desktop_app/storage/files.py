@@ -17,8 +17,10 @@ from pathlib import Path
 CHUNK = 1 << 20
 PARALLEL_FROM = 1 << 16
 """Chunks at least this large have their two digests computed on two threads."""
-READ_ONLY = stat.S_IRUSR | stat.S_IRGRP
+READ_ONLY = stat.S_IRUSR
+"""Originals and backups: readable by their owner only (privileged material)."""
 PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
 _HELPER: ThreadPoolExecutor | None = None
 _HELPER_LOCK = threading.Lock()
 
@@ -97,7 +99,7 @@ def copy_hashed(source: Path, target: Path, *, read_only: bool = False) -> tuple
     """
     digest = hashlib.sha256()
     size = 0
-    target.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    make_dirs_private(target.parent)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
         while chunk := src.read(CHUNK):
@@ -192,3 +194,40 @@ def is_empty_tree(root: Path) -> bool:
     if root.is_symlink() or not root.is_dir():
         return False
     return all(not files for _folder, _dirs, files in os.walk(root))
+
+
+def make_private(path: Path, mode: int) -> None:
+    """Take group and other permissions off the library's own ``path`` (POSIX; a link is left).
+
+    Only a file or folder this user owns is changed, and never through a link: what a link
+    points to lies outside the library.
+    """
+    if os.name != "posix":
+        return
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(found.st_mode) or found.st_uid != os.getuid():
+        return
+    if stat.S_IMODE(found.st_mode) & 0o077:
+        os.chmod(path, stat.S_IMODE(found.st_mode) & mode)
+
+
+def create_private(path: Path) -> None:
+    """Create an empty ``path`` readable by its owner only, unless something is there already."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        os.close(os.open(path, flags, PRIVATE_FILE))
+    except FileExistsError:
+        return
+
+
+def make_dirs_private(folder: Path) -> None:
+    """Make ``folder`` and any missing parents, each owner-only (``mkdir(parents=True)`` is not)."""
+    missing: list[Path] = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=PRIVATE_DIR, exist_ok=True)

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -26,7 +27,7 @@ from desktop_app.errors import (
     ReadOnlyLibraryError,
 )
 from desktop_app.paths import LibraryPaths
-from desktop_app.storage import audit, queries
+from desktop_app.storage import audit, files, queries
 from desktop_app.storage.blobs import BlobStore
 from desktop_app.storage.connection import connect, damaged, health_problem
 from desktop_app.storage.location import check_location
@@ -185,10 +186,22 @@ class Library:
 
 def _acquire(paths: LibraryPaths) -> LibraryLock:
     for folder in (paths.root, paths.blobs, paths.staging, paths.backups, paths.logs):
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.mkdir(parents=True, exist_ok=True, mode=files.PRIVATE_DIR)
+        files.make_private(folder, files.PRIVATE_DIR)
     lock = LibraryLock(paths.lock)
     lock.acquire()
+    try:
+        files.create_private(paths.database)  # SQLite gives -wal and -shm the same mode
+        for name in (paths.database, *_sidecars(paths.database)):
+            files.make_private(name, files.PRIVATE_FILE)
+    except BaseException:
+        lock.release()
+        raise
     return lock
+
+
+def _sidecars(database: Path) -> tuple[Path, ...]:
+    return tuple(database.with_name(database.name + end) for end in ("-wal", "-shm", "-journal"))
 
 
 def _migrate(db: Database, paths: LibraryPaths) -> list[str]:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from desktop_app.errors import LibraryLockedError
+from desktop_app.errors import LibraryError, LibraryLockedError
 
 
 class LibraryLock:
@@ -23,7 +23,7 @@ class LibraryLock:
 
     def acquire(self) -> None:
         """Take the lock or raise LibraryLockedError naming the holder."""
-        handle = open(self._path, "a+", encoding="utf-8")  # noqa: SIM115 - held while locked
+        handle = _open_private(self._path)
         try:
             _lock(handle)
         except OSError:
@@ -45,6 +45,24 @@ class LibraryLock:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+def _open_private(path: Path) -> IO[str]:
+    """The lock file, made private to its owner (0600); a link in its place is refused.
+
+    Following a planted link would truncate and write the file it points to, outside the library.
+    """
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+    except OSError as error:
+        if not path.is_symlink():
+            raise
+        raise LibraryError(
+            f"{path} is a link, not the library's lock file; nothing was opened. Remove the "
+            "link (the library may have been copied with links in it) and open it again."
+        ) from error
+    return open(fd, "a+", encoding="utf-8")
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only

@@ -60,6 +60,13 @@ def test_every_result_is_a_plain_name(blns: list[str]) -> None:
         ("letter.pdf", False),
         ("notes.txt", False),
         ("page.html", True),
+        # launchers and shell items that run code on a double click (issue 16 point 9)
+        *((f"evidence.{ext}", True) for ext in ("desktop", "command", "url", "scf", "chm")),
+        *((f"evidence.{ext}", True) for ext in ("msc", "xll", "one", "Desktop", "webloc")),
+        ("letter.docx", False),
+        ("mail.eml", False),
+        ("mail.msg", False),
+        ("sheet.xlsx", False),
     ],
 )
 def test_risky_types(name: str, risky: bool) -> None:

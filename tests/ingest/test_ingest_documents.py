@@ -124,6 +124,20 @@ def test_a_docx_declaring_a_doctype_is_kept_without_text() -> None:
     assert result.notes == ("document.xml declares a DOCTYPE: text not extracted",)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_a_utf16_docx_declaring_a_doctype_is_kept_without_text(encoding: str) -> None:
+    declared = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document [<!ENTITY a "x">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", declared.encode(encoding))
+    result = read("wide.docx", buffer.getvalue())
+    assert result.text == ""
+    assert result.notes == ("document.xml declares a DOCTYPE: text not extracted",)
+
+
 def test_a_docx_zip_bomb_is_quarantined() -> None:
     filler = "<w:p><w:r><w:t>" + "a" * 3_000_000 + "</w:t></w:r></w:p>"
     result = parse_bytes("bomb.docx", make_docx(filler))
