@@ -18,6 +18,7 @@ Progress = Callable[[int, int, str], None]
 CHECK_TITLES: dict[str, str] = {
     "sqlite": "SQLite integrity check",
     "foreign_keys": "foreign keys",
+    "text": "text cells (UTF-8)",
     "blobs": "stored originals (SHA-256, MD5, size)",
     "stray_files": "stray files in blobs/ and staging/",
     "audit_chain": "audit chain",

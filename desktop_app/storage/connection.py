@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from desktop_app.errors import LibraryDamagedError
+from desktop_app.storage.text_cells import tolerant_text
 
 PRAGMAS = (
     "PRAGMA busy_timeout=5000",
@@ -31,6 +32,7 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.DatabaseError as exc:
         raise damaged(path, str(exc)) from exc
+    conn.text_factory = tolerant_text  # a damaged cell reads as U+FFFD; `verify` names it
     try:
         for pragma in PRAGMAS:
             conn.execute(pragma)

@@ -28,6 +28,7 @@ from desktop_app.storage import files
 from desktop_app.storage.audit import GENESIS
 from desktop_app.storage.codec import TABLES, from_row, nested_defaults
 from desktop_app.storage.library import Library
+from desktop_app.storage.text_cells import damaged_text
 
 MAX_LISTED = 1000
 MUTATING = frozenset({"insert", "update", "delete"})
@@ -113,7 +114,7 @@ def _verify(
 ) -> VerifyReport:
     blobs = _count(conn, "blobs")
     entries = _count(conn, "audit")
-    ticker = Ticker(progress, 3 + blobs + entries + len(TABLES))
+    ticker = Ticker(progress, 4 + blobs + entries + len(TABLES))
     matters = _matter_numbers(conn)
     sqlite = _guarded(Found("sqlite"), lambda f: _integrity(conn, f), ticker, "integrity check")
     keys = _guarded(Found("foreign_keys"), lambda f: _foreign_keys(conn, f), ticker, "foreign keys")
@@ -137,8 +138,22 @@ def _verify(
         audit_seconds=audit_seconds,
         seconds=perf_counter() - started,
     )
-    checks = (sqlite, keys, fixity, stray, chain, records)
+    text = _guarded(Found("text", matters), lambda f: _text_cells(conn, f), ticker, "text cells")
+    checks = (sqlite, keys, text, fixity, stray, chain, records)
     return VerifyReport(tuple(c.result() for c in checks), figures)
+
+
+def _text_cells(conn: sqlite3.Connection, found: Found) -> None:
+    """Every text cell that is not UTF-8, by table, column and row (shown with U+FFFD)."""
+    cells, more = damaged_text(conn, MAX_LISTED)
+    for cell in cells:
+        name = found.record(cell.table, cell.rowid, cell.matter_id)
+        detail = (
+            f"holds bytes in {cell.column} that are not UTF-8 text (the app shows \ufffd in "
+            "their place); re-enter the value, or restore the library from a backup"
+        )
+        found.add(name, detail, table=cell.table, record_id=cell.rowid)
+    found.more += more
 
 
 def _guarded(found: Found, check: Any, ticker: Ticker, what: str) -> Found:
