@@ -35,6 +35,7 @@ from desktop_app.core.text import visible as printable
 from desktop_app.core.validation import FIRST_YEAR, LAST_YEAR, parse_date
 from desktop_app.errors import (
     EXIT_BAD_INPUT,
+    EXIT_FOUND,
     EXIT_LIBRARY,
     EXIT_OK,
     EXIT_PROBLEM,
@@ -73,6 +74,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def _refused(args: argparse.Namespace, error: UserError) -> int:
+    """Say why on standard error and, for ``--json``, as JSON on standard output too."""
+    print(f"compliance-desk: {error.message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print(json.dumps({"error": error.message, "exit_code": error.exit_code}))
+    return error.exit_code
+
+
 def _run(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Run the parsed command on the library in ``paths``; errors become exit codes."""
     handler: Handler = args.handler
@@ -80,14 +89,12 @@ def _run(args: argparse.Namespace, paths: LibraryPaths) -> int:
         setup_logging(paths)
         return handler(args, paths)
     except UserError as exc:
-        print(f"compliance-desk: {exc.message}", file=sys.stderr)
-        return exc.exit_code
+        return _refused(args, exc)
     except sqlite3.Error as exc:
         known = user_error(exc, paths.database)
         if known is None:
             raise
-        print(f"compliance-desk: {known.message}", file=sys.stderr)
-        return known.exit_code
+        return _refused(args, known)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -779,7 +786,7 @@ def run_verify(args: argparse.Namespace, paths: LibraryPaths) -> int:
         _print_json(report_plain(report))
     else:
         sys.stdout.write(text)
-    return EXIT_OK if report.ok else EXIT_PROBLEM
+    return EXIT_OK if report.ok else EXIT_FOUND
 
 
 def run_gui(args: argparse.Namespace, paths: LibraryPaths) -> int:

@@ -13,6 +13,8 @@ EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_BAD_INPUT = 2
 EXIT_LIBRARY = 3
+EXIT_FOUND = 4
+"""`verify` ran and found a problem (not a bug of the program, which is `EXIT_PROBLEM`)."""
 
 
 class UserError(Exception):
@@ -30,7 +32,7 @@ class ValidationError(UserError):
 
     def __init__(self, fields: Mapping[str, str]) -> None:
         self.fields = dict(fields)
-        text = "; ".join(f"{name}: {why}" for name, why in self.fields.items())
+        text = "; ".join(why for why in self.fields.values() if why)
         super().__init__(text or "The input is not valid.")
 
 

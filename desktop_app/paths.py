@@ -94,7 +94,14 @@ def choose_data_dir(
     ``marker_present`` whether ``portable.txt`` sits in it. The path is returned as given;
     `resolve_data_dir` makes it absolute.
     """
-    if flag:
+    if flag is not None:
+        if not flag.strip():
+            raise ValidationError(
+                {
+                    "data_dir": "--data-dir was given an empty folder name; give the library "
+                    "folder (omit --data-dir for the per-user library)."
+                }
+            )
         return DataDirChoice(Path(flag), "flag")
     if portable_flag:
         if app_dir is None:

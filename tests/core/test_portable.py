@@ -55,6 +55,13 @@ def test_data_dir_flag_wins_over_everything() -> None:
     assert choose(flag="/x", portable=True, env="/y", marker=True) == (Path("/x"), "flag", False)
 
 
+@pytest.mark.parametrize("flag", ["", "   "])
+def test_an_empty_data_dir_is_refused_not_taken_for_the_per_user_library(flag: str) -> None:
+    with pytest.raises(ValidationError, match="empty folder name") as refused:
+        choose(flag=flag)
+    assert not refused.value.message.startswith("data_dir")  # no internal field name shown
+
+
 def test_portable_flag_wins_over_the_environment() -> None:
     assert choose(portable=True, env="/y")[1] == "portable flag"
 

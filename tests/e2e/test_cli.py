@@ -220,3 +220,26 @@ def test_output_left_in_the_buffer_for_a_gone_reader_is_no_error(
         assert main(["--data-dir", str(tmp_path / "data"), "cases", "--json"]) == 0
     assert pipe.written  # the command wrote; only the final flush met the closed pipe
     assert pipe.flushes == 1  # flushed before main returned, not left to the interpreter's exit
+
+
+def test_a_refusal_with_json_is_json_on_standard_output(tmp_path: Path) -> None:
+    done = _run(tmp_path / "lib", "show", "EC-2099-0001", "--json")
+    assert done.returncode == 2
+    assert json.loads(done.stdout) == {
+        "error": "No matter numbered 'EC-2099-0001'. `compliance-desk cases` lists them.",
+        "exit_code": 2,
+    }
+    assert "No matter numbered" in done.stderr
+
+
+def test_an_empty_data_dir_is_refused(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", "", "cases"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "--data-dir was given an empty folder name" in done.stderr

@@ -43,7 +43,7 @@ def test_verify_a_clean_library_then_an_edited_audit_row_then_a_flipped_blob(
     finally:
         conn.close()
     edited = _run(data_dir, "verify")
-    assert edited.returncode == 1
+    assert edited.returncode == 4  # found a problem: not 1, which is a bug
     assert "audit entry 9: its content does not match its hash" in edited.stdout
 
     blob = data_dir / "blobs" / sha256[:2] / sha256[2:4] / sha256
@@ -53,7 +53,7 @@ def test_verify_a_clean_library_then_an_edited_audit_row_then_a_flipped_blob(
     blob.write_bytes(bytes(data))
     report = tmp_path / "report.txt"
     flipped = _run(data_dir, "verify", "--json", "-o", str(report))
-    assert flipped.returncode == 1
+    assert flipped.returncode == 4
     found = json.loads(flipped.stdout)
     assert found["ok"] is False
     [blobs] = [c for c in found["checks"] if c["name"] == "blobs"]
