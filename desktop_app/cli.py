@@ -412,7 +412,7 @@ def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:
         print(textout.outcomes_text(outcomes))
     if any(o.outcome is Outcome.FAILED for o in outcomes):
         return EXIT_LIBRARY
-    refused = any(o.outcome is Outcome.QUARANTINED for o in outcomes)
+    refused = any(o.outcome in (Outcome.QUARANTINED, Outcome.NOT_READ) for o in outcomes)
     return EXIT_BAD_INPUT if refused else EXIT_OK
 
 

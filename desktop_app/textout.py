@@ -109,7 +109,8 @@ def outcomes_text(outcomes: list[FileOutcome]) -> str:
         where = f"  document {o.document_id}" if o.document_id else ""
         extra = f" (+{o.children} attached)" if o.children else ""
         why = f": {o.reason}" if o.reason else ""
-        lines.append(f"{o.outcome.value:<12} {printable(o.path)}{where}{extra}{why}")
+        word = o.outcome.value.replace("_", " ")
+        lines.append(f"{word:<12} {printable(o.path)}{where}{extra}{why}")
     return "\n".join(lines)
 
 

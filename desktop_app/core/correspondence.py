@@ -9,7 +9,7 @@ A file the reader refused is kept in quarantine, byte for byte, with the reason.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -27,6 +27,7 @@ from desktop_app.core.documents import (
     Quarantined,
     Rejected,
 )
+from desktop_app.core.import_walk import walk
 from desktop_app.core.models import Matter
 from desktop_app.core.ports import BlobSink, Store, UnitOfWork
 from desktop_app.errors import UserError
@@ -191,36 +192,34 @@ class CorrespondenceService:
     ) -> list[FileOutcome]:
         """Read and file every file under ``paths`` (folders are walked), one by one.
 
-        Each file is filed whole or not at all. When the library fails (a full disk), the
+        Each file is filed whole or not at all; what is not a file gets a "not read" outcome
+        (`import_walk`). When the library fails (a full disk), the
         import stops there: the outcomes so far are returned, the last one FAILED with why.
         """
-        files = list(expand(paths))
+        entries = list(walk(paths))
+        files = [e for e in entries if isinstance(e, Path)]
         outcomes: list[FileOutcome] = []
         reads = iter(read.read_each(files) if isinstance(read, ReadAhead) else map(read, files))
+        done = 0
         with contextlib.closing(reads) if isinstance(reads, Generator) else nullcontext():
-            for index, path in enumerate(files):
+            for entry in entries:
+                if isinstance(entry, FileOutcome):
+                    outcomes.append(entry)
+                    continue
                 if cancelled():
                     break
-                progress(index, len(files), path.name)
+                progress(done, len(files), entry.name)
+                done += 1
                 try:
-                    outcomes.append(self.file(matter_id, str(path), next(reads), filing))
+                    outcomes.append(self.file(matter_id, str(entry), next(reads), filing))
                 except UserError as exc:  # the library's problem (disk full…), not the file's
-                    outcomes.append(FileOutcome(str(path), Outcome.FAILED, exc.message))
+                    outcomes.append(FileOutcome(str(entry), Outcome.FAILED, exc.message))
                     break
-        progress(len(outcomes), len(files), "")
+        progress(done, len(files), "")
         return outcomes
 
     def _stamp(self) -> str:
         return self._now().isoformat(timespec="seconds")
-
-
-def expand(paths: Iterable[Path]) -> Iterable[Path]:
-    """Files as given, and the files inside folders (sorted, symlinks not followed)."""
-    for path in paths:
-        if path.is_dir() and not path.is_symlink():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink())
-        else:
-            yield path
 
 
 def default_kind(parsed: ParsedFile) -> DocumentKind:

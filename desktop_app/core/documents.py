@@ -42,6 +42,8 @@ class Outcome(LabeledEnum):
     DUPLICATE = "duplicate"
     QUARANTINED = "quarantined"
     FAILED = "failed"
+    NOT_READ = "not_read"
+    """Nothing stored: the path does not exist, or is a link in a folder, a FIFO, a device…"""
 
 
 @dataclass(frozen=True)

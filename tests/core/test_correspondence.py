@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -182,6 +183,44 @@ def test_import_paths_walks_folders_and_reports_each_file(
         ("c.txt", Outcome.DUPLICATE),
     ]
     assert seen == ["a.txt", "b.txt", "c.txt", ""]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="links and FIFOs as POSIX makes them")
+def test_every_path_given_or_found_has_an_outcome_and_nothing_else_is_read(
+    library: Library, filer: CorrespondenceService, matter_id: int, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"not in the folder")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(b"alpha")
+    (folder / "link.txt").symlink_to(outside)
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    os.mkfifo(folder / "pipe")
+    (folder / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
+    read_paths: list[str] = []
+
+    def read(path: Path) -> ParsedFile | Rejected:
+        read_paths.append(path.name)
+        return ParsedFile(path.name, "text/plain", path.read_bytes())
+
+    given = [folder, tmp_path / "mistyped.pdf", outside]
+    outcomes = filer.import_paths(matter_id, given, read)
+    assert [(Path(o.path).name, o.outcome) for o in outcomes] == [
+        ("a.txt", Outcome.IMPORTED),
+        ("dangling.txt", Outcome.NOT_READ),
+        ("link.txt", Outcome.NOT_READ),
+        ("linked-folder", Outcome.NOT_READ),
+        ("pipe", Outcome.NOT_READ),
+        ("mistyped.pdf", Outcome.NOT_READ),
+        ("outside.txt", Outcome.IMPORTED),  # named by counsel: read
+    ]
+    reasons = {Path(o.path).name: o.reason for o in outcomes}
+    assert reasons["mistyped.pdf"] == "there is no such file or folder"
+    assert reasons["pipe"] == "a pipe (FIFO), not a file"
+    assert "not followed" in reasons["link.txt"]
+    assert read_paths == ["a.txt", "outside.txt"]
+    assert len(queries.documents(library.db, matter_id)) == 2  # nothing stored for the rest
 
 
 def test_cancel_stops_between_files(

@@ -11,9 +11,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop_app.core.documents import Direction, Document, DocumentKind
+from desktop_app.core.documents import Direction, Document, DocumentKind, FileOutcome, Outcome
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.matter import TABS
+from desktop_app.gui.matter.document_actions import import_summary
 from desktop_app.gui.matter.document_dialog import DocumentDialog
 from desktop_app.gui.screenshot import VIEWS
 from desktop_app.gui.widgets.record_table import MAX_WIDTH
@@ -179,3 +180,14 @@ def test_fitted_columns_show_their_text_whole(sample_window: MainWindow) -> None
         needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
         cap = chronology.model.column(column).max_width or MAX_WIDTH
         assert table.columnWidth(column) >= min(needed, cap), column
+
+
+def test_the_import_summary_counts_what_was_not_read() -> None:
+    outcomes = [
+        FileOutcome("/in/a.pdf", Outcome.IMPORTED, document_id=1),
+        FileOutcome("/in/pipe", Outcome.NOT_READ, "a pipe (FIFO), not a file"),
+        FileOutcome("/in/mistyped.pdf", Outcome.NOT_READ, "there is no such file or folder"),
+    ]
+    assert import_summary(outcomes) == (
+        "1 filed, 0 already on file, 0 quarantined. 2 not read (not a file)."
+    )

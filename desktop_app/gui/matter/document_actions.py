@@ -54,7 +54,8 @@ class DocumentActions(QObject):
     def _report_import(self, outcomes: list[FileOutcome]) -> None:
         self._show_tab("correspondence")
         summary = import_summary(outcomes)
-        refused = [o for o in outcomes if o.outcome in (Outcome.QUARANTINED, Outcome.FAILED)]
+        unfiled = (Outcome.QUARANTINED, Outcome.FAILED, Outcome.NOT_READ)
+        refused = [o for o in outcomes if o.outcome in unfiled]
         if refused:
             details = "\n".join(f"{visible(Path(o.path).name)}: {o.reason}" for o in refused[:20])
             QMessageBox.warning(
@@ -95,6 +96,8 @@ def import_summary(outcomes: list[FileOutcome]) -> str:
     summary = _("{i} filed, {d} already on file, {q} quarantined.").format(
         i=counts[Outcome.IMPORTED], d=counts[Outcome.DUPLICATE], q=counts[Outcome.QUARANTINED]
     )
+    if counts[Outcome.NOT_READ]:
+        summary += " " + _("{n} not read (not a file).").format(n=counts[Outcome.NOT_READ])
     if counts[Outcome.FAILED]:
         summary += " " + _("The import stopped: the library could not take the next file.")
     return summary
