@@ -26,6 +26,7 @@ from desktop_app.storage import files
 
 READ_ONLY = stat.S_IRUSR  # the owner's only: originals are privileged
 PENDING = ".pending"
+PART = ".part"
 Known = Callable[[str], bool]
 
 
@@ -99,7 +100,7 @@ class BlobStore:
         self._fresh.clear()
 
     def _write(self, target: Path, data: bytes) -> None:
-        temp = self._staging / f"{secrets.token_hex(8)}.part"
+        temp = self._staging / f"{secrets.token_hex(8)}{PART}"
         try:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as handle:

@@ -26,6 +26,7 @@ from desktop_app.core.integrity import CheckResult, Figures, Problem, Progress, 
 from desktop_app.core.serialize import canonical_json, to_plain
 from desktop_app.storage import files
 from desktop_app.storage.audit import GENESIS
+from desktop_app.storage.blobs import PART, PENDING
 from desktop_app.storage.codec import TABLES, from_row, nested_defaults
 from desktop_app.storage.library import Library
 from desktop_app.storage.text_cells import damaged_text
@@ -262,11 +263,19 @@ def _check_blobs(
 
 
 def _stray_files(conn: sqlite3.Connection, blobs: Path, staging: Path, found: Found) -> None:
+    """Files no record names, except an import's own work in flight.
+
+    That is an original announced by its ``.pending`` marker (its row is on the way, or the
+    next start removes it) and the marker and ``.part`` files in staging, swept at the next
+    start (`BlobStore.sweep_staging`).
+    """
     recorded = {r[0] for r in conn.execute("SELECT sha256 FROM blobs")}
+    in_flight = {p.name.removesuffix(PENDING) for p in _files(staging) if p.name.endswith(PENDING)}
     for path in _files(blobs):
         parts = path.relative_to(blobs).parts
         name = path.name
-        if len(parts) == 3 and parts[:2] == (name[:2], name[2:4]) and name in recorded:
+        placed = len(parts) == 3 and parts[:2] == (name[:2], name[2:4])
+        if placed and (name in recorded or name in in_flight):
             continue
         found.add(
             f"blobs/{'/'.join(parts)}",
@@ -274,10 +283,12 @@ def _stray_files(conn: sqlite3.Connection, blobs: Path, staging: Path, found: Fo
             "by hand); check it, then move it out of the library",
         )
     for path in _files(staging):
+        if path.name.endswith((PENDING, PART)):
+            continue
         found.add(
             f"staging/{'/'.join(path.relative_to(staging).parts)}",
-            "a half-written file (an import was interrupted or is running); the next start of "
-            "the app removes it",
+            "a file the app did not put there (its own are .pending and .part files); the "
+            "next start of the app removes it",
         )
 
 

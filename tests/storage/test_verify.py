@@ -211,12 +211,24 @@ def test_a_truncated_blob_is_named_by_its_size_too(lib: LibraryPaths) -> None:
 
 
 def test_stray_files_in_staging_and_blobs_are_named(lib: LibraryPaths) -> None:
-    (lib.staging / "0123abcd.part").write_bytes(b"half")
+    (lib.staging / "notes.txt").write_bytes(b"put there by hand")
     (lib.blobs / "ab").mkdir(exist_ok=True)
     (lib.blobs / "ab" / "stray.bin").write_bytes(b"x")
     stray = lines(verify(lib), "stray_files")
-    assert any("staging/0123abcd.part" in s for s in stray)
+    assert any("staging/notes.txt" in s for s in stray)
     assert any("blobs/ab/stray.bin" in s for s in stray)
+    assert all("move it out" not in s for s in stray if "staging/notes.txt" in s)
+
+
+def test_an_import_in_flight_is_not_reported_as_strays(lib: LibraryPaths) -> None:
+    """An original written, its row not yet committed: verify must not advise removing it."""
+    sha256 = "cd" * 32
+    (lib.staging / f"{sha256}.pending").write_bytes(b"")
+    (lib.staging / "0123abcd.part").write_bytes(b"half of the next one")
+    fan_out = lib.blobs / sha256[:2] / sha256[2:4]
+    fan_out.mkdir(parents=True, exist_ok=True)
+    (fan_out / sha256).write_bytes(b"an original about to be filed")
+    assert lines(verify(lib), "stray_files") == []
 
 
 @pytest.mark.parametrize(
