@@ -40,6 +40,8 @@ from desktop_app.errors import (
     EXIT_OK,
     EXIT_PROBLEM,
     ConfirmationNeededError,
+    LibraryDamagedError,
+    LibraryError,
     LibraryLockedError,
     UserError,
     ValidationError,
@@ -215,22 +217,36 @@ def _add(
 
 
 def open_for_reading(paths: LibraryPaths) -> Library:
-    """Open a library to read it, read-only when another process is writing to it.
+    """Open a library to read it; read-only when it cannot be written just now.
 
-    As the writer when free, so a new library is created and an old one upgraded.
+    As the writer when free, so a new library is created and an old one upgraded. When another
+    process writes, the disk is full or the volume is read-only, an existing library is read
+    read-only instead (with a warning saying why); a damaged one is never opened that way here.
     """
     try:
         library = Library.open(paths, write=True)
-    except LibraryLockedError:
+    except LibraryDamagedError:
+        raise
+    except LibraryError as refused:
         if not paths.database.exists():
             raise
-        library = Library.open(paths, write=False)
+        library = _read_only_instead(paths, refused)
     if library.problem:
         print(
             f"compliance-desk: warning: library opened read-only: {library.problem}",
             file=sys.stderr,
         )
     _warn(library)
+    return library
+
+
+def _read_only_instead(paths: LibraryPaths, refused: LibraryError) -> Library:
+    try:
+        library = Library.open(paths, write=False)
+    except LibraryError:
+        raise refused from None
+    if not isinstance(refused, LibraryLockedError):
+        print(f"compliance-desk: warning: read-only: {refused.message}", file=sys.stderr)
     return library
 
 

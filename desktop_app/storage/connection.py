@@ -9,7 +9,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from desktop_app.errors import LibraryDamagedError
+from desktop_app.errors import LibraryDamagedError, UserError
+from desktop_app.storage.errors import user_error
 from desktop_app.storage.text_cells import tolerant_text
 
 PRAGMAS = (
@@ -31,7 +32,7 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.DatabaseError as exc:
-        raise damaged(path, str(exc)) from exc
+        raise refusal(path, exc) from exc
     conn.text_factory = tolerant_text  # a damaged cell reads as U+FFFD; `verify` names it
     try:
         for pragma in PRAGMAS:
@@ -40,7 +41,7 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
             _set_wal(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise damaged(path, str(exc)) from exc
+        raise refusal(path, exc) from exc
     return conn
 
 
@@ -71,6 +72,18 @@ def health_problem(conn: sqlite3.Connection, *, quick_check: bool = True) -> str
     if settings != {"foreign_keys": 1, "trusted_schema": 0}:
         return f"unexpected connection settings {settings}"
     return None
+
+
+def refusal(path: Path, error: sqlite3.Error) -> UserError:
+    """What to tell a person when SQLite refuses the library file at open.
+
+    A full disk, a volume that cannot be written and a busy file say so (`user_error`); only
+    what SQLite calls corrupt, or cannot name, is "damaged".
+    """
+    known = user_error(error, path)
+    if known is None or isinstance(known, LibraryDamagedError):
+        return damaged(path, str(error))
+    return known
 
 
 def damaged(path: Path, detail: str) -> LibraryDamagedError:

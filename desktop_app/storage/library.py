@@ -29,7 +29,7 @@ from desktop_app.errors import (
 from desktop_app.paths import LibraryPaths
 from desktop_app.storage import audit, files, queries
 from desktop_app.storage.blobs import BlobStore
-from desktop_app.storage.connection import connect, damaged, health_problem
+from desktop_app.storage.connection import connect, health_problem, refusal
 from desktop_app.storage.location import check_location
 from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown_migrations
@@ -223,7 +223,7 @@ def _migrate(db: Database, paths: LibraryPaths) -> list[str]:
                 )
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
-        raise damaged(paths.database, str(exc)) from exc
+        raise refusal(paths.database, exc) from exc
     return warnings
 
 
