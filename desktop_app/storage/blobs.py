@@ -109,7 +109,9 @@ class BlobStore:
                 os.fsync(handle.fileno())
             os.chmod(temp, READ_ONLY)
             files.make_dirs_private(target.parent)
-            if target.exists():  # a damaged copy left by a crash: replace it
+            if target.is_symlink():  # planted: replace the link, never touch its target
+                target.unlink()
+            elif target.exists():  # a damaged copy left by a crash: replace it
                 target.chmod(stat.S_IWUSR | stat.S_IRUSR)
             os.replace(temp, target)
         finally:
@@ -134,7 +136,8 @@ class BlobStore:
         """
         target = self.path(sha256)
         try:
-            target.chmod(stat.S_IWUSR | stat.S_IRUSR)  # Windows refuses to unlink read-only
+            if not target.is_symlink():  # a link is removed, its target left alone
+                target.chmod(stat.S_IWUSR | stat.S_IRUSR)  # Windows refuses to unlink read-only
             target.unlink()
         except FileNotFoundError:
             return
@@ -154,6 +157,10 @@ class BlobStore:
             return 0
         swept = 0
         for leftover in self._staging.iterdir():
+            if leftover.is_symlink():  # planted: the link goes, what it points to is untouched
+                leftover.unlink()
+                swept += 1
+                continue
             if not leftover.is_file():
                 continue
             sha256 = leftover.name.removesuffix(PENDING)

@@ -5,6 +5,7 @@ Everything here streams in chunks, so a 1 GB original never sits in memory whole
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import secrets
@@ -25,13 +26,49 @@ _HELPER: ThreadPoolExecutor | None = None
 _HELPER_LOCK = threading.Lock()
 
 
+class NotRegularFileError(OSError):
+    """A library file that is a link, a FIFO, a device or a folder: never read."""
+
+
+def open_regular(path: Path) -> int:
+    """A descriptor on the library's own regular file ``path``, never through a link.
+
+    A link in its place (``O_NOFOLLOW``) or in a folder between ``path`` and the library,
+    a FIFO (opened without waiting for a writer), a device or a folder is refused: each would
+    read something outside the library, or never end.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP or path.is_symlink():
+            raise NotRegularFileError(errno.ELOOP, "a link, not followed", str(path)) from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularFileError(errno.EINVAL, "not a regular file", str(path))
+    return fd
+
+
+def linked_between(root: Path, path: Path) -> Path | None:
+    """The first folder between ``root`` and ``path`` that is a link, or None."""
+    if root.is_symlink():
+        return root
+    folder = root
+    for part in path.relative_to(root).parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            return folder
+    return None
+
+
 def chunks_of(path: Path) -> Iterator[bytes]:
     """The bytes of a file in chunks of at most ``CHUNK``.
 
     Plain ``os.read`` on a descriptor: no buffer object per file, which matters when a
     verify hashes 100,000 small originals (a fresh 1 MiB buffer each cost more than the hashing).
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = open_regular(path)
     try:
         while chunk := os.read(fd, CHUNK):
             yield chunk
@@ -101,7 +138,7 @@ def copy_hashed(source: Path, target: Path, *, read_only: bool = False) -> tuple
     size = 0
     make_dirs_private(target.parent)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
+    with os.fdopen(open_regular(source), "rb") as src, os.fdopen(fd, "wb") as dst:
         while chunk := src.read(CHUNK):
             digest.update(chunk)
             size += len(chunk)

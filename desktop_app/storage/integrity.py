@@ -237,8 +237,14 @@ def _check_blobs(
             found.add(subject, "its blob row holds no SHA-256", **refs)
             continue
         start = perf_counter()
+        path = root / sha256[:2] / sha256[2:4] / sha256
+        link = files.linked_between(root, path)
+        if link is not None:
+            detail = f"its folder {link.relative_to(root)} is a link, not followed"
+            found.add(subject, detail, **refs)
+            continue
         try:
-            got_sha, got_md5, got_size = files.fixity_of(root / sha256[:2] / sha256[2:4] / sha256)
+            got_sha, got_md5, got_size = files.fixity_of(path)
         except FileNotFoundError:
             found.add(subject, "its original file is missing from blobs/", **refs)
             continue
@@ -273,6 +279,12 @@ def _stray_files(conn: sqlite3.Connection, blobs: Path, staging: Path, found: Fo
     in_flight = {p.name.removesuffix(PENDING) for p in _files(staging) if p.name.endswith(PENDING)}
     for path in _files(blobs):
         parts = path.relative_to(blobs).parts
+        if path.is_symlink():
+            found.add(
+                f"blobs/{'/'.join(parts)}",
+                "a link; the library holds no links and follows none: remove the link",
+            )
+            continue
         name = path.name
         placed = len(parts) == 3 and parts[:2] == (name[:2], name[2:4])
         if placed and (name in recorded or name in in_flight):
@@ -283,7 +295,7 @@ def _stray_files(conn: sqlite3.Connection, blobs: Path, staging: Path, found: Fo
             "by hand); check it, then move it out of the library",
         )
     for path in _files(staging):
-        if path.name.endswith((PENDING, PART)):
+        if path.name.endswith((PENDING, PART)) and not path.is_symlink():
             continue
         found.add(
             f"staging/{'/'.join(path.relative_to(staging).parts)}",
@@ -295,8 +307,9 @@ def _stray_files(conn: sqlite3.Connection, blobs: Path, staging: Path, found: Fo
 def _files(root: Path) -> Iterator[Path]:
     if not root.is_dir():
         return
-    for folder, _dirs, names in os.walk(root):
-        for name in sorted(names):
+    for folder, dirs, names in os.walk(root):  # links to folders are listed, never entered
+        linked = [d for d in dirs if (Path(folder) / d).is_symlink()]
+        for name in sorted([*names, *linked]):
             yield Path(folder) / name
 
 
