@@ -12,6 +12,7 @@ pending migrations change a library that holds data, a backup generation is writ
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,7 +28,7 @@ from desktop_app.errors import (
     ReadOnlyLibraryError,
 )
 from desktop_app.paths import LibraryPaths
-from desktop_app.storage import audit, files, queries
+from desktop_app.storage import audit, files, queries, restore_journal
 from desktop_app.storage.blobs import BlobStore
 from desktop_app.storage.connection import connect, health_problem, refusal
 from desktop_app.storage.location import check_location
@@ -36,6 +37,8 @@ from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown
 from desktop_app.storage.rotation import DAILY_REASON, PRE_MIGRATION, backup_quietly
 from desktop_app.storage.rotation import daily_backup_due as _daily_due
 from desktop_app.storage.unit_of_work import SqliteUnitOfWork
+
+log = logging.getLogger(__name__)
 
 
 class Library:
@@ -185,12 +188,14 @@ class Library:
 
 
 def _acquire(paths: LibraryPaths) -> LibraryLock:
-    for folder in (paths.root, paths.blobs, paths.staging, paths.backups, paths.logs):
-        folder.mkdir(parents=True, exist_ok=True, mode=files.PRIVATE_DIR)
-        files.make_private(folder, files.PRIVATE_DIR)
+    _private_folder(paths.root)
     lock = LibraryLock(paths.lock)
     lock.acquire()
     try:
+        if restore_journal.recover(paths.root):  # before anything is made in its place
+            log.warning("an interrupted restore was finished or undone at open")
+        for folder in (paths.blobs, paths.staging, paths.backups, paths.logs):
+            _private_folder(folder)
         files.create_private(paths.database)  # SQLite gives -wal and -shm the same mode
         for name in (paths.database, *_sidecars(paths.database)):
             files.make_private(name, files.PRIVATE_FILE)
@@ -198,6 +203,11 @@ def _acquire(paths: LibraryPaths) -> LibraryLock:
         lock.release()
         raise
     return lock
+
+
+def _private_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=files.PRIVATE_DIR)
+    files.make_private(folder, files.PRIVATE_DIR)
 
 
 def _sidecars(database: Path) -> tuple[Path, ...]:

@@ -19,13 +19,12 @@ from pathlib import Path
 
 from desktop_app.errors import LibraryError, UserError
 from desktop_app.paths import LibraryPaths
-from desktop_app.storage import files
+from desktop_app.storage import files, restore_journal
 from desktop_app.storage.backup import blob_path
 from desktop_app.storage.backup_check import CheckedBackup, check_backup
 from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.manifest import BLOBS, DATABASE, BackupDamagedError, Manifest
-
-KEPT_IN_PLACE = frozenset({"lock", "logs"})
+from desktop_app.storage.restore_journal import INSTALLING, KEPT_IN_PLACE, MOVING
 
 
 @dataclass(frozen=True)
@@ -101,6 +100,7 @@ def _swap_in(
     lock = LibraryLock(paths.lock)
     lock.acquire()
     try:
+        restore_journal.recover(root)  # an earlier restore killed half-way: finished first
         existing = _existing(paths)
         aside = _aside_name(root, now())
         if existing.has_data and not replace:
@@ -110,8 +110,11 @@ def _swap_in(
             )
         _stage_blobs(checked, staging / BLOBS)
         try:
+            restore_journal.write(root, aside, MOVING)
             kept = _move_aside(root, aside) if existing.entries else None
+            restore_journal.write(root, aside, INSTALLING)
             _install(staging, root)
+            restore_journal.finish(root)
         except OSError as exc:
             raise LibraryError(
                 f"The restore into {root} stopped ({exc.strerror or exc}). The old library "
