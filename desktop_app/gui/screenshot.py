@@ -10,15 +10,24 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.errors import ValidationError
+from desktop_app.errors import LibraryLockedError, ValidationError
 from desktop_app.gui.app import application, open_session
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.matter import TABS
+from desktop_app.gui.session import Session
 from desktop_app.paths import LibraryPaths
 
 SIDE_VIEWS = ("agenda", "docket", "search", "trash")
 VIEWS = (*SIDE_VIEWS, *TABS)
 SIZE = (1440, 860)
+
+
+def _session(paths: LibraryPaths) -> Session:
+    """The library as the writer when free; read-only while the window has it (it only reads)."""
+    try:
+        return open_session(paths, "screenshot")
+    except LibraryLockedError:
+        return open_session(paths, "screenshot", write=False)
 
 
 def take_screenshot(
@@ -41,7 +50,7 @@ def take_screenshot(
     if view not in SIDE_VIEWS and not case:
         raise ValidationError({"view": f"The {view} view belongs to a matter: add --case."})
     app = application()
-    session = open_session(paths, "screenshot")
+    session = _session(paths)
     try:
         day = today or date.today()
         window = MainWindow(session.gateway, settings=None, today=lambda: day)

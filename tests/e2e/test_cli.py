@@ -96,6 +96,10 @@ def test_a_locked_library_is_explained_and_still_readable(data_dir: Path) -> Non
         assert "Another Compliance Desk" in refused.stderr
         assert "Traceback" not in refused.stderr
         assert len(_json(data_dir, "cases")) == 3
+        out = data_dir.parent / "while-open.png"  # the window has the library: screenshot reads
+        shot = _run(data_dir, "screenshot", str(out), "--view", "docket")
+        assert shot.returncode == 0, shot.stderr
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     finally:
         holder.close()
 
