@@ -116,6 +116,19 @@ def _helper() -> ThreadPoolExecutor:
         return _HELPER
 
 
+def remove_siblings(target: Path, kind: str) -> int:
+    """Remove the folders `private_sibling` left beside ``target`` for ``kind``; how many.
+
+    Call only while holding what keeps another process from building one (the library lock).
+    """
+    removed = 0
+    for leftover in target.parent.glob(f".{target.name}.{kind}-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            remove_tree(leftover)
+            removed += 1
+    return removed
+
+
 def private_sibling(target: Path, kind: str) -> Path:
     """Make a hidden, owner-only folder beside ``target`` (``.NAME.KIND-xxxxxxxx``) to build in.
 

@@ -196,6 +196,8 @@ def _acquire(paths: LibraryPaths) -> LibraryLock:
             log.warning("an interrupted restore was finished or undone at open")
         for folder in (paths.blobs, paths.staging, paths.backups, paths.logs):
             _private_folder(folder)
+        _sweep_partial_backups(paths.backups)
+        files.remove_siblings(paths.root, "restoring")  # a restore builds one only under the lock
         files.create_private(paths.database)  # SQLite gives -wal and -shm the same mode
         for name in (paths.database, *_sidecars(paths.database)):
             files.make_private(name, files.PRIVATE_FILE)
@@ -203,6 +205,13 @@ def _acquire(paths: LibraryPaths) -> LibraryLock:
         lock.release()
         raise
     return lock
+
+
+def _sweep_partial_backups(backups: Path) -> None:
+    """Remove the half-built copies a killed automatic backup left (``.NAME.partial-*``)."""
+    for leftover in backups.glob(".*.partial-*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            files.remove_tree(leftover)
 
 
 def _private_folder(folder: Path) -> None:

@@ -67,15 +67,23 @@ def restore(
     """Restore the backup in ``source`` into the library folder of ``paths``."""
     root = paths.root
     source = Path(source).absolute()
+    root.mkdir(mode=files.PRIVATE_DIR, parents=True, exist_ok=True)
+    lock = LibraryLock(paths.lock)
+    lock.acquire()
     try:
-        staging = files.private_sibling(root, "restoring")
-    except OSError as exc:
-        raise UserError(f"Cannot restore into {root}: {exc.strerror or exc}.") from None
-    try:
-        checked = _check(source, staging)
-        return _swap_in(paths, checked, staging, replace, now)
+        restore_journal.recover(root)  # an earlier restore killed half-way: finished first
+        try:
+            files.remove_siblings(root, "restoring")  # copies left by restores killed earlier
+            staging = files.private_sibling(root, "restoring")
+        except OSError as exc:
+            raise UserError(f"Cannot restore into {root}: {exc.strerror or exc}.") from None
+        try:
+            checked = _check(source, staging)
+            return _swap_in(paths, checked, staging, replace, now)
+        finally:
+            files.remove_tree(staging)
     finally:
-        files.remove_tree(staging)
+        lock.release()
 
 
 def _check(source: Path, staging: Path) -> CheckedBackup:
@@ -95,33 +103,27 @@ def _swap_in(
     replace: bool,
     now: Callable[[], datetime],
 ) -> Restored:
+    """Move the old library aside and the checked backup in; the caller holds the lock."""
     root = paths.root
-    root.mkdir(mode=files.PRIVATE_DIR, exist_ok=True)
-    lock = LibraryLock(paths.lock)
-    lock.acquire()
+    existing = _existing(paths)
+    aside = _aside_name(root, now())
+    if existing.has_data and not replace:
+        raise UserError(
+            f"{root} holds {existing.describe()}; run again with --replace to keep it aside "
+            f"as {aside} and restore."
+        )
+    _stage_blobs(checked, staging / BLOBS)
     try:
-        restore_journal.recover(root)  # an earlier restore killed half-way: finished first
-        existing = _existing(paths)
-        aside = _aside_name(root, now())
-        if existing.has_data and not replace:
-            raise UserError(
-                f"{root} holds {existing.describe()}; run again with --replace to keep it aside "
-                f"as {aside} and restore."
-            )
-        _stage_blobs(checked, staging / BLOBS)
-        try:
-            restore_journal.write(root, aside, MOVING)
-            kept = _move_aside(root, aside) if existing.entries else None
-            restore_journal.write(root, aside, INSTALLING)
-            _install(staging, root)
-            restore_journal.finish(root)
-        except OSError as exc:
-            raise LibraryError(
-                f"The restore into {root} stopped ({exc.strerror or exc}). The old library "
-                f"is kept in {aside} if it was moved; nothing was deleted."
-            ) from None
-    finally:
-        lock.release()
+        restore_journal.write(root, aside, MOVING)
+        kept = _move_aside(root, aside) if existing.entries else None
+        restore_journal.write(root, aside, INSTALLING)
+        _install(staging, root)
+        restore_journal.finish(root)
+    except OSError as exc:
+        raise LibraryError(
+            f"The restore into {root} stopped ({exc.strerror or exc}). The old library "
+            f"is kept in {aside} if it was moved; nothing was deleted."
+        ) from None
     return Restored(checked.manifest, kept)
 
 

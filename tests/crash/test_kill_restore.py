@@ -109,3 +109,18 @@ def test_a_kill_after_the_database_was_renamed_in_keeps_the_restore(tmp_path: Pa
     assert _state(root) == (3, True)
     assert not (root / restore_journal.JOURNAL).exists()
     assert any(aside.iterdir())  # the old library stays where the restore said it put it
+
+
+def test_half_built_copies_left_by_kills_are_removed_at_the_next_start(tmp_path: Path) -> None:
+    root, backup = tmp_path / "lib", tmp_path / "backup"
+    _library_with_a_fourth_matter(root, backup)
+    restoring = tmp_path / ".lib.restoring-0badf00d"
+    partial = root / "backups" / ".2026-12-07.partial-0badf00d"
+    for leftover in (restoring, partial):
+        leftover.mkdir()
+        (leftover / "library.db").write_bytes(b"privileged, half copied")
+    Library.open(LibraryPaths(root), write=True).close()
+    assert not partial.exists()  # the writer's own automatic backups
+    assert not restoring.exists()  # a restore's: one is only built under the lock
+    assert _run(root, backup, 0).returncode == 0
+    assert [p.name for p in tmp_path.iterdir() if ".restoring-" in p.name] == []
