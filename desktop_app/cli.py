@@ -454,12 +454,13 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
             library.db, args.case, date.today(), kind=args.kind, version=args.draft
         )
         suffix = "memo" if args.kind == "case" else "conditions"
+        _write_pdf(pdf, args.out or Path(f"{number}-{suffix}.pdf"))  # first: a bad -o issues none
         if args.issue:
             issued = issue_memo(library, number, f"{number}-{suffix}.pdf", pdf, getpass.getuser())
             print(f"issued as document {issued.document_id} (SHA-256 {issued.sha256})")
     finally:
         library.close()
-    return _write_pdf(pdf, args.out or Path(f"{number}-{suffix}.pdf"))
+    return EXIT_OK
 
 
 def run_paper(args: argparse.Namespace, paths: LibraryPaths) -> int:

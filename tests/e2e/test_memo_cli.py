@@ -50,6 +50,17 @@ def test_issuing_a_memo_files_it_as_an_outgoing_document(tmp_path: Path) -> None
     assert memos[0]["sha256"] == hashlib.sha256((tmp_path / "m1.pdf").read_bytes()).hexdigest()
 
 
+def test_issuing_to_a_path_that_cannot_be_written_issues_nothing(tmp_path: Path) -> None:
+    import json
+
+    assert _run(tmp_path, "sample").returncode == 0
+    bad = _run(tmp_path, "memo", "EC-2026-0002", "--issue", "-o", "no-such-folder/m.pdf")
+    assert bad.returncode == 2
+    assert "cannot write no-such-folder/m.pdf" in bad.stderr
+    shown = json.loads(_run(tmp_path, "show", "EC-2026-0002", "--json").stdout)
+    assert [d for d in shown["documents"] if d["kind"] == "memo"] == []  # a retry issues once
+
+
 def test_an_email_subject_that_is_markup_prints_as_typed_in_the_chronology(
     tmp_path: Path,
 ) -> None:
