@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.core.deemed import PROTECTED, held_on
+from desktop_app.core.deemed import PROTECTED, held
 from desktop_app.core.enums import NationalityBasis, ProtectedBasis, UsStatus
 from desktop_app.core.models import Nationality, Party
 
@@ -81,7 +81,7 @@ def _protected_errors(party: Party) -> Errors:
     return {}
 
 
-def _held(party: Party, today: date | None) -> list[Nationality]:
-    if today is None:
-        return [n for n in party.nationalities if n.until is None]
-    return [n for n in party.nationalities if held_on(n, today)]
+def _held(party: Party, today: date | None) -> tuple[Nationality, ...]:
+    if today is None:  # no day to ask about: what has no end still counts as held
+        return tuple(n for n in party.nationalities if n.until is None)
+    return held(party, today)
