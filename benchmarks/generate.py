@@ -50,6 +50,7 @@ from desktop_app.core.documents import (
     EmailHeaders,
     Filing,
     ParsedFile,
+    Staged,
 )
 from desktop_app.core.enums import MatterKind, PartyKind, PartyRole
 from desktop_app.core.models import Matter, Party
@@ -262,6 +263,14 @@ class FastBlobs:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
         return blob
+
+    def adopt(self, staged: Staged) -> Blob:
+        """Move a reader's copy into the store (the generator makes none; the real path)."""
+        return self._store.adopt(staged)
+
+    def staging_area(self) -> Path:
+        """The library's staging folder."""
+        return self._store.staging_area()
 
 
 class Ticking:

@@ -1,8 +1,11 @@
-"""Reading files for an import: the bytes are read here, the parsing happens in isolation.
+"""Reading files for an import: each file is copied and parsed in isolation, never held here.
 
-Shared by the command line and the window (each composes it with the parsers it owns). With
-several parsers (one child process each) files are read ahead in parallel while the caller
-files the one before, in the order given.
+Shared by the command line and the window (each composes it with the parsers it owns). Each
+reader copies its file into the library's staging folder and parses the copy; the blob store
+then moves the copy into place, so no file is ever whole in this process's memory. With several
+parsers (one child process each) files are read ahead in parallel while the caller files the
+one before, in the order given. Copies that were not filed (a refused file's reader crashed,
+an import stopped) are removed here once the caller moves on.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from itertools import islice
 from pathlib import Path
 
 from desktop_app.core.correspondence import CorrespondenceService, Progress
-from desktop_app.core.documents import FileOutcome, ParsedFile, Rejected
+from desktop_app.core.documents import FileOutcome, ParsedFile, Rejected, Staged
 from desktop_app.ingest.isolated import FileParser, IsolatedParser
-from desktop_app.ingest.parse import read_path
 from desktop_app.ingest.references import find_references
+from desktop_app.ingest.staging import part_name
+from desktop_app.ingest.storable import clean_name
 from desktop_app.storage import queries
 from desktop_app.storage.library import Library
 
@@ -48,31 +52,37 @@ class FileReader:
         """A reader with one isolated parser process per core (started on first use)."""
         return cls([IsolatedParser() for _ in range(reader_count())])
 
-    def __call__(self, path: Path) -> Result:
-        """Read one file; a folder, a vanished or unreadable file comes back refused."""
-        loaded = read_path(path)
-        if isinstance(loaded, Rejected):
-            return loaded
+    def __call__(self, path: Path, staging: Path) -> Result:
+        """Read one file through a copy in ``staging``; what cannot be read comes back refused."""
         parser = self._free.get()
         try:
-            return parser.parse(path.name, loaded)
+            return parser.read(path, part_name(staging), clean_name(path.name))
         finally:
             self._free.put(parser)
 
-    def read_each(self, paths: list[Path]) -> Iterator[Result]:
+    def read_each(self, paths: list[Path], staging: Path) -> Iterator[Result]:
         """Read ``paths`` in order, working ahead of the caller with every parser."""
         width = len(self._parsers)
         with ThreadPoolExecutor(max_workers=width, thread_name_prefix="read-ahead") as pool:
             upcoming = iter(paths)
             window: deque[Future[Result]] = deque(
-                pool.submit(self, path) for path in islice(upcoming, width)
+                pool.submit(self, path, staging) for path in islice(upcoming, width)
             )
-            while window:
-                result = window.popleft().result()
-                following = next(upcoming, None)
-                if following is not None:
-                    window.append(pool.submit(self, following))
-                yield result
+            current: Result | None = None
+            try:
+                while window:
+                    current = window.popleft().result()
+                    following = next(upcoming, None)
+                    if following is not None:
+                        window.append(pool.submit(self, following, staging))
+                    yield current
+                    remove_copies(current)
+                    current = None
+            finally:
+                if current is not None:  # the caller stopped while filing it
+                    remove_copies(current)
+                for pending in window:
+                    remove_copies(pending.result())
 
     def close(self) -> None:
         """Stop every parser."""
@@ -84,6 +94,20 @@ class FileReader:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def remove_copies(result: Result) -> None:
+    """Remove a result's copies from staging that were not moved into the store."""
+    for staged in _copies(result):
+        Path(staged.path).unlink(missing_ok=True)
+
+
+def _copies(result: Result | ParsedFile) -> Iterator[Staged]:
+    if result.staged is not None:
+        yield result.staged
+    if isinstance(result, ParsedFile):
+        for child in result.children:
+            yield from _copies(child)
 
 
 def import_files(

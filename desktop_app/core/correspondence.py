@@ -32,18 +32,19 @@ from desktop_app.core.models import Matter
 from desktop_app.core.ports import BlobSink, Store, UnitOfWork
 from desktop_app.errors import UserError
 
-Reader = Callable[[Path], ParsedFile | Rejected]
+Reader = Callable[[Path, Path], ParsedFile | Rejected]
+"""Reads one file (the first path) through a copy in the staging folder (the second)."""
 
 
 @runtime_checkable
 class ReadAhead(Protocol):
     """A reader that can read the next file while the current one is being filed."""
 
-    def __call__(self, path: Path) -> ParsedFile | Rejected:
-        """Read one file."""
+    def __call__(self, path: Path, staging: Path) -> ParsedFile | Rejected:
+        """Read one file through a copy in ``staging``."""
         ...
 
-    def read_each(self, paths: list[Path]) -> Iterator[ParsedFile | Rejected]:
+    def read_each(self, paths: list[Path], staging: Path) -> Iterator[ParsedFile | Rejected]:
         """Read ``paths`` in order, working ahead of the consumer."""
         ...
 
@@ -78,7 +79,7 @@ class CorrespondenceService:
         """File one parsed (or refused) file on a matter; ``label`` names it in the outcome."""
         if isinstance(parsed, Rejected):
             return self._quarantine(matter_id, label, parsed)
-        blob = self._blobs.put(parsed.data)
+        blob = self._keep(parsed)
         with self._store.transaction(self._actor) as tx:
             tx.get(Matter, matter_id)
             existing = tx.find_document(matter_id, blob.sha256)
@@ -108,7 +109,7 @@ class CorrespondenceService:
             tx.set_document_text(record.id, parsed.text)
         child_filing = Filing(DocumentKind.ATTACHMENT, filing.direction, date=parsed.date)
         for index, child in enumerate(parsed.children):
-            child_blob = self._blobs.put(child.data)
+            child_blob = self._keep(child)
             self._insert_tree(
                 tx,
                 child,
@@ -144,8 +145,17 @@ class CorrespondenceService:
             reader_notes=parsed.notes,
         )
 
+    def _keep(self, original: ParsedFile | Rejected) -> Blob:
+        """Store an original: its staged copy moved into place, or its bytes written."""
+        if original.staged is not None:
+            return self._blobs.adopt(original.staged)
+        return self._blobs.put(original.data)
+
     def _quarantine(self, matter_id: int, label: str, refused: Rejected) -> FileOutcome:
-        blob = self._blobs.put(refused.data) if refused.data else None
+        if refused.not_read:
+            return FileOutcome(label, Outcome.NOT_READ, refused.reason)
+        kept = refused.data or refused.staged
+        blob = self._keep(refused) if kept else None
         record = Quarantined(
             matter_id=matter_id,
             filename=refused.filename,
@@ -199,7 +209,12 @@ class CorrespondenceService:
         entries = list(walk(paths))
         files = [e for e in entries if isinstance(e, Path)]
         outcomes: list[FileOutcome] = []
-        reads = iter(read.read_each(files) if isinstance(read, ReadAhead) else map(read, files))
+        staging = self._blobs.staging_area()
+        reads = iter(
+            read.read_each(files, staging)
+            if isinstance(read, ReadAhead)
+            else (read(path, staging) for path in files)
+        )
         done = 0
         with contextlib.closing(reads) if isinstance(reads, Generator) else nullcontext():
             for entry in entries:

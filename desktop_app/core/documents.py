@@ -61,11 +61,27 @@ class EmailHeaders:
 
 
 @dataclass(frozen=True)
+class Staged:
+    """An original copied into the library's staging folder, hashed while it was copied.
+
+    The reader never hands the bytes of a large file across a pipe: it copies them once into
+    ``path`` (a ``.part`` file in ``staging/``) and the blob store moves that copy into place,
+    checking it still has ``sha256``.
+    """
+
+    path: str
+    sha256: str
+    md5: str
+    size: int
+
+
+@dataclass(frozen=True)
 class ParsedFile:
     """One file (or one part of an email) as the ingest layer read it.
 
-    ``data`` is exactly the bytes of the original; ``text`` is derived from it for reading and
-    search ("" when the type has no text); ``date`` is ISO 8601 with its offset, or "".
+    ``data`` is exactly the bytes of the original, or b"" when they are ``staged`` on disk
+    instead; ``text`` is derived from it for reading and search ("" when the type has no
+    text); ``date`` is ISO 8601 with its offset, or "".
     """
 
     filename: str
@@ -76,15 +92,22 @@ class ParsedFile:
     email: EmailHeaders | None = None
     children: tuple[ParsedFile, ...] = ()
     notes: tuple[str, ...] = ()
+    staged: Staged | None = None
 
 
 @dataclass(frozen=True)
 class Rejected:
-    """A file the ingest layer would not accept, with a reason a person can read."""
+    """A file the ingest layer would not accept, with a reason a person can read.
+
+    Its bytes (``data``, or ``staged`` on disk) are quarantined; ``not_read`` means there are
+    none because the file could not be read at all, and nothing is stored for it.
+    """
 
     filename: str
     reason: str
     data: bytes = b""
+    staged: Staged | None = None
+    not_read: bool = False
 
 
 @dataclass(frozen=True)

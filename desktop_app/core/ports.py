@@ -8,6 +8,7 @@ same transaction, and nothing is kept unless the block ends without an exception
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Protocol, TypeVar
 
 from desktop_app.core.authorizations import (
@@ -19,7 +20,7 @@ from desktop_app.core.authorizations import (
     Determination,
     License,
 )
-from desktop_app.core.documents import Blob, Document, Quarantined
+from desktop_app.core.documents import Blob, Document, Quarantined, Staged
 from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
@@ -125,6 +126,14 @@ class BlobSink(Protocol):
 
     def put(self, data: bytes) -> Blob:
         """Store ``data`` durably under its SHA-256 and return its fixity."""
+        ...
+
+    def adopt(self, staged: Staged) -> Blob:
+        """Move a copy made in the staging folder into the store, checking its hash."""
+        ...
+
+    def staging_area(self) -> Path:
+        """The folder inside the library where readers copy originals before they are filed."""
         ...
 
 

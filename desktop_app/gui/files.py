@@ -29,13 +29,13 @@ class OnDemandReader:
             self._reader = FileReader.isolated()
         return self._reader
 
-    def __call__(self, path: Path) -> ParsedFile | Rejected:
-        """Read one file."""
-        return self._get()(path)
+    def __call__(self, path: Path, staging: Path) -> ParsedFile | Rejected:
+        """Read one file through a copy in ``staging``."""
+        return self._get()(path, staging)
 
-    def read_each(self, paths: list[Path]) -> Iterator[ParsedFile | Rejected]:
+    def read_each(self, paths: list[Path], staging: Path) -> Iterator[ParsedFile | Rejected]:
         """Read ``paths`` in order, working ahead."""
-        return self._get().read_each(paths)
+        return self._get().read_each(paths, staging)
 
     def close(self) -> None:
         """Stop the readers if they were started."""

@@ -1,18 +1,21 @@
-"""Word .docx text from ``word/document.xml``, with the standard library only.
+"""Word .docx text from ``word/document.xml``, with the standard library only, streamed.
 
-Paragraphs (w:p) become lines; w:t is text, w:tab a tab, w:br and w:cr a line break. The zip is
-guarded against bombs: the declared size of every member read counts against the decompressed
-budget, an absurd compression ratio is refused, and reading stops at the declared size. An XML
-part that declares a DOCTYPE is not parsed at all (no entity expansion can happen); the file is
-kept with a note instead.
+Paragraphs (w:p) become lines; w:t is text, w:tab a tab, w:br and w:cr a line break. The part
+is unpacked and parsed in chunks by expat (`_TextReader`), so memory stays at a chunk plus the
+text kept, however large the part (issue 16 point 1: a whole-tree parse of a large part once
+took 7 GB); reading stops once ``max_text_chars`` are kept. The zip is guarded against bombs:
+the declared size of every member read counts against the decompressed budget, an absurd
+compression ratio is refused, and reading stops past the declared size. A part that declares a
+DOCTYPE is not read at all — expat reports the declaration, in whatever encoding, before any
+entity in it could expand — and the file is kept with a note instead.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import zipfile
-from xml.etree.ElementTree import Element, ParseError, XMLParser
+from collections.abc import Iterator
+from xml.parsers import expat
 
 from desktop_app.core.documents import ParsedFile
 from desktop_app.ingest.limits import Budget, LimitExceeded
@@ -21,9 +24,14 @@ from desktop_app.ingest.text import cut_text
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DOCUMENT_PART = "word/document.xml"
 MAX_RATIO = 200  # uncompressed / compressed; real Word XML stays well under 50
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_DOCTYPE = re.compile(rb"<!\s*DOCTYPE|<!\s*ENTITY", re.IGNORECASE)
+CHUNK = 1 << 20
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+DOCTYPE_NOTE = "document.xml declares a DOCTYPE: text not extracted"
+
+
+class _DoctypeError(Exception):
+    """The part declares a DOCTYPE (or an entity): it is not read further."""
 
 
 class NotADocxError(ValueError):
@@ -41,15 +49,7 @@ def parse_docx(
         raise NotADocxError(f"not a readable zip file ({error})") from None
     notes: list[str] = []
     with archive:
-        xml = read_member(archive, DOCUMENT_PART, budget)
-    text = ""
-    if any(_DOCTYPE.search(probe) for probe in _probes(xml)):
-        notes.append("document.xml declares a DOCTYPE: text not extracted")
-    else:
-        try:
-            text = document_text(xml)
-        except ParseError as error:
-            notes.append(f"document.xml is damaged: no text extracted ({error})")
+        text = _part_text(archive, DOCUMENT_PART, budget, notes)
     return ParsedFile(
         filename=filename,
         media_type=media_type,
@@ -59,20 +59,27 @@ def parse_docx(
     )
 
 
-def _probes(xml: bytes) -> tuple[bytes, ...]:
-    """The part as bytes, and, when it may be UTF-16 (a NUL early on), both byte orders decoded.
+def _part_text(archive: zipfile.ZipFile, name: str, budget: Budget, notes: list[str]) -> str:
+    """The text of one member, streamed; a DOCTYPE or damage leaves a note and no text."""
+    info = _member_info(archive, name, budget)
+    reader = _TextReader(budget.limits.max_text_chars)
+    try:
+        for chunk in _chunks(archive, info):
+            if not reader.feed(chunk):
+                break
+        else:
+            reader.close()
+    except _DoctypeError:
+        notes.append(DOCTYPE_NOTE)
+        return ""
+    except expat.ExpatError as error:
+        notes.append(f"document.xml is damaged: no text extracted ({error})")
+        return ""
+    return reader.text()
 
-    Without a byte-order mark Python's "utf-16" assumes little-endian, so a big-endian part
-    would hide its DOCTYPE; trying both orders leaves it nowhere to hide.
-    """
-    if b"\x00" not in xml[:512]:
-        return (xml,)
-    decoded = (xml.decode(order, errors="replace") for order in ("utf-16-le", "utf-16-be"))
-    return (xml, *(text.encode("utf-8", errors="replace") for text in decoded))
 
-
-def read_member(archive: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
-    """One member's bytes, within the decompressed budget and a sane compression ratio."""
+def _member_info(archive: zipfile.ZipFile, name: str, budget: Budget) -> zipfile.ZipInfo:
+    """A member's entry, within the decompressed budget and a sane compression ratio."""
     try:
         info = archive.getinfo(name)
     except KeyError:
@@ -83,39 +90,94 @@ def read_member(archive: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
             " times"
         )
     budget.add_bytes(info.file_size)
+    return info
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A member unpacked in chunks, refused once it passes its declared size."""
+    unpacked = 0
     try:
         with archive.open(info) as member:
-            data = member.read(info.file_size + 1)
+            while chunk := member.read(CHUNK):
+                unpacked += len(chunk)
+                if unpacked > info.file_size:
+                    raise LimitExceeded(f"zip bomb: {info.filename} expands past its declared size")
+                yield chunk
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, ValueError) as error:
-        raise NotADocxError(f"{name} cannot be unpacked ({error})") from None
-    if len(data) > info.file_size:
-        raise LimitExceeded(f"zip bomb: {name} expands past its declared size")
-    return data
+        raise NotADocxError(f"{info.filename} cannot be unpacked ({error})") from None
+
+
+def read_member(archive: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
+    """One member's bytes whole (for small parts), within the same guards."""
+    return b"".join(_chunks(archive, _member_info(archive, name, budget)))
 
 
 def document_text(xml: bytes) -> str:
-    """The text of a WordprocessingML document part, paragraph by paragraph."""
-    parser = XMLParser()  # noqa: S314 - no DOCTYPE (checked first): no entity can expand
-    parser.feed(xml)
-    root = parser.close()
-    out: list[str] = []
-    stack: list[tuple[Element, bool]] = [(root, False)]
-    while stack:
-        element, closing = stack.pop()
-        tag = element.tag
-        if closing:
-            out.append("\n")
-            continue
-        if tag == _FALLBACK:
-            continue  # the same content again, for old readers
-        if tag == f"{_W}t":
-            out.append(element.text or "")
+    """The text of a WordprocessingML document part held in memory."""
+    reader = _TextReader(limit=len(xml) + 1)
+    reader.feed(xml)
+    reader.close()
+    return reader.text()
+
+
+class _TextReader:
+    """Collects a WordprocessingML part's text from expat events, fed in chunks."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._kept = 0
+        self._out: list[str] = []
+        self._in_text = 0
+        self._skipping = 0
+        parser = expat.ParserCreate(namespace_separator="}")
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.StartDoctypeDeclHandler = self._refuse
+        parser.EntityDeclHandler = self._refuse
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._characters
+        parser.buffer_text = True
+        self._parser = parser
+
+    def feed(self, chunk: bytes) -> bool:
+        """Parse one more chunk; False once enough text is kept."""
+        self._parser.Parse(chunk, False)
+        return self._kept <= self._limit
+
+    def close(self) -> None:
+        """End the document (raises `expat.ExpatError` if it is incomplete)."""
+        self._parser.Parse(b"", True)
+
+    def text(self) -> str:
+        """The text so far, lines right-trimmed."""
+        lines = "".join(self._out).split("\n")
+        return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+    def _refuse(self, *_: object) -> None:
+        raise _DoctypeError
+
+    def _start(self, tag: str, _attributes: object) -> None:
+        if self._skipping or tag == _FALLBACK:
+            self._skipping += 1  # the same content again, for old readers
+        elif tag == f"{_W}t":
+            self._in_text += 1
         elif tag == f"{_W}tab":
-            out.append("\t")
+            self._keep("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
-            out.append("\n")
+            self._keep("\n")
+
+    def _end(self, tag: str) -> None:
+        if self._skipping:
+            self._skipping -= 1
+        elif tag == f"{_W}t":
+            self._in_text -= 1
         elif tag == f"{_W}p":
-            stack.append((element, True))
-        stack.extend((child, False) for child in reversed(element))
-    lines = "".join(out).split("\n")
-    return "\n".join(line.rstrip() for line in lines).strip("\n")
+            self._keep("\n")
+
+    def _characters(self, data: str) -> None:
+        if self._in_text and not self._skipping:
+            self._keep(data)
+
+    def _keep(self, text: str) -> None:
+        self._out.append(text)
+        self._kept += len(text)

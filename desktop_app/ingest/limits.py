@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+MIB = 1024**2
 GIB = 1024**3
 
 
@@ -23,6 +24,10 @@ class Limits:
     seconds_per_file: float = 30.0
     max_pdf_pages: int = 2000
     max_text_chars: int = 5_000_000
+    max_read: int = 256_000_000
+    """Larger files are kept as originals, unread: reading them would pass ``reader_memory``."""
+    reader_memory: int = 3 * GIB
+    """The reader process's hard address-space limit: the ceiling of its memory."""
 
 
 class LimitExceeded(Exception):  # noqa: N818 - the name the brief and callers use

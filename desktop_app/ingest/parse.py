@@ -77,12 +77,12 @@ def read_path(path: Path) -> bytes | Rejected:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            return Rejected(name, "is a folder")
+            return Rejected(name, "is a folder", not_read=True)
         if not stat.S_ISREG(info.st_mode):
-            return Rejected(name, "is not a regular file (a device, pipe or socket)")
+            return Rejected(name, "is not a regular file (a device, pipe or socket)", not_read=True)
         return path.read_bytes()
     except OSError as error:
-        return Rejected(name, os_reason(error))
+        return Rejected(name, os_reason(error), not_read=True)
 
 
 def os_reason(error: OSError) -> str:

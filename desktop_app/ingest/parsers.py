@@ -7,18 +7,21 @@ where a child process cannot start): the same results, without the hard per-file
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from desktop_app.core.documents import ParsedFile, Rejected
+from desktop_app.ingest.child import parse_staged
 from desktop_app.ingest.limits import Limits
 from desktop_app.ingest.parse import DEFAULT_LIMITS, parse_bytes
+from desktop_app.ingest.staging import NotReadError, stage_copy
 
 
 class FileParser(Protocol):
-    """What the import service needs: parse one file, and close when done."""
+    """What the import service needs: read one file, and close when done."""
 
-    def parse(self, filename: str, data: bytes) -> ParsedFile | Rejected:
-        """Read one file's bytes; never raises for a bad file."""
+    def read(self, source: Path, copy: Path, filename: str) -> ParsedFile | Rejected:
+        """Copy ``source`` to ``copy`` (in staging) and parse the copy; never raises."""
 
     def close(self) -> None:
         """Release whatever the parser holds."""
@@ -41,6 +44,14 @@ class InProcessParser:
     def parse(self, filename: str, data: bytes) -> ParsedFile | Rejected:
         """Read one file's bytes in this process."""
         return parse_in_process(filename, data, self.limits)
+
+    def read(self, source: Path, copy: Path, filename: str) -> ParsedFile | Rejected:
+        """Copy ``source`` into staging and parse the copy, in this process."""
+        try:
+            staged = stage_copy(source, copy)
+        except NotReadError as error:
+            return Rejected(filename, error.reason, not_read=True)
+        return parse_staged(filename, staged, self.limits, parse_bytes)
 
     def close(self) -> None:
         """Nothing to release."""

@@ -20,7 +20,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_app.core.documents import Blob
+from desktop_app.core.documents import Blob, Staged
 from desktop_app.errors import LibraryError, NotFoundError
 from desktop_app.storage import files
 
@@ -59,11 +59,53 @@ class BlobStore:
             self._write(target, data)
         except OSError as exc:
             self._retract(blob.sha256)
-            raise LibraryError(
-                f"Could not store the file in the library: {exc.strerror}. "
-                "This file was not filed; free some space and try again."
-            ) from exc
+            raise _not_stored(exc) from exc
         return blob
+
+    def staging_area(self) -> Path:
+        """The private folder where readers copy originals before they are filed."""
+        files.make_dirs_private(self._staging)
+        return self._staging
+
+    def adopt(self, staged: Staged) -> Blob:
+        """Move a reader's copy from staging into the store once its hash is checked again.
+
+        The copy must be a plain ``.part`` file directly in staging (a reader cannot name any
+        other file), and must still hold the bytes the reader hashed while copying: a copy
+        changed since (by a reader a hostile file took over) is refused.
+        """
+        source = self._staged_path(staged.path)
+        try:
+            sha256, md5, size = files.fixity_of(source)
+        except OSError as exc:
+            raise LibraryError(
+                f"The reader's copy of a file could not be read back: {exc.strerror or exc}. "
+                "This file was not filed; import it again."
+            ) from exc
+        if (sha256, size) != (staged.sha256, staged.size):
+            source.unlink(missing_ok=True)
+            raise LibraryError(
+                "The reader's copy of a file changed after it was read. "
+                "This file was not filed; import it again."
+            )
+        blob = Blob(sha256, md5, size)
+        target = self.path(sha256)
+        if target.exists() and _holds(target, sha256):
+            source.unlink()
+            return blob
+        try:
+            self._announce(sha256)
+            self._install(source, target)
+        except OSError as exc:
+            self._retract(sha256)
+            raise _not_stored(exc) from exc
+        return blob
+
+    def _staged_path(self, name: str) -> Path:
+        path = Path(name)
+        if path.parent != self._staging or not path.name.endswith(PART) or path.is_symlink():
+            raise LibraryError(f"The reader named a file outside staging ({path.name!r}).")
+        return path
 
     def _announce(self, sha256: str) -> None:
         self._staging.mkdir(parents=True, exist_ok=True)
@@ -107,15 +149,19 @@ class BlobStore:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(temp, READ_ONLY)
-            files.make_dirs_private(target.parent)
-            if target.is_symlink():  # planted: replace the link, never touch its target
-                target.unlink()
-            elif target.exists():  # a damaged copy left by a crash: replace it
-                target.chmod(stat.S_IWUSR | stat.S_IRUSR)
-            os.replace(temp, target)
+            self._install(temp, target)
         finally:
             temp.unlink(missing_ok=True)
+
+    def _install(self, temp: Path, target: Path) -> None:
+        """Move a durable file from staging to its place in the store, read-only."""
+        os.chmod(temp, READ_ONLY)
+        files.make_dirs_private(target.parent)
+        if target.is_symlink():  # planted: replace the link, never touch its target
+            target.unlink()
+        elif target.exists():  # a damaged copy left by a crash: replace it
+            target.chmod(stat.S_IWUSR | stat.S_IRUSR)
+        os.replace(temp, target)
         _fsync_dir(target.parent)
 
     def read(self, sha256: str) -> bytes:
@@ -170,6 +216,13 @@ class BlobStore:
             leftover.unlink()
             swept += 1
         return swept
+
+
+def _not_stored(exc: OSError) -> LibraryError:
+    return LibraryError(
+        f"Could not store the file in the library: {exc.strerror}. "
+        "This file was not filed; free some space and try again."
+    )
 
 
 def _is_hash(text: str) -> bool:

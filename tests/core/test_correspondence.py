@@ -19,6 +19,7 @@ from desktop_app.core.documents import (
     Outcome,
     ParsedFile,
     Rejected,
+    Staged,
 )
 from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import Matter
@@ -169,7 +170,7 @@ def test_import_paths_walks_folders_and_reports_each_file(
     (folder / "sub" / "b.txt").write_bytes(b"beta")
     (folder / "sub" / "c.txt").write_bytes(b"alpha")
 
-    def read(path: Path) -> ParsedFile | Rejected:
+    def read(path: Path, _staging: Path) -> ParsedFile | Rejected:
         data = path.read_bytes()
         return ParsedFile(path.name, "text/plain", data, text=data.decode())
 
@@ -200,7 +201,7 @@ def test_every_path_given_or_found_has_an_outcome_and_nothing_else_is_read(
     (folder / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
     read_paths: list[str] = []
 
-    def read(path: Path) -> ParsedFile | Rejected:
+    def read(path: Path, _staging: Path) -> ParsedFile | Rejected:
         read_paths.append(path.name)
         return ParsedFile(path.name, "text/plain", path.read_bytes())
 
@@ -230,7 +231,7 @@ def test_cancel_stops_between_files(
         (tmp_path / name).write_bytes(name.encode())
     done: list[str] = []
 
-    def read(path: Path) -> ParsedFile:
+    def read(path: Path, _staging: Path) -> ParsedFile:
         done.append(path.name)
         return ParsedFile(path.name, "text/plain", path.read_bytes())
 
@@ -306,19 +307,20 @@ def test_a_library_failure_midway_stops_the_import_and_keeps_what_was_filed(
 
     for name in ("1.txt", "2.txt", "3.txt"):
         (tmp_path / name).write_text(f"note {name}", encoding="utf-8")
-    real_put = library.blobs.put
+    real_adopt = library.blobs.adopt
     calls = {"n": 0}
 
-    def full_on_second(data: bytes) -> object:
+    def full_on_second(staged: Staged) -> object:
         calls["n"] += 1
         if calls["n"] == 2:
             raise LibraryError("Could not store the file in the library: disk full.")
-        return real_put(data)
+        return real_adopt(staged)
 
-    monkeypatch.setattr(library.blobs, "put", full_on_second)
+    monkeypatch.setattr(library.blobs, "adopt", full_on_second)
     with FileReader([InProcessParser(), InProcessParser()]) as reader:
         outcomes = filer.import_paths(matter_id, sorted(tmp_path.glob("*.txt")), reader)
     assert [o.outcome for o in outcomes] == [Outcome.IMPORTED, Outcome.FAILED]
     assert "disk full" in outcomes[1].reason
     assert len(queries.documents(library.db, matter_id)) == 1
     assert not [t for t in threading.enumerate() if t.name.startswith("read-ahead")]
+    assert list(library.paths.staging.iterdir()) == []  # the unfiled copies are removed

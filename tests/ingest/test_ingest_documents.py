@@ -221,10 +221,12 @@ def test_paths_folders_and_vanished_files(tmp_path: Path, monkeypatch: pytest.Mo
     result = parse_path(letter)
     assert isinstance(result, ParsedFile)
     assert result.filename == "..weird name\u202e.txt"
-    assert parse_path(tmp_path) == Rejected(tmp_path.name, "is a folder")
+    assert parse_path(tmp_path) == Rejected(tmp_path.name, "is a folder", not_read=True)
     gone = parse_path(tmp_path / "gone.pdf")
     assert gone == Rejected(
-        "gone.pdf", "could not be read: there is no such file (it may have been moved or deleted)"
+        "gone.pdf",
+        "could not be read: there is no such file (it may have been moved or deleted)",
+        not_read=True,
     )
 
     def refuse(self: Path) -> bytes:
@@ -233,7 +235,9 @@ def test_paths_folders_and_vanished_files(tmp_path: Path, monkeypatch: pytest.Mo
     assert read_path(letter) == b"ECCN 3A090.a"
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    assert read_path(fifo) == Rejected("pipe", "is not a regular file (a device, pipe or socket)")
+    assert read_path(fifo) == Rejected(
+        "pipe", "is not a regular file (a device, pipe or socket)", not_read=True
+    )
     monkeypatch.setattr(Path, "read_bytes", refuse)
     denied = parse_path(letter)
     assert isinstance(denied, Rejected)
