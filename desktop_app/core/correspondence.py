@@ -85,6 +85,8 @@ class CorrespondenceService:
             existing = tx.find_document(matter_id, blob.sha256)
             if existing is not None:
                 why = f"the same bytes are already filed as document {existing.id}"
+                if existing.parent_id is not None:
+                    why += f", an attachment of document {existing.parent_id}"
                 return FileOutcome(label, Outcome.DUPLICATE, why, existing.id, blob.sha256)
             root = self._insert_tree(
                 tx, parsed, blob, matter_id=matter_id, parent_id=None, position=0, filing=filing

@@ -93,7 +93,7 @@ class UnitOfWork(Protocol):
         ...
 
     def find_document(self, matter_id: int, sha256: str) -> Document | None:
-        """The top-level document of a matter with these bytes, if any."""
+        """The document of a matter with these bytes (top-level first, else an attachment)."""
         ...
 
     def record_blob(self, blob: Blob) -> None:

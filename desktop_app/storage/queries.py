@@ -144,10 +144,10 @@ def by_id(db: Database, kind: type[R], record_id: int) -> R | None:
 
 
 def filed_document(db: Database, matter_id: int, sha256: str) -> Document | None:
-    """The top-level document of a matter with these bytes, if any."""
+    """The document of a matter with these bytes, if any: a top-level one before an attachment."""
     row = db.execute(
         f"SELECT {column_list(Document)} FROM documents "  # noqa: S608  # names from the schema
-        "WHERE matter_id = ? AND sha256 = ? AND parent_id IS NULL LIMIT 1",
+        "WHERE matter_id = ? AND sha256 = ? ORDER BY parent_id IS NOT NULL, id LIMIT 1",
         [matter_id, sha256],
     ).fetchone()
     return None if row is None else from_values(Document, row)

@@ -107,7 +107,7 @@ class SqliteUnitOfWork:
         return [row[0] for row in self._db.execute(sql)]
 
     def find_document(self, matter_id: int, sha256: str) -> Document | None:
-        """The top-level document of a matter with these bytes, if any."""
+        """The document of a matter with these bytes (top-level first, else an attachment)."""
         return queries.filed_document(self._db, matter_id, sha256)
 
     def record_blob(self, blob: Blob) -> None:

@@ -108,6 +108,24 @@ def test_the_same_bytes_twice_are_a_duplicate(
     assert dump() == before
 
 
+def test_bytes_already_filed_as_an_attachment_are_a_duplicate(
+    library: Library, filer: CorrespondenceService, matter_id: int, dump: Callable[[], Dump]
+) -> None:
+    email = filer.file(matter_id, "thread.eml", _email())
+    before = dump()
+    letter = ParsedFile("letter.pdf", "application/pdf", b"%PDF-1.7 letter", text="4E091 letter")
+    again = filer.file(matter_id, "saved-from-the-email.pdf", letter)
+    assert again.outcome is Outcome.DUPLICATE
+    attachment = queries.documents(library.db, matter_id)[1]
+    assert attachment.filename == "letter.pdf"
+    assert again.document_id == attachment.id
+    assert again.reason == (
+        f"the same bytes are already filed as document {attachment.id}, "
+        f"an attachment of document {email.document_id}"
+    )
+    assert dump() == before
+
+
 def test_a_refused_file_is_quarantined_with_its_bytes(
     library: Library, filer: CorrespondenceService, matter_id: int
 ) -> None:
