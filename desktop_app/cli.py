@@ -29,7 +29,13 @@ from desktop_app.core.present import record_view, summary_view
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TriggerKind, hold_names
 from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.retention_state import RetentionState, counted, retention_view
-from desktop_app.core.search_query import KIND_OF_ENTITY, KINDS, SearchFilters, parse_query
+from desktop_app.core.search_query import (
+    KIND_OF_ENTITY,
+    KINDS,
+    Query,
+    SearchFilters,
+    parse_query,
+)
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible as printable
 from desktop_app.core.validation import FIRST_YEAR, LAST_YEAR, parse_date
@@ -60,7 +66,7 @@ Handler = Callable[[argparse.Namespace, LibraryPaths], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command and return its exit code."""
-    args = build_parser().parse_args(argv)
+    args = _parse(build_parser(), argv)
     try:
         paths = LibraryPaths(resolve_data_dir(args.data_dir, portable=args.portable))
     except UserError as exc:
@@ -74,6 +80,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     return code
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The parsed command line; for ``search``, a word like ``-draft`` is an exclusion.
+
+    argparse reads ``-draft`` as an option it does not know; for a search it is a query word.
+    """
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "handler", None) is run_search and all(_excluding(e) for e in extra):
+        args.query = [*args.query, *extra]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
+def _excluding(word: str) -> bool:
+    return word.startswith("-") and not word.startswith("--") and len(word) > 1
 
 
 def _refused(args: argparse.Namespace, error: UserError) -> int:
@@ -358,6 +381,7 @@ def _add_search(sub: Any) -> None:
     find.add_argument(
         "query",
         metavar="QUERY",
+        nargs="*",
         help='words (all must match), "a phrase", prefix*, a OR b, -excluded',
     )
     find.add_argument("--case", help="only this matter")
@@ -381,6 +405,10 @@ def run_search(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
     if not 1 <= args.limit <= MAX_RESULTS:
         raise ValidationError({"limit": f"--limit is a number from 1 to {MAX_RESULTS}."})
+    text = " ".join(args.query)
+    query = parse_query(text)
+    if query.empty:
+        raise ValidationError({"query": _nothing_to_find(text, query)})
     library = open_for_reading(paths)
     try:
         matter_id = queries.matter_by_number(library.db, args.case).id if args.case else None
@@ -391,7 +419,6 @@ def run_search(args: argparse.Namespace, paths: LibraryPaths) -> int:
             date_to=args.date_to.isoformat() if args.date_to else "",
             direction=args.direction or "",
         )
-        query = parse_query(args.query)
         hits = search(library.db, query, filters, args.limit, literal=args.literal)
     finally:
         library.close()
@@ -400,6 +427,16 @@ def run_search(args: argparse.Namespace, paths: LibraryPaths) -> int:
     else:
         print(textout.search_text(hits))
     return EXIT_OK
+
+
+def _nothing_to_find(text: str, query: Query) -> str:
+    """Why a query finds nothing by its nature, and what to write instead."""
+    if query.excluded:
+        return (
+            f"{text.strip()!r} only leaves words out; a search needs a word to find as well, "
+            "e.g. license -draft."
+        )
+    return "Give a word to search for, e.g. compliance-desk search 4E091."
 
 
 def _iso_day(text: str) -> date:

@@ -65,8 +65,32 @@ def test_words_inside_imported_files_are_found_with_matter_and_document(tmp_path
         assert isinstance(spans, list)
         assert [snippet[a:b] for a, b in spans] == [word]
 
-    for odd in ('"unbalanced', "NEAR(", "", "-", "AND OR NOT", "*", "(", "'"):
+    for odd in ('"unbalanced', "NEAR(", "AND OR NOT"):
         assert _run(tmp_path, "search", odd).returncode == 0, odd
+    for nothing in ("", "-", "*", "(", "'"):  # nothing to look for: said, not "Nothing found."
+        done = _run(tmp_path, "search", nothing)
+        assert done.returncode == 2, nothing
+        assert "Give a word to search for" in done.stderr, nothing
     text = _run(tmp_path, "search", "zephyrine")
     assert "[zephyrine]" in text.stdout
     assert _run(tmp_path, "search", "x", "--case", "EC-2099-0001").returncode == 2
+
+
+def test_an_excluded_word_is_a_query_word_and_an_exclusion_alone_is_explained(
+    tmp_path: Path,
+) -> None:
+    assert _run(tmp_path, "sample").returncode == 0
+    both = {h["title"] for h in _search(tmp_path, "Halcyon", "--case", "EC-2026-0001")}
+    without = _search(tmp_path, "Halcyon", "-Harel", "--case", "EC-2026-0001")
+    assert without, "the exclusion removed everything"
+    assert "Dmitri Harel" in both
+    assert "Dmitri Harel" not in {h["title"] for h in without}
+    alone = _run(tmp_path, "search", "-Harel", "--json")
+    assert alone.returncode == 2
+    assert json.loads(alone.stdout)["error"] == (
+        "'-Harel' only leaves words out; a search needs a word to find as well, "
+        "e.g. license -draft."
+    )
+    typo = _run(tmp_path, "search", "Halcyon", "--limt", "5")
+    assert typo.returncode == 2
+    assert "unrecognized arguments: --limt" in typo.stderr
