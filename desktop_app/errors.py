@@ -47,6 +47,10 @@ class NotFoundError(UserError):
     """A matter, party or item the person named does not exist."""
 
 
+class TrashedMatterError(UserError):
+    """The matter is in the trash: nothing new is filed on it until it is restored."""
+
+
 class LibraryError(UserError):
     """The library cannot be used as asked: locked, damaged, too new, read-only."""
 

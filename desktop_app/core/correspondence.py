@@ -30,7 +30,7 @@ from desktop_app.core.documents import (
 from desktop_app.core.import_walk import walk
 from desktop_app.core.models import Matter
 from desktop_app.core.ports import BlobSink, Store, UnitOfWork
-from desktop_app.errors import UserError
+from desktop_app.errors import TrashedMatterError, UserError
 
 Reader = Callable[[Path, Path], ParsedFile | Rejected]
 """Reads one file (the first path) through a copy in the staging folder (the second)."""
@@ -81,7 +81,7 @@ class CorrespondenceService:
             return self._quarantine(matter_id, label, parsed)
         blob = self._keep(parsed)
         with self._store.transaction(self._actor) as tx:
-            tx.get(Matter, matter_id)
+            _live(tx, matter_id)
             existing = tx.find_document(matter_id, blob.sha256)
             if existing is not None:
                 why = f"the same bytes are already filed as document {existing.id}"
@@ -167,7 +167,7 @@ class CorrespondenceService:
             at=self._stamp(),
         )
         with self._store.transaction(self._actor) as tx:
-            tx.get(Matter, matter_id)
+            _live(tx, matter_id)
             if blob is not None:
                 tx.record_blob(blob)
             stored = tx.insert(record)
@@ -208,6 +208,8 @@ class CorrespondenceService:
         (`import_walk`). When the library fails (a full disk), the
         import stops there: the outcomes so far are returned, the last one FAILED with why.
         """
+        with self._store.transaction(self._actor) as tx:
+            _live(tx, matter_id)  # refused before a file is read
         entries = list(walk(paths))
         files = [e for e in entries if isinstance(e, Path)]
         outcomes: list[FileOutcome] = []
@@ -237,6 +239,17 @@ class CorrespondenceService:
 
     def _stamp(self) -> str:
         return self._now().isoformat(timespec="seconds")
+
+
+def _live(tx: UnitOfWork, matter_id: int) -> Matter:
+    """The matter, refused while it is in the trash (a restore brings it back first)."""
+    matter = tx.get(Matter, matter_id)
+    if tx.in_trash(matter_id):
+        raise TrashedMatterError(
+            f"{matter.number} is in the trash: restore it (untrash {matter.number}) before "
+            "filing documents or memos on it."
+        )
+    return matter
 
 
 def default_kind(parsed: ParsedFile) -> DocumentKind:

@@ -92,6 +92,10 @@ class UnitOfWork(Protocol):
         """The ids of the matters with a BIS clock event, in id order."""
         ...
 
+    def in_trash(self, matter_id: int) -> bool:
+        """Whether the matter is in the trash."""
+        ...
+
     def find_document(self, matter_id: int, sha256: str) -> Document | None:
         """The document of a matter with these bytes (top-level first, else an attachment)."""
         ...

@@ -106,6 +106,10 @@ class SqliteUnitOfWork:
         sql = "SELECT DISTINCT matter_id FROM clock_events ORDER BY matter_id"
         return [row[0] for row in self._db.execute(sql)]
 
+    def in_trash(self, matter_id: int) -> bool:
+        """Whether the matter is in the trash."""
+        return matter_id in queries.trashed_ids(self._db)
+
     def find_document(self, matter_id: int, sha256: str) -> Document | None:
         """The document of a matter with these bytes (top-level first, else an attachment)."""
         return queries.filed_document(self._db, matter_id, sha256)

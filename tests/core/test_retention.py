@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ from desktop_app.core.after_license import is_open
 from desktop_app.core.authorizations import ConditionStatus
 from desktop_app.core.condition_states import allowed_next
 from desktop_app.core.correspondence import CorrespondenceService
-from desktop_app.core.documents import Filing, ParsedFile
+from desktop_app.core.documents import Filing, Outcome, ParsedFile
 from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import Matter, Note
 from desktop_app.core.obligations import ConditionService
@@ -32,7 +33,7 @@ from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.retention_state import RetentionState, deletion_refusal
 from desktop_app.core.search_query import parse_query
 from desktop_app.core.services import MatterService
-from desktop_app.errors import ValidationError
+from desktop_app.errors import TrashedMatterError, ValidationError
 from desktop_app.samples import add_sample_matters
 from desktop_app.storage import queries
 from desktop_app.storage.audit import first_break
@@ -244,6 +245,35 @@ def test_trash_hides_a_matter_and_restore_brings_it_back(
     with pytest.raises(ValidationError):
         retention.restore(target.id)
     assert first_break(queries.audit_entries(library.db)) is None
+
+
+def test_a_trashed_matter_takes_no_documents_or_memos_until_restored(
+    library: Library, retention: RetentionService, tmp_path: Path
+) -> None:
+    target = add_sample_matters(library)[0]
+    _old_enough(retention, target.id)
+    retention = _ended(library, target.id)
+    retention.trash(target.id, no_ofac_party=True)
+    filer = CorrespondenceService(library, library.blobs, "counsel")
+    before = _matter_rows(library, target.id)
+    memo = ParsedFile("memo.pdf", "application/pdf", b"%PDF-1.7 memo")
+    with pytest.raises(TrashedMatterError, match=rf"{target.number} is in the trash"):
+        filer.file(target.id, "memo.pdf", memo, Filing(note="Issued memo"))
+    letter = tmp_path / "letter.txt"
+    letter.write_text("a letter", encoding="utf-8")
+    read: list[Path] = []
+
+    def reader(path: Path, _staging: Path) -> ParsedFile:
+        read.append(path)
+        return ParsedFile(path.name, "text/plain", path.read_bytes())
+
+    with pytest.raises(TrashedMatterError, match=r"untrash"):
+        filer.import_paths(target.id, [letter], reader)
+    assert read == []  # refused before any file was read
+    assert _matter_rows(library, target.id) == before
+    assert list(library.paths.staging.iterdir()) == []
+    retention.restore(target.id)
+    assert filer.file(target.id, "memo.pdf", memo).outcome is Outcome.IMPORTED
 
 
 # -- purge ------------------------------------------------------------------------------------
