@@ -844,10 +844,25 @@ def run_verify(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 
 def run_gui(args: argparse.Namespace, paths: LibraryPaths) -> int:
-    """Open the window."""
+    """Open the window; without a display to show it on, say so and stop."""
+    if not _has_display():
+        print(
+            "compliance-desk: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the "
+            "window cannot be shown. Run it from a desktop session, or use the commands: "
+            "compliance-desk --help.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     from desktop_app.gui.app import run_app  # noqa: PLC0415 - Qt loads only for the window
 
     return run_app(paths)
+
+
+def _has_display() -> bool:
+    """Whether a window can be shown (QT_QPA_PLATFORM chosen by the caller counts as one)."""
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run_screenshot(args: argparse.Namespace, paths: LibraryPaths) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import getpass
 import logging
-import os
 import sqlite3
 import sys
 
@@ -29,23 +28,9 @@ from desktop_app.gui.session import Session, open_session
 from desktop_app.i18n import _
 from desktop_app.paths import LibraryPaths
 
-__all__ = ["Session", "application", "ensure_display", "open_session", "run_app"]
+__all__ = ["Session", "application", "open_session", "run_app"]
 
 log = logging.getLogger(__name__)
-
-
-def ensure_display() -> None:
-    """Run offscreen, saying so, when there is no display to draw on."""
-    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
-        return
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        print(
-            "compliance-desk: no display found (DISPLAY and WAYLAND_DISPLAY are unset); "
-            "running offscreen, so no window will appear. Run it from a desktop session "
-            "to see the window.",
-            file=sys.stderr,
-        )
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def application() -> QApplication:
@@ -65,7 +50,6 @@ def application() -> QApplication:
 
 def run_app(paths: LibraryPaths) -> int:
     """Open the window on the library in ``paths`` and run until it closes."""
-    ensure_display()
     app = application()
     install_crash_handler(paths)
     session = _open_or_explain(paths)

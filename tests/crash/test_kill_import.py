@@ -270,6 +270,7 @@ class Model:
     base_audit: int
     documents: dict[tuple[int, int], int] = field(default_factory=dict)  # (matter, file) -> id
     quarantined: Counter[tuple[int, str]] = field(default_factory=Counter)  # (matter, name)
+    attached: dict[tuple[int, int], int] = field(default_factory=dict)  # duplicate of an attachment
     committed_unacked: int = 0
 
     def place(self, index: int) -> tuple[int, int]:
@@ -318,8 +319,11 @@ def apply_life(model: Model, life: Life, start: int, db_docs: dict[tuple[int, st
             tree = model.tree(file_no)
             assert tree is not None
             assert tree[0] == sha
-        elif outcome == "duplicate":  # the life before committed it and died before the ack
+        elif (matter, file_no) in model.documents:  # committed by the life before, unacked
+            assert outcome == "duplicate", ack
             assert model.documents[matter, file_no] == doc_id
+        elif outcome == "duplicate":  # its bytes came in before, attached to an earlier file
+            model.attached[matter, file_no] = doc_id
         else:
             assert outcome == "quarantined", ack
             model.quarantined[matter, model.names[file_no]] += 1
@@ -419,6 +423,11 @@ def check_library(
         wanted_top[matter, str(tree[0])] = doc_id
         assert family(doc_id) == tree, f"partial filing of {model.names[file_no]}"
     assert top == wanted_top, "a filing the acknowledgements do not explain"
+    for (matter, file_no), doc_id in model.attached.items():
+        tree = model.tree(file_no)
+        assert tree is not None
+        assert rows[doc_id][0] == matter, "a duplicate of another matter's document"
+        assert rows[doc_id][3] == tree[0], "a duplicate of different bytes"
     assert len(rows) == sum(_size(family(d)) for d in top.values()), "an orphaned document row"
 
     quarantined = Counter(

@@ -247,3 +247,27 @@ def test_an_empty_data_dir_is_refused(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "--data-dir was given an empty folder name" in done.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a display is DISPLAY or WAYLAND_DISPLAY here")
+def test_the_window_without_a_display_says_so_and_stops(tmp_path: Path) -> None:
+    import os
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--data-dir", str(tmp_path / "lib"), "gui"],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "no display found" in done.stderr
+    assert "the window cannot be shown" in done.stderr
+    assert not (tmp_path / "lib" / "library.db").exists()  # no library was opened
