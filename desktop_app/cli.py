@@ -34,6 +34,7 @@ from desktop_app.core.search_query import (
     KINDS,
     Query,
     SearchFilters,
+    parse_literal,
     parse_query,
 )
 from desktop_app.core.serialize import to_plain
@@ -395,7 +396,9 @@ def _add_search(sub: Any) -> None:
     )
     find.add_argument("--limit", type=int, default=50, help="at most this many results (50)")
     find.add_argument(
-        "--literal", action="store_true", help="match every term as a substring, like LIKE"
+        "--literal",
+        action="store_true",
+        help="find each argument as a substring, exactly as typed (quotes and spaces too)",
     )
 
 
@@ -406,7 +409,7 @@ def run_search(args: argparse.Namespace, paths: LibraryPaths) -> int:
     if not 1 <= args.limit <= MAX_RESULTS:
         raise ValidationError({"limit": f"--limit is a number from 1 to {MAX_RESULTS}."})
     text = " ".join(args.query)
-    query = parse_query(text)
+    query = parse_literal(args.query) if args.literal else parse_query(text)
     if query.empty:
         raise ValidationError({"query": _nothing_to_find(text, query)})
     library = open_for_reading(paths)

@@ -9,6 +9,7 @@ person types is ever a syntax error.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -74,6 +75,16 @@ def parse_query(text: str) -> Query:
     if join_next:
         groups.append([Term("OR")])
     return Query(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def parse_literal(pieces: Sequence[str]) -> Query:
+    """A literal query: each piece (a command-line argument) is a substring to find as typed.
+
+    Quotes, spaces inside a piece, a leading ``-``, ``*`` and ``OR`` are characters to find, not
+    operators; a blank piece is dropped. NUL cannot be searched for and counts as a space.
+    """
+    kept = (piece.replace("\x00", " ").strip() for piece in pieces)
+    return Query(tuple((Term(piece),) for piece in kept if piece))
 
 
 def _term(token: str) -> Term | None:

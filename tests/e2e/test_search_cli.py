@@ -94,3 +94,17 @@ def test_an_excluded_word_is_a_query_word_and_an_exclusion_alone_is_explained(
     typo = _run(tmp_path, "search", "Halcyon", "--limt", "5")
     assert typo.returncode == 2
     assert "unrecognized arguments: --limt" in typo.stderr
+
+
+def test_literal_finds_each_argument_as_typed_quotes_and_spaces_included(tmp_path: Path) -> None:
+    assert _run(tmp_path, "sample").returncode == 0
+    note = tmp_path / "note.txt"
+    note.write_text('Illustrative note: the letter quotes "Annex A" once.', encoding="utf-8")
+    assert _run(tmp_path, "import", "EC-2026-0003", "note.txt").returncode == 0
+    quoted = _search(tmp_path, "--literal", '"Annex A"', "--case", "EC-2026-0003")
+    assert [h["title"] for h in quoted] == ["note.txt"]
+    snippet, spans = str(quoted[0]["snippet"]), quoted[0]["spans"]
+    assert isinstance(spans, list)
+    assert [snippet[a:b] for a, b in spans] == ['"Annex A"']
+    assert _search(tmp_path, "--literal", '"Annex B"', "--case", "EC-2026-0003") == []
+    assert _search(tmp_path, "--literal", "-A", "--case", "EC-2026-0003") == []  # not an exclusion
