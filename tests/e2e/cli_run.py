@@ -9,8 +9,13 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).parents[2]
 
 
-def run_cli(data_dir: Path, *args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
-    """``python -m desktop_app --data-dir DATA_DIR ARGS…``, output captured, no terminal input."""
+def run_cli(
+    data_dir: Path, *args: str, cwd: Path = REPO_ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m desktop_app --data-dir DATA_DIR ARGS…``, output captured, no terminal input.
+
+    ``env`` replaces the environment (None: this process's).
+    """
     return subprocess.run(
         [sys.executable, "-m", "desktop_app", "--data-dir", str(data_dir), *args],
         capture_output=True,
@@ -18,6 +23,7 @@ def run_cli(data_dir: Path, *args: str, cwd: Path = REPO_ROOT) -> subprocess.Com
         text=True,
         encoding="utf-8",
         cwd=cwd,
+        env=env,
         timeout=120,
         check=False,
     )

@@ -258,15 +258,7 @@ def test_the_window_without_a_display_says_so_and_stops(tmp_path: Path) -> None:
         for k, v in os.environ.items()
         if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--data-dir", str(tmp_path / "lib"), "gui"],
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = run_cli(tmp_path / "lib", "gui", env=env)
     assert done.returncode == 2
     assert "no display found" in done.stderr
     assert "the window cannot be shown" in done.stderr
