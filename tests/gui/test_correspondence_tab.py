@@ -188,6 +188,4 @@ def test_the_import_summary_counts_what_was_not_read() -> None:
         FileOutcome("/in/pipe", Outcome.NOT_READ, "a pipe (FIFO), not a file"),
         FileOutcome("/in/mistyped.pdf", Outcome.NOT_READ, "there is no such file or folder"),
     ]
-    assert import_summary(outcomes) == (
-        "1 filed, 0 already on file, 0 quarantined. 2 not read (not a file)."
-    )
+    assert import_summary(outcomes) == ("1 filed, 0 already on file, 0 quarantined. 2 not read.")

@@ -97,7 +97,7 @@ def import_summary(outcomes: list[FileOutcome]) -> str:
         i=counts[Outcome.IMPORTED], d=counts[Outcome.DUPLICATE], q=counts[Outcome.QUARANTINED]
     )
     if counts[Outcome.NOT_READ]:
-        summary += " " + _("{n} not read (not a file).").format(n=counts[Outcome.NOT_READ])
+        summary += " " + _("{n} not read.").format(n=counts[Outcome.NOT_READ])
     if counts[Outcome.FAILED]:
         summary += " " + _("The import stopped: the library could not take the next file.")
     return summary
