@@ -50,6 +50,7 @@ from desktop_app.errors import (
     LibraryDamagedError,
     LibraryError,
     LibraryLockedError,
+    TrashedMatterError,
     UserError,
     ValidationError,
 )
@@ -415,6 +416,11 @@ def run_search(args: argparse.Namespace, paths: LibraryPaths) -> int:
     library = open_for_reading(paths)
     try:
         matter_id = queries.matter_by_number(library.db, args.case).id if args.case else None
+        if matter_id is not None and matter_id in queries.trashed_ids(library.db):
+            raise TrashedMatterError(
+                f"{args.case} is in the trash, and the trash is not searched; restore it "
+                f"(untrash {args.case}) to search it."
+            )
         filters = SearchFilters(
             matter_id=matter_id,
             entity=KINDS.get(args.kind or "", ""),

@@ -126,7 +126,13 @@ def test_untrash_puts_a_matter_back(tmp_path: Path) -> None:
     _ok(tmp_path, "retention", case, "add", "termination", "2019-03-31")
     _ok(tmp_path, "trash", case, "--no-ofac-party")
     assert case not in _numbers(_json(tmp_path, "cases"))
+    (tmp_path / "letter.txt").write_text("Illustrative letter.", encoding="utf-8")
+    assert f"{case} is in the trash: restore it (untrash {case})" in _refused(
+        tmp_path, "import", case, "letter.txt"
+    )
+    assert "the trash is not searched" in _refused(tmp_path, "search", "letter", "--case", case)
     assert f"restored {case}" in _ok(tmp_path, "untrash", case)
+    assert "imported" in _ok(tmp_path, "import", case, "letter.txt")
     assert case in _numbers(_json(tmp_path, "cases"))
     assert "not in the trash" in _refused(tmp_path, "untrash", case)
     assert "move it to the trash first" in _refused(tmp_path, "purge", case, "--yes")
