@@ -30,7 +30,7 @@ from desktop_app.core.documents import (
 from desktop_app.core.import_walk import walk
 from desktop_app.core.models import Matter
 from desktop_app.core.ports import BlobSink, Store, UnitOfWork
-from desktop_app.errors import TrashedMatterError, UserError
+from desktop_app.errors import LibraryError, TrashedMatterError, UserError
 
 Reader = Callable[[Path, Path], ParsedFile | Rejected]
 """Reads one file (the first path) through a copy in the staging folder (the second)."""
@@ -154,6 +154,11 @@ class CorrespondenceService:
         return self._blobs.put(original.data)
 
     def _quarantine(self, matter_id: int, label: str, refused: Rejected) -> FileOutcome:
+        if refused.store_failed:
+            raise LibraryError(
+                f"Could not store the file in the library ({refused.reason}). "
+                "This file was not filed; free some space and try again."
+            )
         if refused.not_read:
             return FileOutcome(label, Outcome.NOT_READ, refused.reason)
         kept = refused.data or refused.staged

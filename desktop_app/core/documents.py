@@ -100,7 +100,8 @@ class Rejected:
     """A file the ingest layer would not accept, with a reason a person can read.
 
     Its bytes (``data``, or ``staged`` on disk) are quarantined; ``not_read`` means there are
-    none because the file could not be read at all, and nothing is stored for it.
+    none because the file could not be read at all, and nothing is stored for it;
+    ``store_failed`` that the library could not take its copy (a full disk): the import stops.
     """
 
     filename: str
@@ -108,6 +109,7 @@ class Rejected:
     data: bytes = b""
     staged: Staged | None = None
     not_read: bool = False
+    store_failed: bool = False
 
 
 @dataclass(frozen=True)

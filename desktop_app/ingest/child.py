@@ -22,6 +22,7 @@ import os
 import pickle
 import signal
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -104,18 +105,20 @@ def read_one(
 ) -> Result:
     """Copy one file into staging (telling the parent as it goes), then parse the copy."""
     source, copy, filename = request
-    reported = 0
+    reported, last = 0, time.monotonic()
 
     def progress(copied: int) -> None:
-        nonlocal reported
-        if copied - reported >= PROGRESS_EVERY:
+        """Tell the parent the copy moves: every 8 MiB, and at least each second data comes."""
+        nonlocal reported, last
+        now = time.monotonic()
+        if copied - reported >= PROGRESS_EVERY or now - last >= 1.0:
             conn.send_bytes(PROGRESS)
-            reported = copied
+            reported, last = copied, now
 
     try:
         staged = stager(Path(source), Path(copy), progress)
     except NotReadError as error:
-        return Rejected(filename, error.reason, not_read=True)
+        return Rejected(filename, error.reason, not_read=True, store_failed=error.store_failed)
     conn.send_bytes(STAGED + pickle.dumps(staged, pickle.HIGHEST_PROTOCOL))
     return parse_staged(filename, staged, limits, target)
 

@@ -50,7 +50,7 @@ class InProcessParser:
         try:
             staged = stage_copy(source, copy)
         except NotReadError as error:
-            return Rejected(filename, error.reason, not_read=True)
+            return Rejected(filename, error.reason, not_read=True, store_failed=error.store_failed)
         return parse_staged(filename, staged, self.limits, parse_bytes)
 
     def close(self) -> None:

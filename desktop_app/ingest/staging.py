@@ -13,7 +13,6 @@ stalls (point 5). Attachments split out of an email are written to staging the s
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import os
 import secrets
@@ -32,12 +31,25 @@ NOT_REGULAR = "is not a regular file (a device, pipe or socket)"
 
 
 class NotReadError(Exception):
-    """The source could not be copied; ``reason`` says why, for a person."""
+    """The source could not be copied; ``reason`` says why, for a person.
 
-    def __init__(self, reason: str) -> None:
+    ``store_failed``: the library, not the file, was the problem (a full disk while writing the
+    copy), so the import should stop rather than go on to the next file.
+    """
+
+    def __init__(self, reason: str, *, store_failed: bool = False) -> None:
         """An error carrying ``reason``."""
         super().__init__(reason)
         self.reason = reason
+        self.store_failed = store_failed
+
+
+class _StoreError(Exception):
+    """Writing the copy failed (``error``): the library's side, not the source's."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def part_name(staging: Path) -> Path:
@@ -59,6 +71,10 @@ def stage_copy(source: Path, target: Path, progress: Progress = _ignore) -> Stag
             staged = _copy_once(source, target, progress)
             if staged is not None:
                 return staged
+    except _StoreError as failed:
+        target.unlink(missing_ok=True)
+        why = failed.error.strerror or type(failed.error).__name__
+        raise NotReadError(f"its copy could not be written: {why}", store_failed=True) from None
     except OSError as error:
         target.unlink(missing_ok=True)
         raise NotReadError(os_reason(error)) from None
@@ -72,7 +88,7 @@ def _copy_once(source: Path, target: Path, progress: Progress) -> Staged | None:
         before = os.fstat(fd)
         with _private(target) as out:
             sha, md5, size = _pump(fd, out, progress)
-            os.fsync(out)
+            _sync(out)
         after = os.fstat(fd)
     finally:
         os.close(fd)
@@ -97,8 +113,8 @@ def _open_source(source: Path) -> int:
     if not stat.S_ISREG(mode):
         os.close(fd)
         raise NotReadError("is a folder" if stat.S_ISDIR(mode) else NOT_REGULAR)
-    flags = fcntl.fcntl(fd, fcntl.F_GETFL)
-    fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~getattr(os, "O_NONBLOCK", 0))
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
     return fd
 
 
@@ -107,7 +123,10 @@ def _private(target: Path) -> Iterator[int]:
     """A new file only its owner can read, never through a link; removed if the copy fails."""
     target.unlink(missing_ok=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    out = os.open(target, flags, 0o600)
+    try:
+        out = os.open(target, flags, 0o600)
+    except OSError as error:
+        raise _StoreError(error) from None
     try:
         yield out
     except BaseException:
@@ -122,22 +141,35 @@ def _pump(fd: int, out: int, progress: Progress) -> tuple[str, str, int]:
     while chunk := os.read(fd, CHUNK):
         sha.update(chunk)
         md5.update(chunk)
-        view = memoryview(chunk)
-        while view:
-            view = view[os.write(out, view) :]
+        write_all(out, chunk)
         size += len(chunk)
         progress(size)
     return sha.hexdigest(), md5.hexdigest(), size
+
+
+def write_all(out: int, data: bytes) -> None:
+    """Write all of ``data`` to the copy; a failure is the library's (`_StoreError`)."""
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(out, view) :]
+    except OSError as error:
+        raise _StoreError(error) from None
+
+
+def _sync(out: int) -> None:
+    try:
+        os.fsync(out)
+    except OSError as error:
+        raise _StoreError(error) from None
 
 
 def stage_bytes(data: bytes, staging: Path) -> Staged:
     """Write bytes (an attachment split out of an email) to a new copy in ``staging``."""
     target = part_name(staging)
     with _private(target) as out:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(out, view) :]
-        os.fsync(out)
+        write_all(out, data)
+        _sync(out)
     sha = hashlib.sha256(data).hexdigest()
     md5 = hashlib.md5(data, usedforsecurity=False).hexdigest()
     return Staged(str(target), sha, md5, len(data))

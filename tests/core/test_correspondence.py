@@ -310,6 +310,41 @@ def test_a_full_disk_is_a_clear_message_and_leaves_nothing(
     assert filer.file(matter_id, "thread.eml", _email()).outcome is Outcome.IMPORTED
 
 
+def test_a_full_disk_while_copying_stops_the_import_and_says_so(
+    library: Library,
+    filer: CorrespondenceService,
+    matter_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from desktop_app.importing import FileReader
+    from desktop_app.ingest import staging
+    from desktop_app.ingest.isolated import InProcessParser
+
+    for name in ("1.txt", "2.txt", "3.txt"):
+        (tmp_path / name).write_text(f"note {name}", encoding="utf-8")
+    real_write = staging.write_all
+    calls = {"n": 0}
+
+    def full_on_second(out: int, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            real_write(out, data[:1])
+            raise staging._StoreError(OSError(errno.ENOSPC, "No space left on device"))
+        real_write(out, data)
+
+    monkeypatch.setattr(staging, "write_all", full_on_second)
+    with FileReader([InProcessParser()]) as reader:
+        outcomes = filer.import_paths(matter_id, sorted(tmp_path.glob("*.txt")), reader)
+    assert [o.outcome for o in outcomes] == [Outcome.IMPORTED, Outcome.FAILED]
+    assert "No space left on device" in outcomes[1].reason
+    assert "free some space" in outcomes[1].reason
+    assert len(queries.documents(library.db, matter_id)) == 1
+    assert list(library.paths.staging.iterdir()) == []
+
+
 def test_a_library_failure_midway_stops_the_import_and_keeps_what_was_filed(
     library: Library,
     filer: CorrespondenceService,
