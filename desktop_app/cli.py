@@ -496,11 +496,14 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
     library = open_for_writing(paths) if args.issue else open_for_reading(paths)
     try:
+        head = queries.audit_head(library.db)
         number, pdf = matter_memo_pdf(
             library.db, args.case, date.today(), kind=args.kind, version=args.draft
         )
         suffix = "memo" if args.kind == "case" else "conditions"
-        _write_pdf(pdf, args.out or Path(f"{number}-{suffix}.pdf"))  # first: a bad -o issues none
+        out = args.out or Path(f"{number}-{suffix}.pdf")
+        _write_pdf(pdf, out)  # first: a bad -o issues none
+        library.publish(head, f"the {suffix} of {number} written to {out.absolute()}")
         if args.issue:
             issued = issue_memo(library, number, f"{number}-{suffix}.pdf", pdf, getpass.getuser())
             print(f"issued as document {issued.document_id} (SHA-256 {issued.sha256})")
@@ -563,6 +566,11 @@ def _add_backup(sub: Any) -> None:
         action="store_true",
         help="restore over a library that holds data, keeping it aside (never deleted)",
     )
+    restore.add_argument(
+        "--accept-unsealed",
+        action="store_true",
+        help="restore a sound backup whose manifest has no seal this computer can check",
+    )
 
 
 def run_backup(args: argparse.Namespace, paths: LibraryPaths) -> int:
@@ -583,7 +591,7 @@ def run_restore(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Check the backup IN whole, then restore it into the library folder."""
     from desktop_app.storage.restore import restore  # noqa: PLC0415 - only here
 
-    done = restore(paths, args.source, replace=args.replace)
+    done = restore(paths, args.source, replace=args.replace, accept_unsealed=args.accept_unsealed)
     aside = str(done.kept_aside) if done.kept_aside else None
     if args.json:
         _print_json(
@@ -591,12 +599,15 @@ def run_restore(args: argparse.Namespace, paths: LibraryPaths) -> int:
                 "restored_from": str(args.source.absolute()),
                 "data_dir": str(paths.root),
                 "kept_aside": aside,
+                "sealed": done.sealed,
                 **done.manifest.summary(),
             }
         )
     else:
         print(f"restored {args.source.absolute()} into {paths.root}")
         print(done.manifest.summary_text())
+        if not done.sealed:
+            print("  seal       none this computer can check (accepted: --accept-unsealed)")
         if aside:
             print(f"the library that was there is kept, unchanged, in {aside}")
     return EXIT_OK

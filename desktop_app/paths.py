@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 from desktop_app.errors import ValidationError
 
@@ -149,3 +149,20 @@ def is_portable(root: Path) -> bool:
     """True when ``root`` is the portable library folder beside the packaged program."""
     here = app_dir()
     return here is not None and root.resolve() == (here / PORTABLE_FOLDER).resolve()
+
+
+KEY_ENV_VAR = "COMPLIANCE_DESK_KEY_DIR"
+
+
+def key_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Where the libraries' audit keys and anchors live: outside every library folder.
+
+    ``COMPLIANCE_DESK_KEY_DIR`` when set, else ``keys/`` in the per-user configuration folder
+    of the platform. A library folder copied from a USB drive brings no key with it, so a chain
+    rewritten on that copy cannot be re-authenticated (docs/architecture.md, "Audit anchor").
+    """
+    env = os.environ if environ is None else environ
+    chosen = env.get(KEY_ENV_VAR, "").strip()
+    if chosen:
+        return Path(chosen).expanduser().absolute()
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "keys"

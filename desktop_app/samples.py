@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from desktop_app.assets import read_bytes, read_json
 from desktop_app.core.correspondence import CorrespondenceService
 from desktop_app.core.decisions import DecisionService
-from desktop_app.core.documents import Direction, DocumentKind, FileOutcome, Filing
+from desktop_app.core.documents import Direction, DocumentKind, FileOutcome, Filing, ParsedFile
 from desktop_app.core.memos import MemoService, new_draft
 from desktop_app.core.models import Matter
 from desktop_app.core.obligations import ConditionService
@@ -21,6 +21,7 @@ from desktop_app.core.services import MatterService
 from desktop_app.ingest.parsers import parse_in_process
 from desktop_app.ingest.references import find_references
 from desktop_app.storage import queries
+from desktop_app.storage.anchor_check import printed_heads
 from desktop_app.storage.library import Library
 
 
@@ -55,4 +56,9 @@ def issue_memo(library: Library, number: str, filename: str, pdf: bytes, actor: 
     matter = queries.matter_by_number(library.db, number)
     documents = CorrespondenceService(library, library.blobs, actor, find_refs=find_references)
     filing = Filing(DocumentKind.MEMO, Direction.OUTGOING, note="Issued memo", title=filename)
-    return documents.file(matter.id, filename, parse_in_process(filename, pdf), filing)
+    parsed = parse_in_process(filename, pdf)
+    outcome = documents.file(matter.id, filename, parsed, filing)
+    what = f"the memo {filename} issued on {number} as document {outcome.document_id}"
+    for head in printed_heads(parsed.text if isinstance(parsed, ParsedFile) else ""):
+        library.publish(head, what)
+    return outcome

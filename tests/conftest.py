@@ -15,6 +15,7 @@ harness's worker) run without it.
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -23,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.services import MatterService
-from desktop_app.paths import ENV_VAR, LibraryPaths
+from desktop_app.paths import APP_NAME, ENV_VAR, KEY_ENV_VAR, LibraryPaths
 from desktop_app.storage.library import Library
 
 REPO_ROOT = Path(__file__).parents[1]
@@ -106,11 +107,29 @@ def _network_untouched() -> Iterator[None]:
         pytest.fail(f"the test tried to use the network: {tried}")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_keys(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The key store of the libraries session fixtures build (never the real one)."""
+    folder = tmp_path_factory.mktemp("session-keys") / "keys"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(KEY_ENV_VAR, str(folder))
+        yield folder
+
+
 @pytest.fixture(autouse=True)
-def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep every test, and every process it starts, out of the real home and data folder."""
+def _private_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _session_keys: Path) -> None:
+    """Keep every test, and every process it starts, out of the real home and data folder.
+
+    Each test has its own key store, starting as a copy of the session's: a library a session
+    fixture built keeps its key and anchor in every test that copies it, and no test's writes
+    move another's anchor.
+    """
     home = tmp_path / "home"
     home.mkdir()
+    keys = home / ".config" / APP_NAME / "keys"  # where key_dir() looks in this home
+    if _session_keys.is_dir():
+        shutil.copytree(_session_keys, keys, ignore=shutil.ignore_patterns("*.lock"))
+    monkeypatch.delenv(KEY_ENV_VAR)
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "default-data"))
     for name, sub in (

@@ -23,6 +23,7 @@ CHECK_TITLES: dict[str, str] = {
     "stray_files": "stray files in blobs/ and staging/",
     "audit_chain": "audit chain",
     "records": "records against the audit log",
+    "anchor": "audit anchor and published heads",
 }
 
 
@@ -75,6 +76,7 @@ class Figures:
     hash_seconds: float = 0.0
     audit_seconds: float = 0.0
     seconds: float = 0.0
+    published_heads: int = 0
 
     @property
     def hash_mb_per_s(self) -> float:
@@ -110,8 +112,8 @@ def report_lines(report: VerifyReport) -> list[str]:
     f = report.figures
     lines.append(
         f"Checked {f.blobs} stored originals ({f.blob_bytes / 1e6:.1f} MB hashed at "
-        f"{f.hash_mb_per_s:.0f} MB/s), {f.audit_entries} audit entries and {f.records} records "
-        f"in {f.seconds:.2f} s"
+        f"{f.hash_mb_per_s:.0f} MB/s), {f.audit_entries} audit entries, {f.records} records "
+        f"and {f.published_heads} published heads in {f.seconds:.2f} s"
     )
     problems = report.problem_count
     lines.append(

@@ -23,7 +23,7 @@ from desktop_app.gui.errors import message_for
 from desktop_app.gui.widgets.progress import busy_dialog
 from desktop_app.gui.worker import Detached
 from desktop_app.i18n import _
-from desktop_app.storage.backup_check import read_manifest
+from desktop_app.storage.backup_check import UnsealedBackupError, read_manifest
 from desktop_app.storage.library import Library
 from desktop_app.storage.manifest import Manifest
 from desktop_app.storage.rotation import daily_backup_due
@@ -32,6 +32,12 @@ if TYPE_CHECKING:
     from desktop_app.gui.main_window import MainWindow
     from desktop_app.storage.restore import Restored
 
+_UNSEALED = _(
+    "The backup passed every check, but its manifest carries no seal this computer can check: "
+    "it was made by an older version, or on a computer whose key for this library is not "
+    "here. A change made to the backup together with its manifest could not be found.\n\n"
+    "Restore it only if you trust where it was kept. Restore it?"
+)
 _HOLDS = re.compile(
     r" holds (?P<what>.+?); run again with --replace to keep it aside as (?P<aside>.+)"
 )
@@ -147,15 +153,15 @@ class Backups(QObject):
         window.close_library()
         self._restore(source, replace=False)
 
-    def _restore(self, source: Path, *, replace: bool) -> None:
+    def _restore(self, source: Path, *, replace: bool, unsealed: bool = False) -> None:
         from desktop_app.storage.restore import restore  # noqa: PLC0415 - only here
 
         paths = self._window.library_paths
         self._busy(_("Checking and restoring the backup…"))
         self.detached.run(
-            lambda: restore(paths, source, replace=replace),
+            lambda: restore(paths, source, replace=replace, accept_unsealed=unsealed),
             self._restored,
-            lambda error: self._not_restored(source, error, replace=replace),
+            lambda error: self._not_restored(source, error, replace=replace, unsealed=unsealed),
         )
 
     def _restored(self, done: Restored) -> None:
@@ -176,9 +182,18 @@ class Backups(QObject):
         window.statusBar().showMessage(_("Library restored."), 8000)
         self.finished.emit()
 
-    def _not_restored(self, source: Path, error: BaseException, *, replace: bool) -> None:
+    def _not_restored(
+        self, source: Path, error: BaseException, *, replace: bool, unsealed: bool = False
+    ) -> None:
         self._idle()
         window = self._window
+        if isinstance(error, UnsealedBackupError) and not unsealed:
+            if QMessageBox.question(window, _("Restore an unsealed backup?"), _UNSEALED) == (
+                QMessageBox.StandardButton.Yes
+            ):
+                self._restore(source, replace=replace, unsealed=True)
+                return
+            error = UserError(_("Nothing was restored: the backup carries no seal."))
         found = _HOLDS.search(error.message) if isinstance(error, UserError) else None
         if found is not None and not replace:
             question = _(
@@ -191,7 +206,7 @@ class Backups(QObject):
             )
             answer = QMessageBox.question(window, _("Keep the current library aside?"), question)
             if answer == QMessageBox.StandardButton.Yes:
-                self._restore(source, replace=True)
+                self._restore(source, replace=True, unsealed=unsealed)
                 return
         self.restoring = False
         reopened = window.reopen_library()

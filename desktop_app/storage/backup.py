@@ -9,19 +9,24 @@ last rename there is no ``OUT``; a failure leaves nothing behind.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.errors import LibraryDamagedError, LibraryError, UserError
-from desktop_app.paths import LibraryPaths
-from desktop_app.storage import files, snapshot
+from desktop_app.paths import LibraryPaths, key_dir
+from desktop_app.storage import anchor, files, snapshot
+from desktop_app.storage.anchor import Head, seal
 from desktop_app.storage.connection import connect
+from desktop_app.storage.keystore import KeyStore, KeyStoreError
 from desktop_app.storage.manifest import BLOBS, DATABASE, MANIFEST, BlobEntry, Manifest
 
 TEMP_DATABASE = "library.db.tmp"
+log = logging.getLogger(__name__)
 
 
 def blob_path(root: Path, sha256: str) -> Path:
@@ -64,6 +69,7 @@ def create_backup(
     except BaseException:
         files.remove_tree(work)
         raise
+    _publish(manifest, out)
     return manifest
 
 
@@ -101,6 +107,7 @@ def _build(
     blobs = _copy_blobs(paths, temp_db, facts.blobs, work / BLOBS)
     database_sha256, database_size = files.sha256_of(temp_db)
     manifest = Manifest(
+        library=facts.library,
         app_version=__version__,
         created_at=now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         database_sha256=database_sha256,
@@ -112,6 +119,7 @@ def _build(
         documents=facts.documents,
         blobs=blobs,
     )
+    manifest = _sealed(manifest)
     files.write_durably(work / MANIFEST, manifest.to_json().encode("utf-8"))
     files.fsync_dir(work)
     temp_db.rename(work / DATABASE)
@@ -119,6 +127,25 @@ def _build(
         done.chmod(files.READ_ONLY)
     files.fsync_tree(work)
     return manifest
+
+
+def _sealed(manifest: Manifest) -> Manifest:
+    """The manifest with its seal, when this computer holds the library's key."""
+    if manifest.library is None:
+        return manifest
+    key = KeyStore(key_dir()).key(manifest.library)
+    return manifest if key is None else replace(manifest, mac=seal(key, manifest.body()))
+
+
+def _publish(manifest: Manifest, out: Path) -> None:
+    """Add the backup's head to the anchor's published heads (verify checks it stays)."""
+    if manifest.library is None or manifest.mac is None:
+        return
+    head = Head(manifest.head_seq, manifest.head_hash)
+    try:
+        anchor.publish(KeyStore(key_dir()), manifest.library, head, f"the backup {out}")
+    except KeyStoreError as exc:  # the backup is made and sealed; only the extra check is lost
+        log.warning("the backup's head was not anchored: %s", type(exc).__name__)
 
 
 def _snapshot(paths: LibraryPaths, source: sqlite3.Connection | None, target: Path) -> None:

@@ -4,8 +4,14 @@ A backup is trusted only when every one of these holds: ``manifest.json`` is pre
 is of the format this build writes; ``library.db`` has the manifest's size and SHA-256; the
 database passes ``integrity_check`` and ``foreign_key_check``; every migration it carries is
 known to this build; its audit chain verifies and its head is the manifest's; its counts are the
-manifest's; its blob rows and the manifest's blob list are the same; and every blob file is
-present with that SHA-256. Files the manifest does not name are ignored and never restored.
+manifest's; its blob rows and the manifest's blob list are the same; every row and every
+document's text is what its last audit entry says; and every blob file is present with that
+SHA-256. Files the manifest does not name are ignored and never restored.
+
+The manifest's seal (`manifest`) is checked with the library's key from the key store: a seal
+that fails means the backup was changed after it was made, and it is refused. A backup with no
+seal this computer can check (made by an older version, or of a library whose key is not here)
+is restored only when counsel accept it (`UnsealedBackupError`).
 """
 
 from __future__ import annotations
@@ -13,9 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.errors import LibraryTooNewError
+from desktop_app.errors import ConfirmationNeededError, LibraryTooNewError
+from desktop_app.paths import key_dir
 from desktop_app.storage import files, snapshot
+from desktop_app.storage.anchor import sealed_by
 from desktop_app.storage.backup import blob_path
+from desktop_app.storage.integrity import record_problems
+from desktop_app.storage.keystore import KeyStore
 from desktop_app.storage.manifest import (
     BLOBS,
     DATABASE,
@@ -29,6 +39,10 @@ from desktop_app.storage.manifest import (
 from desktop_app.storage.migrations import known_names
 
 
+class UnsealedBackupError(ConfirmationNeededError):
+    """The backup passed every check but its manifest has no seal this computer can check."""
+
+
 @dataclass(frozen=True)
 class CheckedBackup:
     """A backup that passed every check, and the verified copy of its database."""
@@ -36,6 +50,7 @@ class CheckedBackup:
     folder: Path
     manifest: Manifest
     database_copy: Path
+    sealed: bool = True
 
 
 def read_manifest(folder: Path) -> Manifest:
@@ -61,14 +76,16 @@ def read_manifest(folder: Path) -> Manifest:
     return parse(text, str(where))
 
 
-def check_backup(folder: Path, scratch: Path) -> CheckedBackup:
+def check_backup(folder: Path, scratch: Path, *, accept_unsealed: bool = False) -> CheckedBackup:
     """Check the backup in ``folder`` whole; copy its database to ``scratch/library.db``.
 
     Nothing outside ``scratch`` is written. Raises NotABackupError (exit 2), BackupDamagedError
-    or LibraryTooNewError (exit 3) naming the first thing wrong.
+    or LibraryTooNewError (exit 3) naming the first thing wrong, and UnsealedBackupError (exit
+    2) for a sound backup without a seal unless ``accept_unsealed``.
     """
     folder = Path(folder).absolute()
     manifest = read_manifest(folder)
+    sealed = _check_seal(folder, manifest)
     copy = scratch / DATABASE
     _copy_database(folder / DATABASE, copy, manifest)
     try:
@@ -82,8 +99,44 @@ def check_backup(folder: Path, scratch: Path) -> CheckedBackup:
             f"changes {', '.join(unknown)}). Restore it with that version."
         )
     _compare(folder, manifest, facts)
+    _check_records(folder, copy)
     _check_blobs(folder, manifest, copy)
-    return CheckedBackup(folder, manifest, copy)
+    if not sealed and not accept_unsealed:
+        raise UnsealedBackupError(
+            f"The backup in {folder} passed every check, but its manifest carries no seal this "
+            "computer can check (it was made by an older version, or on a computer whose key "
+            "for this library is not here), so a change made to it together with its manifest "
+            "could not be found. Restore it only if you trust where it was kept: run again "
+            "with --accept-unsealed."
+        )
+    return CheckedBackup(folder, manifest, copy, sealed)
+
+
+def _check_seal(folder: Path, manifest: Manifest) -> bool:
+    """True when the manifest's seal verifies; False when it has none that can be checked."""
+    if manifest.library is None:
+        return False
+    key = KeyStore(key_dir()).key(manifest.library)
+    if key is None:
+        return False
+    if manifest.mac is None or not sealed_by(key, manifest.body(), manifest.mac):
+        raise _damaged(
+            folder,
+            "its manifest does not carry the seal this library's key makes, so it was changed "
+            "after the backup was made",
+        )
+    return True
+
+
+def _check_records(folder: Path, copy: Path) -> None:
+    conn = snapshot.open_copy(copy)
+    try:
+        problems = record_problems(conn)
+    finally:
+        conn.close()
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise _damaged(folder, f"{problems[0]}{more}")
 
 
 def _copy_database(source: Path, copy: Path, manifest: Manifest) -> None:

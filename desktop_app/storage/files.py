@@ -181,6 +181,24 @@ def write_replacing(data: bytes, target: Path) -> None:
         raise
 
 
+def write_private_replacing(data: bytes, target: Path) -> None:
+    """`write_replacing` for the app's own files: 0600, no link followed, the folder fsynced."""
+    temp = target.with_name(f".{target.name}.part")
+    temp.unlink(missing_ok=True)  # a link planted there is removed, never written through
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(temp, flags | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(target.parent)
+
+
 def write_durably(target: Path, data: bytes) -> None:
     """Write the new file ``target`` and fsync it."""
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)

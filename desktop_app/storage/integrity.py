@@ -24,12 +24,15 @@ from typing import Any, NamedTuple
 
 from desktop_app.core.integrity import CheckResult, Figures, Problem, Progress, VerifyReport
 from desktop_app.core.serialize import canonical_json, to_plain
-from desktop_app.storage import files
+from desktop_app.storage import anchor, files
+from desktop_app.storage.anchor import Stored
 from desktop_app.storage.audit import GENESIS
 from desktop_app.storage.blobs import PART, PENDING
 from desktop_app.storage.codec import TABLES, from_row, nested_defaults
+from desktop_app.storage.keystore import KeyStoreError
 from desktop_app.storage.library import Library
 from desktop_app.storage.text_cells import damaged_text
+from desktop_app.storage.verify_published import chain_findings, text_findings
 
 MAX_LISTED = 1000
 MUTATING = frozenset({"insert", "update", "delete"})
@@ -60,6 +63,8 @@ class Found:
         self.items: list[Problem] = []
         self.more = 0
         self._matters = matters or {}
+        self.counted = 0
+        """How many things the check compared (published heads, for the anchor)."""
 
     def add(self, subject: str, detail: str, **refs: Any) -> None:
         """Note one problem (counted, and listed while under the cap)."""
@@ -101,21 +106,57 @@ def verify_library(library: Library, progress: Progress = _silent) -> VerifyRepo
     started = perf_counter()
     conn = library.db.conn
     own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN")  # one snapshot: a writer elsewhere cannot make rows and log disagree
     try:
-        return _verify(conn, library, progress, started)
+        stored = _snapshot_with_anchor(library, conn, own)
+        return _verify(conn, library, progress, started, stored)
     finally:
         if own and conn.in_transaction:
             conn.execute("ROLLBACK")
 
 
+def record_problems(conn: sqlite3.Connection) -> list[str]:
+    """The chain, rows and texts of a database checked against each other (a backup's copy)."""
+    chain, records = Found("audit_chain"), Found("records")
+    ticker = Ticker(_silent, 1)
+    state = _scan_audit(conn, chain, ticker)
+    _check_text(conn, state, records)
+    _check_records(conn, state, records, ticker)
+    return [f"{p.subject} {p.detail}" for p in (*chain.items, *records.items)]
+
+
+def _snapshot_with_anchor(library: Library, conn: sqlite3.Connection, own: bool) -> Stored:
+    """Start the read snapshot and read the anchor together (no writer between its two steps).
+
+    One snapshot: a writer elsewhere cannot make rows and log disagree. Writers hold the anchor
+    lock from their anchor write through their COMMIT, so under it the chain and the anchor
+    agree; a key store that cannot be locked is read without the lock.
+    """
+    if library.identity is None:
+        if own:
+            conn.execute("BEGIN")
+        return Stored(None, None)
+    try:
+        with library.keys.locked(library.identity):
+            if own:
+                conn.execute("BEGIN")
+                conn.execute("SELECT count(*) FROM audit").fetchone()
+            return anchor.load(library.keys, library.identity)
+    except KeyStoreError:
+        if own and not conn.in_transaction:
+            conn.execute("BEGIN")
+        return anchor.load(library.keys, library.identity)
+
+
 def _verify(
-    conn: sqlite3.Connection, library: Library, progress: Progress, started: float
+    conn: sqlite3.Connection,
+    library: Library,
+    progress: Progress,
+    started: float,
+    stored: Stored,
 ) -> VerifyReport:
     blobs = _count(conn, "blobs")
     entries = _count(conn, "audit")
-    ticker = Ticker(progress, 4 + blobs + entries + len(TABLES))
+    ticker = Ticker(progress, 5 + blobs + entries + len(TABLES))
     matters = _matter_numbers(conn)
     sqlite = _guarded(Found("sqlite"), lambda f: _integrity(conn, f), ticker, "integrity check")
     keys = _guarded(Found("foreign_keys"), lambda f: _foreign_keys(conn, f), ticker, "foreign keys")
@@ -127,8 +168,13 @@ def _verify(
     chain, records = Found("audit_chain", matters), Found("records", matters)
     audit_started = perf_counter()
     state = _scan_audit(conn, chain, ticker)
+    _check_text(conn, state, records)
     rows = _check_records(conn, state, records, ticker)
     audit_seconds = perf_counter() - audit_started
+    anchored = Found("anchor", matters)
+    published = _guarded(
+        anchored, lambda f: _check_anchor(conn, library, stored, f), ticker, "audit anchor"
+    )
     figures = Figures(
         documents=_count(conn, "documents"),
         audit_entries=entries,
@@ -138,10 +184,25 @@ def _verify(
         hash_seconds=hash_seconds,
         audit_seconds=audit_seconds,
         seconds=perf_counter() - started,
+        published_heads=published.counted,
     )
     text = _guarded(Found("text", matters), lambda f: _text_cells(conn, f), ticker, "text cells")
-    checks = (sqlite, keys, text, fixity, stray, chain, records)
+    checks = (sqlite, keys, text, fixity, stray, chain, records, anchored)
     return VerifyReport(tuple(c.result() for c in checks), figures)
+
+
+def _check_text(conn: sqlite3.Connection, state: dict[Any, Last], found: Found) -> None:
+    """Every document's extracted text against the SHA-256 its audit entry recorded."""
+    for item in text_findings(conn, state):
+        subject = f"the text of document {item.document_id}"
+        found.add(subject, item.detail, seq=item.seq, table="documents", record_id=item.document_id)
+
+
+def _check_anchor(conn: sqlite3.Connection, library: Library, stored: Stored, found: Found) -> None:
+    """The chain against its sealed anchor and every head published from it."""
+    findings, found.counted = chain_findings(conn, library, stored)
+    for finding in findings:
+        found.add(finding.subject, finding.detail)
 
 
 def _text_cells(conn: sqlite3.Connection, found: Found) -> None:

@@ -27,10 +27,12 @@ from desktop_app.errors import (
     LibraryTooNewError,
     ReadOnlyLibraryError,
 )
-from desktop_app.paths import LibraryPaths
-from desktop_app.storage import audit, files, queries, restore_journal
+from desktop_app.paths import LibraryPaths, key_dir
+from desktop_app.storage import anchor, audit, files, queries, restore_journal, text_digest
+from desktop_app.storage.anchor import Head
 from desktop_app.storage.blobs import BlobStore
 from desktop_app.storage.connection import connect, health_problem, refusal
+from desktop_app.storage.keystore import KeyStore, KeyStoreError
 from desktop_app.storage.location import check_location
 from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown_migrations
@@ -63,6 +65,8 @@ class Library:
         self._naming: set[str] = set()  # originals the open transaction records rows for
         self._lock = lock
         self._clock = clock
+        self.keys = KeyStore(key_dir())
+        self.identity = queries.library_id(db)
 
     @property
     def read_only(self) -> bool:
@@ -131,7 +135,34 @@ class Library:
         library = cls(paths, db, lock, problem, clock, warnings=tuple(warnings))
         if write:
             library.blobs.sweep_staging(library._named)
+            if problem is None:
+                library._adopt()
+                library._cover_text()
         return library
+
+    def _adopt(self) -> None:
+        """Anchor the chain as it is if this computer holds no anchor for the library yet."""
+        if self.identity is None:
+            return
+        try:
+            with self.keys.locked(self.identity):
+                if anchor.load(self.keys, self.identity).anchor is None:
+                    head = Head(*audit.head(self.db))
+                    anchor.advance(self.keys, self.identity, self.paths.root, head, head)
+        except BaseException:
+            self.close()
+            raise
+
+    def _cover_text(self) -> None:
+        """Hash the text of documents filed by an older version into the chain (once)."""
+        if text_digest.covered(self.db):
+            return
+        try:
+            with self.transaction("compliance-desk upgrade") as tx:
+                tx.cover_text()
+        except BaseException:
+            self.close()
+            raise
 
     @contextmanager
     def transaction(self, actor: str) -> Iterator[SqliteUnitOfWork]:
@@ -147,10 +178,11 @@ class Library:
         self._naming = set()
         try:
             conn.execute("BEGIN IMMEDIATE")
+            start = Head(*audit.head(self.db))
             tx = SqliteUnitOfWork(self.db, actor, self._clock, self._naming)
             yield tx
             tx.flush()  # the search index is exact at commit
-            conn.execute("COMMIT")
+            self._commit(start)
         except BaseException:
             # An error such as SQLITE_FULL or RAISE(ROLLBACK) may already have ended the
             # transaction; a failed COMMIT may have left it open. Either way, end it here and
@@ -160,6 +192,26 @@ class Library:
             self.blobs.abandon()
             raise
         self.blobs.settle(self._naming)
+
+    def _commit(self, start: Head) -> None:
+        """COMMIT, anchoring the chain's new head first when the transaction appended to it."""
+        end = Head(*audit.head(self.db))
+        if end == start or self.identity is None:
+            self.db.conn.execute("COMMIT")
+            return
+        with self.keys.locked(self.identity):
+            anchor.advance(self.keys, self.identity, self.paths.root, start, end)
+            self.db.conn.execute("COMMIT")
+
+    def publish(self, head: tuple[int, str], what: str) -> bool:
+        """Add a head printed on a memo or written to a backup to the anchor's published list."""
+        if self.identity is None:
+            return False
+        try:
+            return anchor.publish(self.keys, self.identity, Head(*head), what)
+        except KeyStoreError as exc:
+            log.warning("a published head was not anchored: %s", type(exc).__name__)
+            return False
 
     def _named(self, sha256: str) -> bool:
         """Whether a committed row names the blob with this hash."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -65,15 +67,30 @@ def _open_private(path: Path) -> IO[str]:
     return open(fd, "a+", encoding="utf-8")
 
 
+@contextmanager
+def waiting_for(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` for the block, waiting while another holds it.
+
+    For short critical sections shared by processes (the audit anchor); a link in the lock
+    file's place is refused as for the library lock.
+    """
+    handle = _open_private(path)
+    try:
+        _lock(handle, wait=True)
+        yield
+    finally:
+        handle.close()
+
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
     import msvcrt
 
-    def _lock(handle: IO[str]) -> None:
+    def _lock(handle: IO[str], wait: bool = False) -> None:
         handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
 
 else:
     import fcntl
 
-    def _lock(handle: IO[str]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    def _lock(handle: IO[str], wait: bool = False) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))

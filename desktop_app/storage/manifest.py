@@ -2,7 +2,10 @@
 
 ``manifest.json`` names the format and its version, the app that wrote it, when (UTC), the
 SHA-256 and size of ``library.db``, the migrations the database carries, the audit-chain head
-read from the copy, the counts of matters and documents, and every blob with its size.
+read from the copy, the counts of matters and documents, and every blob with its size. Since
+issue 16 it also names the library (``library``, its identity) and carries ``seal``: the
+HMAC-SHA256 of everything else under that library's key, which lives outside the library folder
+(`keystore`), so a manifest recomputed after its database was edited no longer verifies.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ DATABASE = "library.db"
 BLOBS = "blobs"
 MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+LIBRARY = re.compile(r"^[0-9a-f]{32}$")
 
 
 class NotABackupError(UserError):
@@ -53,10 +57,19 @@ class Manifest:
     matters: int
     documents: int
     blobs: tuple[BlobEntry, ...]
+    library: str | None = None
+    mac: str | None = None
 
     def to_json(self) -> str:
         """The manifest as written to disk (stable key order, UTF-8, one trailing newline)."""
-        body = {
+        body = self.body()
+        if self.mac is not None:
+            body["seal"] = {"mac": self.mac}
+        return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+    def body(self) -> dict[str, Any]:
+        """Everything the manifest says except its seal (what the seal covers)."""
+        body: dict[str, Any] = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "app_version": self.app_version,
@@ -75,7 +88,9 @@ class Manifest:
             },
             "blobs": [{"sha256": b.sha256, "size": b.size} for b in self.blobs],
         }
-        return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+        if self.library is not None:
+            body["library"] = self.library
+        return body
 
     def summary(self) -> dict[str, Any]:
         """The short account printed after a backup or restore (no blob list)."""
@@ -143,7 +158,15 @@ def _fields(body: dict[str, Any]) -> Manifest:
     migrations = body["migrations"]
     if not isinstance(migrations, list) or not all(isinstance(m, str) for m in migrations):
         raise ValueError("migrations is not a list of names")
+    seal = body.get("seal")
+    if seal is not None and not (isinstance(seal, dict) and isinstance(seal.get("mac"), str)):
+        raise ValueError("the seal is not a seal")
+    library = body.get("library")
+    if library is not None and not (isinstance(library, str) and LIBRARY.match(library)):
+        raise ValueError("the library is not a library id")
     return Manifest(
+        library=library,
+        mac=seal["mac"] if seal else None,
         app_version=_text(body["app_version"]),
         created_at=_text(body["created_at"]),
         database_sha256=_hash(database["sha256"]),

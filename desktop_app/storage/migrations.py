@@ -7,6 +7,9 @@ is refused (`unknown_migrations`).
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
+
 import sqlite_utils
 from sqlite_utils import Database
 
@@ -465,6 +468,22 @@ def _party_status(db: Database) -> None:
         ("protected_exclusions_clear", int),
     ):
         db.table("parties").add_column(name, kind)
+
+
+@migrations(name="0012_identity")
+def _identity(db: Database) -> None:
+    """Issue 16: the library's identity, naming its key and anchor outside the library folder.
+
+    ``text_covered`` is 0 while the text of documents filed by an older version is not yet
+    hashed into the audit chain; the first open for writing does that (`Library.open`).
+    """
+    db.execute(
+        "CREATE TABLE identity (id TEXT PRIMARY KEY, created_at TEXT NOT NULL,"
+        " text_covered INTEGER NOT NULL) STRICT"
+    )
+    held = db.execute("SELECT EXISTS (SELECT 1 FROM document_text)").fetchone()[0]
+    made = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    db.execute("INSERT INTO identity VALUES (?, ?, ?)", [uuid.uuid4().hex, made, 0 if held else 1])
 
 
 def known_names() -> set[str]:

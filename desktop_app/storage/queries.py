@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TypeVar
 
 from sqlite_utils import Database
@@ -35,6 +36,7 @@ from desktop_app.core.retention_state import RetentionState
 from desktop_app.errors import NotFoundError
 from desktop_app.storage import audit
 from desktop_app.storage.codec import TABLES, column_list, from_row, from_values
+from desktop_app.storage.keystore import LIBRARY_ID
 
 R = TypeVar("R")
 
@@ -230,6 +232,16 @@ def history(db: Database, matter_id: int) -> list[AuditEntry]:
 def audit_entries(db: Database) -> list[AuditEntry]:
     """The whole audit chain, oldest first."""
     return [AuditEntry(**row) for row in db.table("audit").rows_where(order_by="seq")]
+
+
+def library_id(db: Database) -> str | None:
+    """The library's identity (None before migration 0012 or when it is not a valid id)."""
+    try:
+        row = db.execute("SELECT id FROM identity").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    found = row[0] if row else None
+    return found if isinstance(found, str) and LIBRARY_ID.match(found) else None
 
 
 def audit_head(db: Database) -> tuple[int, str]:

@@ -18,10 +18,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.errors import LibraryError, UserError
-from desktop_app.paths import LibraryPaths
-from desktop_app.storage import files, restore_journal
+from desktop_app.paths import LibraryPaths, key_dir
+from desktop_app.storage import anchor, files, restore_journal, snapshot
+from desktop_app.storage.anchor import Head
 from desktop_app.storage.backup import blob_path
 from desktop_app.storage.backup_check import CheckedBackup, check_backup
+from desktop_app.storage.keystore import KeyStore
 from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.manifest import BLOBS, DATABASE, BackupDamagedError, Manifest
 from desktop_app.storage.restore_journal import INSTALLING, KEPT_IN_PLACE, MOVING
@@ -33,6 +35,7 @@ class Restored:
 
     manifest: Manifest
     kept_aside: Path | None
+    sealed: bool = True
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,15 @@ def restore(
     source: Path,
     *,
     replace: bool = False,
+    accept_unsealed: bool = False,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Restored:
-    """Restore the backup in ``source`` into the library folder of ``paths``."""
+    """Restore the backup in ``source`` into the library folder of ``paths``.
+
+    ``accept_unsealed``: restore a sound backup whose manifest has no seal this computer can
+    check (`backup_check.UnsealedBackupError` otherwise). The restored chain is anchored at
+    the backup's head (`anchor.reset`).
+    """
     root = paths.root
     source = Path(source).absolute()
     root.mkdir(mode=files.PRIVATE_DIR, parents=True, exist_ok=True)
@@ -78,17 +87,38 @@ def restore(
         except OSError as exc:
             raise UserError(f"Cannot restore into {root}: {exc.strerror or exc}.") from None
         try:
-            checked = _check(source, staging)
-            return _swap_in(paths, checked, staging, replace, now)
+            checked = _check(source, staging, accept_unsealed)
+            done = _swap_in(paths, checked, staging, replace, now)
+            _anchor(paths, checked, done)
+            return done
         finally:
             files.remove_tree(staging)
     finally:
         lock.release()
 
 
-def _check(source: Path, staging: Path) -> CheckedBackup:
+def _anchor(paths: LibraryPaths, checked: CheckedBackup, done: Restored) -> None:
+    """Anchor the restored chain; the library put aside keeps its anchor under its new folder."""
+    store = KeyStore(key_dir())
+    if done.kept_aside is not None:
+        old = snapshot.library_of(done.kept_aside / DATABASE)
+        if old is not None:
+            anchor.moved(store, old, done.kept_aside)
+    manifest = checked.manifest
+    if manifest.library is None:
+        return  # anchored at its first open for writing, once migration 0012 names it
+    how = "sealed" if checked.sealed else "unsealed, accepted by counsel"
+    note = (
+        f"restored from the backup {checked.folder} made {manifest.created_at} ({how}); the "
+        f"chain now ends at entry {manifest.head_seq}"
+    )
+    head = Head(manifest.head_seq, manifest.head_hash)
+    anchor.reset(store, manifest.library, paths.root, head, note)
+
+
+def _check(source: Path, staging: Path, accept_unsealed: bool) -> CheckedBackup:
     try:
-        return check_backup(source, staging)
+        return check_backup(source, staging, accept_unsealed=accept_unsealed)
     except OSError as exc:
         raise BackupDamagedError(
             f"The backup in {source} could not be read ({exc.strerror or exc}). Nothing was "
@@ -124,7 +154,7 @@ def _swap_in(
             f"The restore into {root} stopped ({exc.strerror or exc}). The old library "
             f"is kept in {aside} if it was moved; nothing was deleted."
         ) from None
-    return Restored(checked.manifest, kept)
+    return Restored(checked.manifest, kept, checked.sealed)
 
 
 def _existing(paths: LibraryPaths) -> Existing:

@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop_app.core.models import AuditEntry
 from desktop_app.core.text import visible
 from desktop_app.storage import audit
-from desktop_app.storage.manifest import BlobEntry
+from desktop_app.storage.manifest import LIBRARY, BlobEntry
 from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations
 
 MIGRATION_SET = migrations.name
@@ -46,6 +46,7 @@ class Facts:
     documents: int
     blobs: tuple[BlobEntry, ...]
     chain_break: tuple[int, str] | None
+    library: str | None = None
 
 
 def open_copy(path: Path) -> sqlite3.Connection:
@@ -138,7 +139,32 @@ def _facts(conn: sqlite3.Connection) -> Facts:
         documents=int(conn.execute("SELECT count(*) FROM documents").fetchone()[0]),
         blobs=blobs,
         chain_break=_chain_break(conn),
+        library=_library(conn),
     )
+
+
+def library_of(path: Path) -> str | None:
+    """The identity of the library database at ``path`` (None when it has none or is unreadable)."""
+    try:
+        conn = open_copy(path)
+    except sqlite3.Error:
+        return None
+    try:
+        return _library(conn)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _library(conn: sqlite3.Connection) -> str | None:
+    """The copy's identity (None for a library made before migration 0012)."""
+    try:
+        row = conn.execute("SELECT id FROM identity").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    found = row[0] if row else None
+    return found if isinstance(found, str) and LIBRARY.match(found) else None
 
 
 def _chain_break(conn: sqlite3.Connection) -> tuple[int, str] | None:

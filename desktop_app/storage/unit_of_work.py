@@ -16,7 +16,7 @@ from desktop_app.core.drafts import Setting
 from desktop_app.core.models import Matter
 from desktop_app.core.serialize import canonical_json
 from desktop_app.errors import NotFoundError, ValidationError
-from desktop_app.storage import audit, queries, search_index
+from desktop_app.storage import audit, queries, search_index, text_digest
 from desktop_app.storage.codec import TABLES, from_row, to_row
 from desktop_app.storage.rows import insert_row
 
@@ -123,14 +123,25 @@ class SqliteUnitOfWork:
         self.named.add(blob.sha256)
 
     def set_document_text(self, document_id: int, text: str) -> None:
-        """Keep the text extracted from a document, for reading and search."""
+        """Keep the text extracted from a document, for reading and search (its hash audited)."""
+        before = text_digest.stored(self._db, document_id)
         row = {"document_id": document_id, "text": text}
         insert_row(self._db, "document_text", row, replace=True)
+        self._audit_text(document_id, before, text_digest.summary(document_id, text))
         new = self._unindexed.pop(document_id, None)
         if new is not None:
             search_index.put(self._db, new)  # its first and only indexing, text included
         else:
             search_index.set_body_text(self._db, document_id)
+
+    def cover_text(self) -> int:
+        """Audit the hash of every text filed before text was audited; return how many."""
+        done = 0
+        for document_id in text_digest.uncovered_ids(self._db):
+            self._audit_text(document_id, None, text_digest.stored(self._db, document_id))
+            done += 1
+        text_digest.mark_covered(self._db)
+        return done
 
     def flush(self) -> None:
         """Index the documents inserted here that no text was stored for (before commit)."""
@@ -159,7 +170,10 @@ class SqliteUnitOfWork:
 
     def forget_document_text(self, document_id: int) -> None:
         """Remove the text extracted from a document (before the document itself)."""
+        before = text_digest.stored(self._db, document_id)
         self._db.execute("DELETE FROM document_text WHERE document_id = ?", [document_id])
+        if before is not None:
+            self._audit_text(document_id, before, None)
 
     def blob_in_use(self, sha256: str) -> bool:
         """Whether any document or quarantined file still names these bytes."""
@@ -177,6 +191,25 @@ class SqliteUnitOfWork:
         """A document changed or removed here is indexed (or dropped) as it is now."""
         if kind is Document:
             self._unindexed.pop(record_id, None)
+
+    def _audit_text(
+        self, document_id: int, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
+        """Audit a document's text by its SHA-256 and length (entity ``document_text``)."""
+        if after is not None and before == after:
+            return
+        action = "insert" if before is None else "delete" if after is None else "update"
+        audit.append(
+            self._db,
+            self._clock,
+            actor=self._actor,
+            action=action,
+            entity=text_digest.ENTITY,
+            entity_id=document_id,
+            matter_id=text_digest.matter_of(self._db, document_id),
+            before=None if before is None else canonical_json(before),
+            after=None if after is None else canonical_json(after),
+        )
 
     def _audit(self, action: str, record: Any, before: Any, after: Any) -> None:
         matter_id = record.id if isinstance(record, Matter) else getattr(record, "matter_id", None)

@@ -9,6 +9,7 @@ audit, and the chain is hashed again as that build would have hashed it.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -29,7 +30,7 @@ from desktop_app.core.integrity import VerifyReport
 from desktop_app.core.models import Matter, MatterRecord, Nationality, Party
 from desktop_app.core.serialize import canonical_json
 from desktop_app.core.services import MatterService
-from desktop_app.paths import LibraryPaths
+from desktop_app.paths import LibraryPaths, key_dir
 from desktop_app.storage import audit, queries
 from desktop_app.storage.integrity import _differences, verify_library
 from desktop_app.storage.library import Library
@@ -125,6 +126,8 @@ def old(tmp_path: Path) -> tuple[LibraryPaths, int]:
     paths = LibraryPaths(tmp_path / "library")
     party_id = _store_person(paths)
     _make_old(paths, party_id)
+    shutil.rmtree(key_dir())  # the older build kept no anchor: this build makes one at open
+    Library.open(paths, write=True).close()
     return paths, party_id
 
 

@@ -24,7 +24,7 @@ from desktop_app.errors import (
     LibraryLockedError,
     UserError,
 )
-from desktop_app.paths import LibraryPaths
+from desktop_app.paths import KEY_ENV_VAR, LibraryPaths
 from desktop_app.storage import files
 from desktop_app.storage.backup import create_backup
 from desktop_app.storage.library import Library
@@ -306,13 +306,21 @@ BAD: list[tuple[Breaker, int, str]] = [
 
 @pytest.mark.parametrize(("breaker", "exit_code", "message"), BAD, ids=[b[0].__name__ for b in BAD])
 def test_a_bad_backup_is_refused_before_anything_is_touched(
-    good: Path, target: LibraryPaths, breaker: Breaker, exit_code: int, message: str
+    good: Path,
+    target: LibraryPaths,
+    breaker: Breaker,
+    exit_code: int,
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
+    """Each check holds on its own, on a computer without the key (no seal to check)."""
+    monkeypatch.setenv(KEY_ENV_VAR, str(tmp_path / "home" / "another-computer"))
     bad = breaker(good)
     before = tree_bytes(target.root)
     siblings = sorted(p.name for p in target.root.parent.iterdir())
     with pytest.raises(UserError, match=message) as refused:
-        restore(target, bad, replace=True)
+        restore(target, bad, replace=True, accept_unsealed=True)
     assert refused.value.exit_code == exit_code
     assert "Traceback" not in refused.value.message
     assert tree_bytes(target.root) == before
