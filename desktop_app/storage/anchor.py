@@ -2,11 +2,13 @@
 
 Before each COMMIT that appends to the chain the writer records, in the key store, the head the
 transaction started from (``before``) and the head it commits (``after``), sealed with
-HMAC-SHA256 under the library's own key. The committed chain must end at one of the two (the
-first when the COMMIT never happened). Heads published on paper or in a backup are added to
-``published``; each must stay in the chain. A chain that ends anywhere else — its tail cut,
-entries recomputed from some point on, an entry forged onto the end — was changed without the
-key, and the finding is kept in ``breaks`` until a restore from a backup replaces the chain.
+HMAC-SHA256 under the library's own key; once the COMMIT is done, ``before`` is set to the new
+head too (`settle`). The committed chain must end at one of the two (the first only when the
+process died between its anchor write and its COMMIT). Heads published on paper or in a
+backup are added to ``published``; each must stay in the chain. A chain that ends anywhere
+else — its tail cut, entries recomputed from some point on, an entry forged onto the end — was
+changed without the key, and the finding is kept in ``breaks`` until a restore from a backup
+replaces the chain.
 
 The anchor never stops work: a writer that finds the chain off its anchor records the break and
 goes on, so `verify` keeps reporting it (docs/architecture.md, "Audit anchor").
@@ -66,6 +68,12 @@ class Anchor:
     published: tuple[Published, ...] = ()
     breaks: tuple[str, ...] = ()
     history: tuple[str, ...] = field(default=())
+    restoring: Head | None = None
+    """The head of a backup being restored: until the restore is done the chain may end there."""
+
+    def ends(self) -> tuple[Head, ...]:
+        """Where the committed chain may end."""
+        return (self.after, self.before, *((self.restoring,) if self.restoring else ()))
 
 
 @dataclass(frozen=True)
@@ -124,11 +132,26 @@ def advance(store: KeyStore, library_id: str, root: Path, before: Head, after: H
     if current is None:
         breaks = _first_breaks(store, library_id, root, before, stored.unsealed)
         current = Anchor(library_id, str(root), before, before, before, at, breaks=breaks)
-    elif before not in (current.after, current.before):
+    elif before not in current.ends():
         found = f"{at}: the chain ended at {before.text()}, not at {current.after.text()} "
         found += "as anchored; it was changed without the app"
         current = replace(current, breaks=(*current.breaks, found))
+    if current.restoring is not None:
+        done = "finished" if before == current.restoring else "undone"
+        note = f"{at}: the restore to {current.restoring.text()} was {done} after an interruption"
+        current = replace(current, restoring=None, history=(*current.history, note))
     _write(store, key, replace(current, root=str(root), before=before, after=after, written_at=at))
+
+
+def settle(store: KeyStore, library_id: str, head: Head) -> None:
+    """Record that the COMMIT to ``head`` happened (the caller still holds the lock).
+
+    Until then the chain may end at ``before`` (a COMMIT that never happened); after it, only
+    at ``head``, so cutting off the last transaction shows too.
+    """
+    stored = load(store, library_id)
+    if stored.anchor is not None and stored.key is not None and stored.anchor.after == head:
+        _write(store, stored.key, replace(stored.anchor, before=head))
 
 
 def publish(store: KeyStore, library_id: str, head: Head, what: str) -> bool:
@@ -141,6 +164,14 @@ def publish(store: KeyStore, library_id: str, head: Head, what: str) -> bool:
         kept = stored.anchor.published[-(MAX_PUBLISHED - 1) :]
         _write(store, stored.key, replace(stored.anchor, published=(*kept, entry)))
     return True
+
+
+def expect(store: KeyStore, library_id: str, head: Head) -> None:
+    """Before a restore swaps its chain in: the chain may end at ``head`` from now on too."""
+    with store.locked(library_id):
+        stored = load(store, library_id)
+        if stored.anchor is not None and stored.key is not None:
+            _write(store, stored.key, replace(stored.anchor, restoring=head))
 
 
 def reset(store: KeyStore, library_id: str, root: Path, head: Head, note: str) -> None:
@@ -217,6 +248,7 @@ def _from_plain(body: dict[str, Any]) -> Anchor:
         ),
         breaks=tuple(str(b) for b in body["breaks"]),
         history=tuple(str(h) for h in body["history"]),
+        restoring=_head(body["restoring"]) if body.get("restoring") else None,
     )
 
 

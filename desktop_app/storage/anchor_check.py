@@ -52,7 +52,7 @@ def anchor_findings(
     anchor = stored.anchor
     for found in anchor.breaks:
         yield Finding(subject, f"found earlier and kept until a restore: {found}")
-    if head not in (anchor.after, anchor.before):
+    if head not in anchor.ends():
         yield Finding(subject, _off_anchor(head, anchor.after, hash_at))
     for printed in anchor.published:
         if printed.seq > head.seq or hash_at(printed.seq) != printed.hash:

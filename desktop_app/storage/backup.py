@@ -19,7 +19,7 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.errors import LibraryDamagedError, LibraryError, UserError
 from desktop_app.paths import LibraryPaths, key_dir
-from desktop_app.storage import anchor, files, snapshot
+from desktop_app.storage import anchor, files, partial, snapshot
 from desktop_app.storage.anchor import Head, seal
 from desktop_app.storage.connection import connect
 from desktop_app.storage.keystore import KeyStore, KeyStoreError
@@ -51,9 +51,11 @@ def create_backup(
     if source is None and not paths.database.is_file():
         raise LibraryError(f"There is no library in {paths.root} to back up.")
     try:
-        work = files.private_sibling(out, "partial")
+        partial.sweep(out, "partial")  # copies of privileged data left by killed backups
+        building = partial.Building(out, "partial")
     except OSError as exc:
         raise UserError(f"Cannot make the backup folder {out}: {exc.strerror or exc}.") from None
+    work = building.folder
     try:
         manifest = _build(paths, work, source, now)
         if out.exists():
@@ -69,6 +71,8 @@ def create_backup(
     except BaseException:
         files.remove_tree(work)
         raise
+    finally:
+        building.finish()
     _publish(manifest, out)
     return manifest
 

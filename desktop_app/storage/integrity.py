@@ -116,7 +116,8 @@ def verify_library(library: Library, progress: Progress = _silent) -> VerifyRepo
 
 def record_problems(conn: sqlite3.Connection) -> list[str]:
     """The chain, rows and texts of a database checked against each other (a backup's copy)."""
-    chain, records = Found("audit_chain"), Found("records")
+    matters = _matter_numbers(conn)
+    chain, records = Found("audit_chain", matters), Found("records", matters)
     ticker = Ticker(_silent, 1)
     state = _scan_audit(conn, chain, ticker)
     _check_text(conn, state, records)

@@ -28,7 +28,15 @@ from desktop_app.errors import (
     ReadOnlyLibraryError,
 )
 from desktop_app.paths import LibraryPaths, key_dir
-from desktop_app.storage import anchor, audit, files, queries, restore_journal, text_digest
+from desktop_app.storage import (
+    anchor,
+    audit,
+    files,
+    partial,
+    queries,
+    restore_journal,
+    text_digest,
+)
 from desktop_app.storage.anchor import Head
 from desktop_app.storage.blobs import BlobStore
 from desktop_app.storage.connection import connect, health_problem, refusal
@@ -202,6 +210,10 @@ class Library:
         with self.keys.locked(self.identity):
             anchor.advance(self.keys, self.identity, self.paths.root, start, end)
             self.db.conn.execute("COMMIT")
+            try:  # committed: ``before`` is no longer a place the chain may end
+                anchor.settle(self.keys, self.identity, end)
+            except KeyStoreError as exc:
+                log.warning("the audit anchor was not settled: %s", type(exc).__name__)
 
     def publish(self, head: tuple[int, str], what: str) -> bool:
         """Add a head printed on a memo or written to a backup to the anchor's published list."""
@@ -261,9 +273,7 @@ def _acquire(paths: LibraryPaths) -> LibraryLock:
 
 def _sweep_partial_backups(backups: Path) -> None:
     """Remove the half-built copies a killed automatic backup left (``.NAME.partial-*``)."""
-    for leftover in backups.glob(".*.partial-*"):
-        if leftover.is_dir() and not leftover.is_symlink():
-            files.remove_tree(leftover)
+    partial.sweep_folder(backups, ".*.partial-*")
 
 
 def _private_folder(folder: Path) -> None:

@@ -88,6 +88,7 @@ def restore(
             raise UserError(f"Cannot restore into {root}: {exc.strerror or exc}.") from None
         try:
             checked = _check(source, staging, accept_unsealed)
+            _expect(checked)
             done = _swap_in(paths, checked, staging, replace, now)
             _anchor(paths, checked, done)
             return done
@@ -95,6 +96,14 @@ def restore(
             files.remove_tree(staging)
     finally:
         lock.release()
+
+
+def _expect(checked: CheckedBackup) -> None:
+    """Tell the anchor the chain may end at the backup's head: a kill mid-swap is no tamper."""
+    manifest = checked.manifest
+    if manifest.library is not None:
+        head = Head(manifest.head_seq, manifest.head_hash)
+        anchor.expect(KeyStore(key_dir()), manifest.library, head)
 
 
 def _anchor(paths: LibraryPaths, checked: CheckedBackup, done: Restored) -> None:

@@ -61,7 +61,7 @@ from desktop_app.core.enums import MatterKind
 from desktop_app.core.models import AuditEntry, Matter
 from desktop_app.core.services import MatterService
 from desktop_app.paths import LibraryPaths
-from desktop_app.storage import audit, queries
+from desktop_app.storage import anchor, audit, queries
 from desktop_app.storage.library import Library
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the harness forks (POSIX)")
@@ -467,11 +467,23 @@ def check_library(
     assert searched == set(rows)
     entities = check_chain(db, chain)
     audited = Counter((str(e[0]), e[1]) for e in entities if e[0] != "matters")
+    text_ids = [r[0] for r in db.execute("SELECT document_id FROM document_text")]
     assert audited == Counter(
         [("documents", d) for d in rows]
+        + [("document_text", d) for d in text_ids]  # the hash of each document's text
         + [("quarantine", r[0]) for r in db.execute("SELECT id FROM quarantine")]
     )
-    assert len(entities) == model.base_audit + len(rows) + sum(quarantined.values())
+    assert len(entities) == model.base_audit + len(rows) + len(text_ids) + sum(quarantined.values())
+
+
+def check_anchor(library: Library) -> None:
+    """The chain ends where its sealed anchor says: before or after the last COMMIT."""
+    assert library.identity is not None
+    stored = anchor.load(library.keys, library.identity)
+    assert stored.anchor is not None, stored.unsealed
+    assert stored.anchor.breaks == ()
+    head = anchor.Head(*audit.head(library.db))
+    assert head in (stored.anchor.before, stored.anchor.after), "chain and anchor disagree"
 
 
 @dataclass
@@ -581,6 +593,7 @@ def test_kill_9_during_import_loses_and_breaks_nothing(tmp_path: Path) -> None:
                 }
                 start = apply_life(model, life, start, db_docs)
                 check_library(library, model, start, hashes, figures, chain)
+                check_anchor(library)
             finally:
                 library.close()
             figures.checking += time.monotonic() - checking

@@ -274,3 +274,17 @@ def test_match_offsets_are_counted_in_utf16_for_qt() -> None:
     units = text.encode("utf-16-le")
     assert [units[2 * a : 2 * b].decode("utf-16-le") for a, b in shifted] == ["report", "report"]
     assert utf16_spans("plain report", [(6, 12)]) == [(6, 12)]
+
+
+def test_literal_keeps_quotes_and_a_leading_dash_as_typed(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    view = _type(qtbot, sample_window, "-2026-")  # an exclusion alone: it finds nothing
+    assert not view.hits()
+    view.filters.literal.setChecked(True)
+    _settled(qtbot, sample_window)
+    assert view.hits()
+    assert all("-2026-" in (h.snippet + h.title) for h in view.hits())
+    view.box.setText('"quarterly"')  # the quotes are characters to find, and no text has them
+    _settled(qtbot, sample_window)
+    assert view.status.text() == "Nothing found"

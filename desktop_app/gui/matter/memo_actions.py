@@ -23,6 +23,7 @@ from desktop_app.gui.matter.memo_preview import BuildKey, Built, MemoPreview, me
 from desktop_app.gui.matter.memo_print import print_document
 from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.i18n import _
+from desktop_app.storage import queries
 from desktop_app.storage.files import write_replacing
 from desktop_app.storage.library import Library
 
@@ -95,6 +96,8 @@ class MemoOutputs(QObject):
             )
             self._failed(_("Memo not saved"), error)
             return
+        what = f"the memo of {built.key.number} saved as {target}"
+        self._gateway.build(lambda lib: lib.publish(built.head, what), _ignore, _ignore)
         self.message.emit(_("Saved the memo as {name}.").format(name=Path(target).name))
 
     def print_shown(self) -> None:
@@ -157,6 +160,10 @@ class MemoOutputs(QObject):
         QMessageBox.warning(self._parent, title, text)
 
 
+def _ignore(_result: object) -> None:
+    """A published head is an extra check; the saved memo stands without it."""
+
+
 def _relay(parent: QWidget, title: str) -> ProgressRelay:
     relay = ProgressRelay(parent, title)
     relay.dialog.canceled.connect(relay.dialog.hide)
@@ -174,7 +181,8 @@ def _build(library: Library, key: BuildKey, as_of: date, relay: ProgressRelay) -
 
     if relay.cancelled():
         raise BuildCancelledError
+    head = queries.audit_head(library.db)
     _number, data = matter_memo_pdf(
         library.db, key.number, as_of, kind=key.kind, version=key.version, progress=progress
     )
-    return Built(key, memo_filename(key), data)
+    return Built(key, memo_filename(key), data, head)

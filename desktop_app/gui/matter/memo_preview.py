@@ -42,6 +42,8 @@ class Built:
     key: BuildKey
     filename: str
     data: bytes
+    head: tuple[int, str] = (0, "")
+    """The audit-chain head the memo prints (published to the anchor when it is saved)."""
 
 
 def memo_filename(key: BuildKey) -> str:

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.core.search_query import Query, SearchFilters, SearchHit, parse_query
+from desktop_app.core.search_query import (
+    Query,
+    SearchFilters,
+    SearchHit,
+    parse_literal,
+    parse_query,
+)
 from desktop_app.gui.gateway import Gateway
 from desktop_app.storage.library import Library
 
@@ -58,7 +64,9 @@ class SearchRunner(QObject):
         """Search for ``request``; any reply still due for an older one will be dropped."""
         self._sequence += 1
         number = self._sequence
-        query = parse_query(request.text)
+        query = (  # literal: each word as typed, quotes and a leading - included
+            parse_literal(request.text.split()) if request.literal else parse_query(request.text)
+        )
         if query.empty:
             self.finished.emit(SearchReply(request, query, ()))
             return
