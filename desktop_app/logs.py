@@ -6,6 +6,7 @@ or a document (RELIABILITY T25).
 
 from __future__ import annotations
 
+import errno
 import io
 import logging
 import os
@@ -26,6 +27,9 @@ class PrivateLogHandler(RotatingFileHandler):
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
+_NOT_WRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
 def setup_logging(paths: LibraryPaths) -> None:
     """Send our log records to logs/compliance-desk.log (1 MB × 5 files)."""
     root = logging.getLogger("desktop_app")
@@ -37,6 +41,8 @@ def setup_logging(paths: LibraryPaths) -> None:
             paths.logs / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError as exc:
+        if exc.errno in _NOT_WRITABLE and paths.database.is_file():
+            return  # a library on a read-only volume is still read; its log is not kept
         raise LibraryError(
             f"Cannot use {paths.root} as the library folder ({exc.strerror}). Choose a folder "
             "you can write to with --data-dir."

@@ -30,7 +30,7 @@ from desktop_app.storage.keystore import KeyStore
 FORMAT = "compliance-desk-anchor"
 FORMAT_VERSION = 1
 MAX_BYTES = 16 * 1024 * 1024
-MAX_PUBLISHED = 100_000
+MAX_PUBLISHED = 10_000
 
 
 @dataclass(frozen=True)

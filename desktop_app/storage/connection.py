@@ -6,10 +6,11 @@ trusted_schema off, secure_delete on, temp files in memory, memory-mapped I/O of
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
-from desktop_app.errors import LibraryDamagedError, UserError
+from desktop_app.errors import LibraryDamagedError, LibraryError, UserError
 from desktop_app.storage.errors import user_error
 from desktop_app.storage.text_cells import tolerant_text
 
@@ -27,8 +28,17 @@ PRAGMAS = (
 
 
 def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
-    """Open the library file with explicit transactions and every pragma set."""
-    uri = f"{path.as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    """Open the library file with explicit transactions and every pragma set.
+
+    On a read-only volume SQLite cannot make the ``-shm`` file a WAL database is read with, so
+    a library closed cleanly (no ``-wal`` left) is opened ``immutable``: nothing can change it
+    there. One whose last changes are still in a ``-wal`` file is refused, naming it.
+    """
+    mode = "ro" if read_only else "rwc"
+    if read_only and _on_read_only_volume(path):
+        _refuse_unfolded_wal(path)
+        mode = "ro&immutable=1"
+    uri = f"{path.as_uri()}?mode={mode}"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.DatabaseError as exc:
@@ -43,6 +53,27 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         conn.close()
         raise refusal(path, exc) from exc
     return conn
+
+
+def _on_read_only_volume(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs (Windows), or a folder that is not there
+        return False
+
+
+def _refuse_unfolded_wal(path: Path) -> None:
+    wal = path.with_name(path.name + "-wal")
+    try:
+        pending = wal.stat().st_size > 0
+    except OSError:
+        return
+    if pending:
+        raise LibraryError(
+            f"The library {path} is on a read-only volume and its last changes are still in "
+            f"{wal.name}, which cannot be read there. Copy the whole library folder to a disk "
+            "you can write to and open the copy."
+        )
 
 
 def _set_wal(conn: sqlite3.Connection) -> None:

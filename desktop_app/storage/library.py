@@ -12,6 +12,7 @@ pending migrations change a library that holds data, a backup generation is writ
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 from collections.abc import Iterator
@@ -252,9 +253,17 @@ class Library:
 
 
 def _acquire(paths: LibraryPaths) -> LibraryLock:
-    _private_folder(paths.root)
-    lock = LibraryLock(paths.lock)
-    lock.acquire()
+    try:
+        _private_folder(paths.root)
+        lock = LibraryLock(paths.lock)
+        lock.acquire()
+    except OSError as exc:
+        if exc.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        raise ReadOnlyLibraryError(
+            f"The library folder {paths.root} cannot be written ({exc.strerror}): it is on a "
+            "read-only volume or not yours to change, so nothing can be changed in it."
+        ) from None
     try:
         if restore_journal.recover(paths.root):  # before anything is made in its place
             log.warning("an interrupted restore was finished or undone at open")
