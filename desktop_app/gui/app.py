@@ -17,7 +17,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
-from desktop_app.errors import EXIT_LIBRARY, EXIT_OK, LibraryLockedError, UserError
+from desktop_app.errors import (
+    EXIT_LIBRARY,
+    EXIT_OK,
+    LibraryLockedError,
+    ReadOnlyLibraryError,
+    UserError,
+)
 from desktop_app.gui import refguard
 from desktop_app.gui.crash import install_crash_handler
 from desktop_app.gui.desktop import prepare_application
@@ -74,12 +80,13 @@ def _open_or_explain(paths: LibraryPaths) -> Session | None:
     actor = getpass.getuser()
     try:
         return open_session(paths, actor, check_later=True)
-    except LibraryLockedError as exc:
+    except (LibraryLockedError, ReadOnlyLibraryError) as exc:
         if not paths.database.exists():
             _explain(paths, exc)
             return None
         question = exc.message + "\n\n" + _("Open it read-only instead?")
-        answer = QMessageBox.question(None, _("Library in use"), question)
+        title = _("Library in use") if isinstance(exc, LibraryLockedError) else _("Read-only")
+        answer = QMessageBox.question(None, title, question)
         if answer != QMessageBox.StandardButton.Yes:
             return None
         return _open_read_only(paths, actor)

@@ -31,7 +31,7 @@ def test_a_slow_copy_reports_each_second_and_a_fast_one_each_8_mib(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     clock = {"now": 100.0}
-    monkeypatch.setattr(child.time, "monotonic", lambda: clock["now"])
+    monkeypatch.setattr(child.time, "monotonic", lambda: clock["now"])  # type: ignore[attr-defined]
 
     def slow(_source: Path, copy: Path, progress: Progress) -> Staged:
         for chunk in range(1, 11):  # 4 KiB every 0.5 s for 5 s
