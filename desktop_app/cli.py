@@ -708,6 +708,9 @@ def run_hold(args: argparse.Namespace, paths: LibraryPaths) -> int:
         until = f"released {h.released_on.isoformat()}" if h.released_on else "OPEN"
         print(f"hold {h.id}  {printable(h.requested_by)}  requested {h.requested_on}  {until}")
     print(f"{matter.number} is {'under legal hold' if state.on_hold else 'not under legal hold'}")
+    if state.trash is not None:  # a hold may come while a matter waits in the trash (762.6(b))
+        keeps = "the hold keeps it from being purged" if state.on_hold else "it can be purged"
+        print(f"{matter.number} is in the trash; {keeps} (`untrash` restores it)")
     return EXIT_OK
 
 

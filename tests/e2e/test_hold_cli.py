@@ -101,7 +101,8 @@ def test_hold_retention_trash_and_purge(tmp_path: Path) -> None:
     assert _json(tmp_path, "show", CASE)["retention"]["trashed"] is True
     assert "TRASHED" in _ok(tmp_path, "show", CASE)
 
-    _ok(tmp_path, "hold", CASE, "on", "--by", "DOJ")
+    held = _ok(tmp_path, "hold", CASE, "on", "--by", "DOJ")  # an agency may ask at any time
+    assert f"{CASE} is in the trash; the hold keeps it from being purged" in held
     assert "legal hold" in _refused(tmp_path, "purge", CASE, "--yes")
     _ok(tmp_path, "hold", CASE, "off", "--by", "doj")
     assert "add --yes" in _refused(tmp_path, "purge", CASE)  # no terminal to confirm on
