@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ FORMAT = "compliance-desk-anchor"
 FORMAT_VERSION = 1
 MAX_BYTES = 16 * 1024 * 1024
 MAX_PUBLISHED = 10_000
+HashAt = Callable[[int], str | None]
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,15 @@ class Published:
 
 
 @dataclass(frozen=True)
+class Aside:
+    """A copy of this library a restore put aside: its folder and where its chain ended."""
+
+    root: str
+    seq: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class Anchor:
     """What the key store holds for one library."""
 
@@ -70,6 +81,7 @@ class Anchor:
     history: tuple[str, ...] = field(default=())
     restoring: Head | None = None
     """The head of a backup being restored: until the restore is done the chain may end there."""
+    asides: tuple[Aside, ...] = ()
 
     def ends(self) -> tuple[Head, ...]:
         """Where the committed chain may end."""
@@ -120,27 +132,70 @@ def load(store: KeyStore, library_id: str) -> Stored:
     return Stored(key, anchor)
 
 
-def advance(store: KeyStore, library_id: str, root: Path, before: Head, after: Head) -> None:
+def advance(
+    store: KeyStore,
+    library_id: str,
+    root: Path,
+    before: Head,
+    after: Head,
+    *,
+    hash_at: HashAt = lambda _seq: None,
+) -> None:
     """Record that the transaction going from ``before`` to ``after`` is about to commit.
 
-    The caller holds ``store.locked(library_id)`` until its COMMIT is done.
+    The caller holds ``store.locked(library_id)`` until its COMMIT is done. ``hash_at`` reads
+    the chain: a library anchored here for the first time is checked against the others.
     """
+    had_key = store.key(library_id) is not None
     key = store.key_or_new(library_id)
     stored = load(store, library_id)
     at = now_text()
     current = stored.anchor
     if current is None:
-        breaks = _first_breaks(store, library_id, root, before, stored.unsealed)
+        breaks = _first_breaks(before, stored, had_key)
+        breaks = breaks or _identity_breaks(store, library_id, before, hash_at)
         current = Anchor(library_id, str(root), before, before, before, at, breaks=breaks)
-    elif before not in current.ends():
-        found = f"{at}: the chain ended at {before.text()}, not at {current.after.text()} "
+    else:
+        current = resolved(current, before)
+    _write(store, key, replace(current, root=str(root), before=before, after=after, written_at=at))
+
+
+def resolve(store: KeyStore, library_id: str, head: Head) -> None:
+    """At open, settle a restore the anchor was told of against where the chain ends now."""
+    stored = load(store, library_id)
+    if stored.anchor is not None and stored.key is not None and stored.anchor.restoring:
+        current = resolved(stored.anchor, head)
+        _write(store, stored.key, replace(current, before=head, after=head, written_at=now_text()))
+
+
+def note_break(store: KeyStore, library_id: str, found: str) -> None:
+    """Keep a finding the app made outside a commit (the caller holds the lock)."""
+    stored = load(store, library_id)
+    if stored.anchor is not None and stored.key is not None:
+        text = f"{now_text()}: {found}"
+        _write(store, stored.key, replace(stored.anchor, breaks=(*stored.anchor.breaks, text)))
+
+
+def resolved(current: Anchor, head: Head) -> Anchor:
+    """The anchor once the chain is seen ending at ``head``.
+
+    A break when ``head`` is off the anchor; an interrupted restore finished (published heads
+    after it dropped) or undone.
+    """
+    at = now_text()
+    if current.restoring is not None and head == current.restoring:
+        note = f"{at}: the restore to {head.text()} was finished after an interruption"
+        kept = tuple(p for p in current.published if p.seq <= head.seq)
+        history = (*current.history, note)
+        return replace(current, restoring=None, published=kept, history=history, since=head)
+    if head not in (current.after, current.before):
+        found = f"{at}: the chain ended at {head.text()}, not at {current.after.text()} "
         found += "as anchored; it was changed without the app"
         current = replace(current, breaks=(*current.breaks, found))
-    if current.restoring is not None:
-        done = "finished" if before == current.restoring else "undone"
-        note = f"{at}: the restore to {current.restoring.text()} was {done} after an interruption"
-        current = replace(current, restoring=None, history=(*current.history, note))
-    _write(store, key, replace(current, root=str(root), before=before, after=after, written_at=at))
+    elif current.restoring is not None:
+        note = f"{at}: the restore to {current.restoring.text()} was undone after an interruption"
+        current = replace(current, history=(*current.history, note))
+    return replace(current, restoring=None)
 
 
 def settle(store: KeyStore, library_id: str, head: Head) -> None:
@@ -178,7 +233,7 @@ def reset(store: KeyStore, library_id: str, root: Path, head: Head, note: str) -
     """Anchor a restored chain at ``head``: earlier findings go, the restore is noted.
 
     Published heads after ``head`` belonged to the chain that was put aside and are dropped;
-    those up to it must still be in the restored chain.
+    those up to it must still be in the restored chain. Copies put aside stay known.
     """
     with store.locked(library_id):
         key = store.key_or_new(library_id)
@@ -186,44 +241,61 @@ def reset(store: KeyStore, library_id: str, root: Path, head: Head, note: str) -
         at = now_text()
         published = tuple(p for p in (old.published if old else ()) if p.seq <= head.seq)
         history = (*(old.history if old else ()), f"{at}: {note}")
+        asides = old.asides if old else ()
         fresh = Anchor(library_id, str(root), head, head, head, at, published, (), history)
-        _write(store, key, fresh)
+        _write(store, key, replace(fresh, asides=asides))
 
 
 def moved(store: KeyStore, library_id: str, root: Path) -> None:
-    """Note that a library now lives in ``root`` (a restore put it aside there)."""
+    """Note that a restore put this library aside in ``root``, its chain ending where it did."""
     with store.locked(library_id):
         stored = load(store, library_id)
         if stored.anchor is not None and stored.key is not None:
-            _write(store, stored.key, replace(stored.anchor, root=str(root)))
+            current = stored.anchor
+            aside = Aside(str(root), current.after.seq, current.after.hash)
+            kept = (*current.asides[-99:], aside)
+            _write(store, stored.key, replace(current, root=str(root), asides=kept))
 
 
-def _first_breaks(
-    store: KeyStore, library_id: str, root: Path, before: Head, unsealed: str | None
-) -> tuple[str, ...]:
-    """Findings when a library with entries is anchored here for the first time."""
+def aside_at(anchor: Anchor, root: Path) -> Aside | None:
+    """The copy put aside in ``root``, when the library there is one."""
+    if anchor.root == str(root):
+        return None
+    return next((a for a in reversed(anchor.asides) if a.root == str(root)), None)
+
+
+def _first_breaks(before: Head, stored: Stored, had_key: bool) -> tuple[str, ...]:
+    """Findings when a library has no anchor here to go on from."""
     at = now_text()
-    if unsealed is not None:
-        return (f"{at}: the anchor kept here could not be used ({unsealed})",)
-    if before.seq == 0:
+    if stored.unsealed is not None:
+        return (f"{at}: the anchor kept here could not be used ({stored.unsealed})",)
+    if not had_key or before.seq == 0:
         return ()
+    return (f"{at}: its anchor was missing though its key is here (the anchor was removed)",)
+
+
+def _identity_breaks(
+    store: KeyStore, library_id: str, before: Head, hash_at: HashAt
+) -> tuple[str, ...]:
+    """A finding when this chain is another anchored library's under a new identity."""
+    at = now_text()
     for other in store.anchored_ids():
-        if other != library_id and _root_of(store, other) == str(root):
+        head = _head_of(store, other) if other != library_id else None
+        if head is not None and head.seq <= before.seq and hash_at(head.seq) == head.hash:
             return (
-                f"{at}: this folder held the library {other} before; its library.db now calls "
-                f"itself {library_id} with {before.seq} audit entries no anchor covers (its "
-                "identity was replaced, or another library was copied in by hand)",
+                f"{at}: this chain holds the anchored {head.text()} of the library {other}; its "
+                f"library.db now calls itself {library_id} (its identity was replaced)",
             )
     return ()
 
 
-def _root_of(store: KeyStore, library_id: str) -> str | None:
+def _head_of(store: KeyStore, library_id: str) -> Head | None:
+    """The anchored head of another library, read without its key (only to compare)."""
     data = store.anchor_text(library_id, MAX_BYTES)
     try:
-        root = json.loads((data or b"{}").decode("utf-8")).get("root")
-    except (ValueError, AttributeError):
+        return _head(json.loads((data or b"{}").decode("utf-8"))["after"])
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return root if isinstance(root, str) else None
 
 
 def _write(store: KeyStore, key: bytes, anchor: Anchor) -> None:
@@ -249,6 +321,9 @@ def _from_plain(body: dict[str, Any]) -> Anchor:
         breaks=tuple(str(b) for b in body["breaks"]),
         history=tuple(str(h) for h in body["history"]),
         restoring=_head(body["restoring"]) if body.get("restoring") else None,
+        asides=tuple(
+            Aside(str(a["root"]), int(a["seq"]), str(a["hash"])) for a in body.get("asides", ())
+        ),
     )
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import NamedTuple
 
-from desktop_app.storage.anchor import Head, Stored
+from desktop_app.storage.anchor import Head, Stored, aside_at
 
 HashAt = Callable[[int], str | None]
 PRINTED_HEAD = re.compile(r"Audit\s+entry\s+(\d+),\s+hash\s+([0-9a-f]{64})")
@@ -26,9 +27,14 @@ class Finding(NamedTuple):
 
 
 def anchor_findings(
-    stored: Stored, library_id: str | None, head: Head, hash_at: HashAt, key_file: str
+    stored: Stored, library_id: str | None, head: Head, hash_at: HashAt, where: tuple[Path, str]
 ) -> Iterator[Finding]:
-    """What is wrong between the chain (ending at ``head``) and the library's anchor."""
+    """What is wrong between the chain (ending at ``head``) and the library's anchor.
+
+    ``where``: the library's folder and its key file. A copy a restore put aside is held to
+    the head it had then.
+    """
+    root, key_file = where
     subject = "the audit anchor"
     if library_id is None:
         yield Finding(
@@ -50,6 +56,11 @@ def anchor_findings(
         yield Finding(subject, f"the anchor cannot be used: {why}")
         return
     anchor = stored.anchor
+    aside = aside_at(anchor, root)
+    if aside is not None:
+        if head != Head(aside.seq, aside.hash):
+            yield Finding(subject, _off_anchor(head, Head(aside.seq, aside.hash), hash_at))
+        return
     for found in anchor.breaks:
         yield Finding(subject, f"found earlier and kept until a restore: {found}")
     if head not in anchor.ends():

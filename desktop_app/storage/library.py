@@ -75,7 +75,7 @@ class Library:
         self._lock = lock
         self._clock = clock
         self.keys = KeyStore(key_dir())
-        self.identity = queries.library_id(db)
+        self.identity = queries.library_id(db) if lock is None else text_digest.identity(db)
 
     @property
     def read_only(self) -> bool:
@@ -145,33 +145,52 @@ class Library:
         if write:
             library.blobs.sweep_staging(library._named)
             if problem is None:
-                library._adopt()
                 library._cover_text()
+                library._adopt()
         return library
 
     def _adopt(self) -> None:
-        """Anchor the chain as it is if this computer holds no anchor for the library yet."""
+        """Anchor the chain as it is when this computer holds no anchor for it yet.
+
+        Otherwise settle a restore the anchor was told of but that was killed before it could
+        say it was done.
+        """
         if self.identity is None:
             return
         try:
             with self.keys.locked(self.identity):
+                head = Head(*audit.head(self.db))
                 if anchor.load(self.keys, self.identity).anchor is None:
-                    head = Head(*audit.head(self.db))
-                    anchor.advance(self.keys, self.identity, self.paths.root, head, head)
+                    root, hash_at = self.paths.root, self._hash_at
+                    anchor.advance(self.keys, self.identity, root, head, head, hash_at=hash_at)
+                else:
+                    anchor.resolve(self.keys, self.identity, head)
         except BaseException:
             self.close()
             raise
 
     def _cover_text(self) -> None:
-        """Hash the text of documents filed by an older version into the chain (once)."""
+        """Hash the text of documents filed by an older version into the chain (once).
+
+        Only before this computer anchors the library: once anchored, every text is in the
+        chain as it is filed, so a library that says otherwise was changed outside the app.
+        """
         if text_digest.covered(self.db):
             return
         try:
+            if self.identity and anchor.load(self.keys, self.identity).anchor is not None:
+                with self.keys.locked(self.identity):
+                    anchor.note_break(self.keys, self.identity, text_digest.RESET_FOUND)
+                return
             with self.transaction("compliance-desk upgrade") as tx:
                 tx.cover_text()
         except BaseException:
             self.close()
             raise
+
+    def _hash_at(self, seq: int) -> str | None:
+        row = self.db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
+        return None if row is None else str(row[0])
 
     @contextmanager
     def transaction(self, actor: str) -> Iterator[SqliteUnitOfWork]:
@@ -209,7 +228,8 @@ class Library:
             self.db.conn.execute("COMMIT")
             return
         with self.keys.locked(self.identity):
-            anchor.advance(self.keys, self.identity, self.paths.root, start, end)
+            root, hash_at = self.paths.root, self._hash_at
+            anchor.advance(self.keys, self.identity, root, start, end, hash_at=hash_at)
             self.db.conn.execute("COMMIT")
             try:  # committed: ``before`` is no longer a place the chain may end
                 anchor.settle(self.keys, self.identity, end)

@@ -88,7 +88,6 @@ def restore(
             raise UserError(f"Cannot restore into {root}: {exc.strerror or exc}.") from None
         try:
             checked = _check(source, staging, accept_unsealed)
-            _expect(checked)
             done = _swap_in(paths, checked, staging, replace, now)
             _anchor(paths, checked, done)
             return done
@@ -152,6 +151,7 @@ def _swap_in(
             f"as {aside} and restore."
         )
     _stage_blobs(checked, staging / BLOBS)
+    _expect(checked)  # only now: a refused restore leaves no head the chain may end at
     try:
         restore_journal.write(root, aside, MOVING)
         kept = _move_aside(root, aside) if existing.entries else None

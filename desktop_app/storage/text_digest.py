@@ -8,11 +8,21 @@ the chain, so each entry for entity ``document_text`` holds ``{"document_id", "s
 from __future__ import annotations
 
 import hashlib
+import sqlite3
+import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from desktop_app.storage.keystore import LIBRARY_ID
+
 ENTITY = "document_text"
+RESET_FOUND = (
+    "the library says the text of its documents is not yet in the chain (identity.text_covered "
+    "= 0), though this computer anchored it after that was done: the flag was reset outside the "
+    "app, and the text is not hashed again"
+)
 
 
 def summary(document_id: int, text: str) -> dict[str, Any]:
@@ -58,3 +68,22 @@ def covered(db: Database) -> bool:
 def mark_covered(db: Database) -> None:
     """Note that the text of every document is now in the chain."""
     db.execute("UPDATE identity SET text_covered = 1")
+
+
+def identity(db: Database) -> str | None:
+    """The library's id, made anew when its row was removed (the writer only; None before 0012).
+
+    A new id has no anchor here; the first commit then finds the chain is another anchored
+    library's (`anchor.advance`), so removing the row hides nothing.
+    """
+    try:
+        rows = db.execute("SELECT id FROM identity").fetchall()
+    except sqlite3.OperationalError:
+        return None
+    if len(rows) == 1 and isinstance(rows[0][0], str) and LIBRARY_ID.match(rows[0][0]):
+        return str(rows[0][0])
+    made = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with db.conn:
+        db.execute("DELETE FROM identity")
+        db.execute("INSERT INTO identity VALUES (?, ?, 1)", [uuid.uuid4().hex, made])
+    return identity(db)

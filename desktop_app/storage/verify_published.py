@@ -83,7 +83,8 @@ def chain_findings(
         return None if row is None else str(row[0])
 
     key_file = str(library.keys.key_path(library.identity)) if library.identity else ""
-    found = list(anchor_findings(stored, library.identity, head, hash_at, key_file))
+    place = (library.paths.root, key_file)
+    found = list(anchor_findings(stored, library.identity, head, hash_at, place))
     counted = len(stored.anchor.published) if stored.anchor else 0
     for where, seq, digest in _memo_heads(conn):
         counted += 1
@@ -119,26 +120,33 @@ def _memo_heads(conn: sqlite3.Connection) -> Iterator[tuple[str, int, str]]:
             yield f"memo {filename!r} (document {document_id} on {number})", seq, digest
 
 
-def _rotation_manifests(library: Library) -> Iterator[tuple[str, dict[str, Any]]]:
+def _rotation_manifests(library: Library) -> Iterator[tuple[str, dict[str, Any] | None]]:
+    """Each automatic backup's manifest (None when it cannot be read as one)."""
     for generation in rotation.generations(library.paths):
         path = generation / manifest.MANIFEST
+        body: Any = None
         try:
-            if path.is_symlink() or path.stat().st_size > manifest.MAX_MANIFEST_BYTES:
-                continue
-            body = json.loads(path.read_text(encoding="utf-8"))
+            if not path.is_symlink() and path.stat().st_size <= manifest.MAX_MANIFEST_BYTES:
+                body = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            continue
-        if isinstance(body, dict):
-            yield f"the automatic backup {generation.name}", body
+            body = None
+        yield f"the automatic backup {generation.name}", body if isinstance(body, dict) else None
 
 
 def _manifest_findings(
-    where: str, body: dict[str, Any], stored: Stored, head: Head, hash_at: Any
+    where: str, body: dict[str, Any] | None, stored: Stored, head: Head, hash_at: Any
 ) -> list[Finding]:
+    if body is None:
+        return [Finding(where, "its manifest is missing or cannot be read; restore refuses it")]
     seal = body.pop("seal", None)
     key = stored.key
-    if key is not None and isinstance(seal, dict) and not sealed_by(key, body, seal.get("mac")):
-        return [Finding(where, "its manifest was changed after it was made (its seal fails)")]
+    if key is not None and body.get("library") is not None:
+        mac = seal.get("mac") if isinstance(seal, dict) else None
+        if not sealed_by(key, body, mac):
+            detail = (
+                "was changed after it was made (its seal fails)" if seal else "has lost its seal"
+            )
+            return [Finding(where, f"its manifest {detail}")]
     audit_head = body.get("audit_head")
     if not isinstance(audit_head, dict):
         return []

@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -367,3 +367,151 @@ def test_text_filed_by_an_older_version_is_covered_at_the_first_open(
     assert _problems(_report(paths)) == {}
     db.execute("UPDATE document_text SET text = 'Edited.'")
     assert "records" in _problems(_report(paths))
+
+
+# -- found in the acceptance attack run (helper report, 2026-12-07) ----------------------------
+
+
+def _cut_to(db: sqlite3.Connection, paths: LibraryPaths, seq: int) -> None:
+    """Cut the chain back to entry ``seq`` with the rows its tail made (the letter, its text)."""
+    db.execute("DELETE FROM audit WHERE seq > ?", [seq])
+    db.execute("DELETE FROM document_text")
+    db.execute("DELETE FROM search_entries WHERE entity = 'documents'")
+    db.execute("DELETE FROM documents")
+    db.execute("DELETE FROM blobs")
+    for blob in [p for p in paths.blobs.rglob("*") if p.is_file()]:
+        blob.unlink()
+
+
+def _head(db: sqlite3.Connection) -> tuple[int, str]:
+    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return int(row[0]), str(row[1])
+
+
+def _without_letter(tmp_path: Path) -> tuple[LibraryPaths, Path]:
+    """A library whose backup was made before its letter was filed: (library, backup)."""
+    paths = LibraryPaths(tmp_path / "lib")
+    library = Library.open(paths, write=True)
+    try:
+        service = MatterService(library, actor="counsel", today=lambda: TODAY)
+        matter = service.create_matter(Matter("Annex A", MatterKind.AUTHORIZATION_LETTER)).record
+        service.add_note(Note(matter.id, "Letter received."))
+    finally:
+        library.close()
+    create_backup(paths, tmp_path / "backup")
+    library = Library.open(paths, write=True)
+    try:
+        filing = Filing(DocumentKind.LETTER, Direction.INCOMING, title="BIS letter")
+        filer = CorrespondenceService(library, library.blobs, "counsel")
+        filer.file(matter.id, "letter.txt", parse_in_process("letter.txt", LETTER), filing)
+    finally:
+        library.close()
+    return paths, tmp_path / "backup"
+
+
+def test_a_refused_restore_leaves_no_head_a_cut_could_hide_behind(tmp_path: Path) -> None:
+    paths, backup = _without_letter(tmp_path)
+    with pytest.raises(UserError, match="--replace"):
+        restore(paths, backup)  # refused: the library holds data
+    backup_head = json.loads((backup / "manifest.json").read_text(encoding="utf-8"))
+    conn = sqlite3.connect(paths.database, isolation_level=None)
+    try:
+        _cut_to(conn, paths, backup_head["audit_head"]["seq"])
+    finally:
+        conn.close()
+    [finding] = _only_anchor(_report(paths))
+    assert "were removed" in finding
+
+
+def test_a_restore_killed_after_its_database_was_in_verifies_at_the_next_open(
+    tmp_path: Path,
+) -> None:
+    paths, backup = _without_letter(tmp_path)
+    body = json.loads((backup / "manifest.json").read_text(encoding="utf-8"))
+    head = anchor.Head(body["audit_head"]["seq"], body["audit_head"]["hash"])
+    conn = sqlite3.connect(paths.database, isolation_level=None)
+    try:
+        later = _head(conn)
+    finally:
+        conn.close()
+    library = Library.open(paths, write=True)
+    try:
+        assert library.publish(later, "a memo printed after the backup")
+    finally:
+        library.close()
+    store = KeyStore(key_dir())
+    anchor.expect(store, body["library"], head)
+    for name in ("library.db", "library.db-wal", "library.db-shm"):
+        (paths.root / name).unlink(missing_ok=True)
+    shutil.copyfile(backup / "library.db", paths.database)  # killed before the anchor reset
+    Library.open(paths, write=True).close()  # the next open settles the restore
+    assert _problems(_report(paths)).get("anchor") is None
+
+
+def test_the_library_a_restore_put_aside_still_verifies(tmp_path: Path) -> None:
+    paths, backup = _without_letter(tmp_path)
+    done = restore(paths, backup, replace=True)
+    assert done.kept_aside is not None
+    assert _problems(_report(paths)) == {}
+    assert _problems(_report(LibraryPaths(done.kept_aside))) == {}
+
+
+def test_a_removed_anchor_and_a_cut_are_found_even_after_the_next_open(
+    paths: LibraryPaths, db: sqlite3.Connection
+) -> None:
+    _cut_to(db, paths, _note_entry(db, "Letter received."))
+    [library_id] = db.execute("SELECT id FROM identity").fetchone()
+    KeyStore(key_dir()).anchor_path(library_id).unlink()
+    Library.open(paths, write=True).close()
+    [finding] = _only_anchor(_report(paths))
+    assert "its anchor was missing though its key is here" in finding
+
+
+def test_a_replaced_identity_is_found_in_a_moved_folder(
+    paths: LibraryPaths, tmp_path: Path
+) -> None:
+    moved = LibraryPaths(tmp_path / "moved")
+    paths.root.rename(moved.root)
+    conn = sqlite3.connect(moved.database, isolation_level=None)
+    try:
+        conn.execute("UPDATE identity SET id = ?", ["fedcba9876543210fedcba9876543210"])
+    finally:
+        conn.close()
+    Library.open(moved, write=True).close()
+    [finding] = _only_anchor(_report(moved))
+    assert "its identity was replaced" in finding
+
+
+def test_a_removed_identity_row_is_found(paths: LibraryPaths, db: sqlite3.Connection) -> None:
+    db.execute("DELETE FROM identity")
+    Library.open(paths, write=True).close()
+    [finding] = _only_anchor(_report(paths))
+    assert "its identity was replaced" in finding
+
+
+def test_a_reset_text_flag_is_kept_as_a_finding(
+    paths: LibraryPaths, db: sqlite3.Connection
+) -> None:
+    db.execute("UPDATE identity SET text_covered = 0")
+    Library.open(paths, write=True).close()
+    [finding] = _only_anchor(_report(paths))
+    assert "the flag was reset outside the app" in finding
+
+
+def test_a_rotated_backup_without_its_seal_or_unreadable_is_found(paths: LibraryPaths) -> None:
+    rotate(paths, "daily")
+    rotate(paths, "before-migration", now=lambda: datetime(2026, 12, 8, tzinfo=UTC))
+    first, second = sorted(paths.backups.iterdir())
+    for generation in (first, second):
+        (generation / "manifest.json").chmod(0o600)
+    body = json.loads((first / "manifest.json").read_text(encoding="utf-8"))
+    del body["seal"]
+    (first / "manifest.json").write_text(json.dumps(body), encoding="utf-8")
+    (second / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert _problems(_report(paths)) == {
+        "anchor": [
+            f"the automatic backup {first.name}: its manifest has lost its seal",
+            f"the automatic backup {second.name}: its manifest is missing or cannot be read; "
+            "restore refuses it",
+        ]
+    }
