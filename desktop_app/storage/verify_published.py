@@ -85,6 +85,9 @@ def chain_findings(
     key_file = str(library.keys.key_path(library.identity)) if library.identity else ""
     place = (library.paths.root, key_file)
     found = list(anchor_findings(stored, library.identity, head, hash_at, place))
+    breaks = stored.anchor.breaks if stored.anchor else ()
+    if stored.anchor and not _covered(conn) and not any(text_digest.RESET_FOUND in b for b in breaks):
+        found.append(Finding("the audit anchor", text_digest.RESET_FOUND))
     counted = len(stored.anchor.published) if stored.anchor else 0
     for where, seq, digest in _memo_heads(conn):
         counted += 1
