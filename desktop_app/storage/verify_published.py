@@ -86,7 +86,8 @@ def chain_findings(
     place = (library.paths.root, key_file)
     found = list(anchor_findings(stored, library.identity, head, hash_at, place))
     breaks = stored.anchor.breaks if stored.anchor else ()
-    if stored.anchor and not _covered(conn) and not any(text_digest.RESET_FOUND in b for b in breaks):
+    kept = any(text_digest.RESET_FOUND in b for b in breaks)
+    if stored.anchor and not _covered(conn) and not kept:
         found.append(Finding("the audit anchor", text_digest.RESET_FOUND))
     counted = len(stored.anchor.published) if stored.anchor else 0
     for where, seq, digest in _memo_heads(conn):
