@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import BinaryIO
 
 CHUNK = 1 << 20
 PARALLEL_FROM = 1 << 16
@@ -163,15 +164,16 @@ def copy_hashed(source: Path, target: Path, *, read_only: bool = False) -> tuple
     return digest.hexdigest(), size
 
 
-def write_replacing(data: bytes, target: Path) -> None:
+def write_replacing(data: bytes, target: Path, *, private: bool = False) -> None:
     """Write ``data`` to ``target`` through a temporary file beside it, then swap it in.
 
     A file already at ``target`` is replaced only once the new one is complete and on disk; on
-    failure the temporary file is removed and the OSError passes on.
+    failure the temporary file is removed and the OSError passes on. ``private``: the app's own
+    file — 0600, no link followed at the temporary name, the folder fsynced after the swap.
     """
     temp = target.with_name(f".{target.name}.part")
     try:
-        with temp.open("wb") as out:
+        with _new_file(temp, private) as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
@@ -179,24 +181,16 @@ def write_replacing(data: bytes, target: Path) -> None:
     except OSError:
         temp.unlink(missing_ok=True)
         raise
+    if private:
+        fsync_dir(target.parent)
 
 
-def write_private_replacing(data: bytes, target: Path) -> None:
-    """`write_replacing` for the app's own files: 0600, no link followed, the folder fsynced."""
-    temp = target.with_name(f".{target.name}.part")
+def _new_file(temp: Path, private: bool) -> BinaryIO:
+    if not private:
+        return temp.open("wb")
     temp.unlink(missing_ok=True)  # a link planted there is removed, never written through
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(temp, flags | getattr(os, "O_BINARY", 0), PRIVATE_FILE)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except OSError:
-        temp.unlink(missing_ok=True)
-        raise
-    fsync_dir(target.parent)
+    return os.fdopen(os.open(temp, flags | getattr(os, "O_BINARY", 0), PRIVATE_FILE), "wb")
 
 
 def write_durably(target: Path, data: bytes) -> None:

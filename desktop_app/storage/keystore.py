@@ -84,7 +84,7 @@ class KeyStore:
         """Replace the library's anchor atomically and durably."""
         self._ensure_folder()
         try:
-            files.write_private_replacing(data, self.anchor_path(library_id))
+            files.write_replacing(data, self.anchor_path(library_id), private=True)
         except OSError as exc:
             raise self._failed("record the audit anchor", exc) from None
 

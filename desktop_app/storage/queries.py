@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TypeVar
 
 from sqlite_utils import Database
@@ -34,9 +33,8 @@ from desktop_app.core.models import (
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.core.retention_state import RetentionState
 from desktop_app.errors import NotFoundError
-from desktop_app.storage import audit
+from desktop_app.storage import audit, snapshot
 from desktop_app.storage.codec import TABLES, column_list, from_row, from_values
-from desktop_app.storage.keystore import LIBRARY_ID
 
 R = TypeVar("R")
 
@@ -236,12 +234,7 @@ def audit_entries(db: Database) -> list[AuditEntry]:
 
 def library_id(db: Database) -> str | None:
     """The library's identity (None before migration 0012 or when it is not a valid id)."""
-    try:
-        row = db.execute("SELECT id FROM identity").fetchone()
-    except sqlite3.OperationalError:
-        return None
-    found = row[0] if row else None
-    return found if isinstance(found, str) and LIBRARY_ID.match(found) else None
+    return snapshot.library_in(db.conn)
 
 
 def audit_head(db: Database) -> tuple[int, str]:

@@ -139,7 +139,7 @@ def _facts(conn: sqlite3.Connection) -> Facts:
         documents=int(conn.execute("SELECT count(*) FROM documents").fetchone()[0]),
         blobs=blobs,
         chain_break=_chain_break(conn),
-        library=_library(conn),
+        library=library_in(conn),
     )
 
 
@@ -150,15 +150,15 @@ def library_of(path: Path) -> str | None:
     except sqlite3.Error:
         return None
     try:
-        return _library(conn)
+        return library_in(conn)
     except sqlite3.Error:
         return None
     finally:
         conn.close()
 
 
-def _library(conn: sqlite3.Connection) -> str | None:
-    """The copy's identity (None for a library made before migration 0012)."""
+def library_in(conn: sqlite3.Connection) -> str | None:
+    """A library's identity (None before migration 0012, or when it is not a valid id)."""
     try:
         row = conn.execute("SELECT id FROM identity").fetchone()
     except sqlite3.OperationalError:

@@ -43,13 +43,16 @@ COLUMNS = ("seq", "at", "actor", "action", "entity", "entity_id", "matter_id", "
 LETTER = b"Dear counsel,\nThe license requirement is lifted for the entities of Annex A.\n"
 
 
-def _fill(paths: LibraryPaths) -> None:
+def _fill(paths: LibraryPaths, backup: Path | None = None) -> None:
+    """A matter, three notes and one letter; ``backup`` is made just before the letter."""
     library = Library.open(paths, write=True)
     try:
         service = MatterService(library, actor="counsel", today=lambda: TODAY)
         matter = service.create_matter(Matter("Annex A", MatterKind.AUTHORIZATION_LETTER)).record
         for text in ("First call with BIS.", "Second call.", "Letter received."):
             service.add_note(Note(matter.id, text))
+        if backup is not None:
+            create_backup(paths, backup)
         filing = Filing(DocumentKind.LETTER, Direction.INCOMING, title="BIS letter")
         filer = CorrespondenceService(library, library.blobs, "counsel")
         filer.file(matter.id, "letter.txt", parse_in_process("letter.txt", LETTER), filing)
@@ -115,6 +118,22 @@ def _note_entry(conn: sqlite3.Connection, text: str) -> int:
     raise AssertionError(text)
 
 
+def _cut_to(db: sqlite3.Connection, paths: LibraryPaths, seq: int) -> None:
+    """Cut the chain back to entry ``seq`` with the rows its tail made (the letter, its text)."""
+    db.execute("DELETE FROM audit WHERE seq > ?", [seq])
+    db.execute("DELETE FROM document_text")
+    db.execute("DELETE FROM search_entries WHERE entity = 'documents'")
+    db.execute("DELETE FROM documents")
+    db.execute("DELETE FROM blobs")
+    for blob in [p for p in paths.blobs.rglob("*") if p.is_file()]:
+        blob.unlink()
+
+
+def _head(db: sqlite3.Connection) -> tuple[int, str]:
+    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return int(row[0]), str(row[1])
+
+
 def _only_anchor(report: VerifyReport) -> list[str]:
     found = _problems(report)
     assert set(found) == {"anchor"}, found  # the rewrite is consistent: nothing else sees it
@@ -131,17 +150,9 @@ def test_a_library_as_the_app_left_it_verifies_clean(paths: LibraryPaths) -> Non
 def test_a_consistent_cut_of_the_tail_is_found(paths: LibraryPaths, db: sqlite3.Connection) -> None:
     seq = _note_entry(db, "Letter received.")
     note_id = db.execute("SELECT entity_id FROM audit WHERE seq = ?", [seq]).fetchone()[0]
-    later = db.execute("SELECT count(*) FROM audit WHERE seq > ?", [seq]).fetchone()[0]
-    assert later > 0
-    # the document and its text go with the tail, so rows and log still agree
-    db.execute("DELETE FROM audit WHERE seq >= ?", [seq])
+    # the note, the document and its text go with the tail, so rows and log still agree
+    _cut_to(db, paths, seq - 1)
     db.execute("DELETE FROM notes WHERE id = ?", [note_id])
-    db.execute("DELETE FROM document_text")
-    db.execute("DELETE FROM search_entries WHERE entity = 'documents'")
-    db.execute("DELETE FROM documents")
-    db.execute("DELETE FROM blobs")
-    for blob in [p for p in paths.blobs.rglob("*") if p.is_file()]:
-        blob.unlink()
 
     [finding] = _only_anchor(_report(paths))
     assert f"the chain ends at entry {seq - 1}" in finding
@@ -213,14 +224,7 @@ def test_an_anchor_rewritten_without_the_key_is_found(
 def test_a_rewrite_stays_reported_after_the_next_change(
     paths: LibraryPaths, db: sqlite3.Connection
 ) -> None:
-    seq = _note_entry(db, "Letter received.")
-    db.execute("DELETE FROM audit WHERE seq > ?", [seq])
-    db.execute("DELETE FROM document_text")
-    db.execute("DELETE FROM search_entries WHERE entity = 'documents'")
-    db.execute("DELETE FROM documents")
-    db.execute("DELETE FROM blobs")
-    for blob in [p for p in paths.blobs.rglob("*") if p.is_file()]:
-        blob.unlink()
+    _cut_to(db, paths, _note_entry(db, "Letter received."))
     library = Library.open(paths, write=True)
     try:  # counsel go on working; the app anchors the new head but keeps the finding
         matter_id = library.db.execute("SELECT id FROM matters").fetchone()[0]
@@ -372,40 +376,10 @@ def test_text_filed_by_an_older_version_is_covered_at_the_first_open(
 # -- found in the acceptance attack run (helper report, 2026-12-07) ----------------------------
 
 
-def _cut_to(db: sqlite3.Connection, paths: LibraryPaths, seq: int) -> None:
-    """Cut the chain back to entry ``seq`` with the rows its tail made (the letter, its text)."""
-    db.execute("DELETE FROM audit WHERE seq > ?", [seq])
-    db.execute("DELETE FROM document_text")
-    db.execute("DELETE FROM search_entries WHERE entity = 'documents'")
-    db.execute("DELETE FROM documents")
-    db.execute("DELETE FROM blobs")
-    for blob in [p for p in paths.blobs.rglob("*") if p.is_file()]:
-        blob.unlink()
-
-
-def _head(db: sqlite3.Connection) -> tuple[int, str]:
-    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    return int(row[0]), str(row[1])
-
-
 def _without_letter(tmp_path: Path) -> tuple[LibraryPaths, Path]:
     """A library whose backup was made before its letter was filed: (library, backup)."""
     paths = LibraryPaths(tmp_path / "lib")
-    library = Library.open(paths, write=True)
-    try:
-        service = MatterService(library, actor="counsel", today=lambda: TODAY)
-        matter = service.create_matter(Matter("Annex A", MatterKind.AUTHORIZATION_LETTER)).record
-        service.add_note(Note(matter.id, "Letter received."))
-    finally:
-        library.close()
-    create_backup(paths, tmp_path / "backup")
-    library = Library.open(paths, write=True)
-    try:
-        filing = Filing(DocumentKind.LETTER, Direction.INCOMING, title="BIS letter")
-        filer = CorrespondenceService(library, library.blobs, "counsel")
-        filer.file(matter.id, "letter.txt", parse_in_process("letter.txt", LETTER), filing)
-    finally:
-        library.close()
+    _fill(paths, tmp_path / "backup")
     return paths, tmp_path / "backup"
 
 
