@@ -82,6 +82,8 @@ class Anchor:
     restoring: Head | None = None
     """The head of a backup being restored: until the restore is done the chain may end there."""
     asides: tuple[Aside, ...] = ()
+    origin: str = ""
+    """The hash of the chain's first entry: the library's chain whatever is cut from its tail."""
 
     def ends(self) -> tuple[Head, ...]:
         """Where the committed chain may end."""
@@ -153,19 +155,21 @@ def advance(
     current = stored.anchor
     if current is None:
         breaks = _first_breaks(before, stored, had_key)
-        breaks = breaks or _identity_breaks(store, library_id, before, hash_at)
+        breaks = breaks or _identity_breaks(store, library_id, root, hash_at)
         current = Anchor(library_id, str(root), before, before, before, at, breaks=breaks)
     else:
         current = resolved(current, before)
-    _write(store, key, replace(current, root=str(root), before=before, after=after, written_at=at))
+    origin = current.origin or hash_at(1) or ""
+    moved_on = replace(current, root=str(root), before=before, after=after, origin=origin)
+    _write(store, key, replace(moved_on, written_at=at))
 
 
-def resolve(store: KeyStore, library_id: str, head: Head) -> None:
+def resolve(store: KeyStore, library_id: str, root: Path, head: Head) -> None:
     """At open, settle a restore the anchor was told of against where the chain ends now."""
     stored = load(store, library_id)
     if stored.anchor is not None and stored.key is not None and stored.anchor.restoring:
-        current = resolved(stored.anchor, head)
-        _write(store, stored.key, replace(current, before=head, after=head, written_at=now_text()))
+        current = replace(resolved(stored.anchor, head), root=str(root), before=head, after=head)
+        _write(store, stored.key, replace(current, written_at=now_text()))
 
 
 def note_break(store: KeyStore, library_id: str, found: str) -> None:
@@ -221,12 +225,20 @@ def publish(store: KeyStore, library_id: str, head: Head, what: str) -> bool:
     return True
 
 
-def expect(store: KeyStore, library_id: str, head: Head) -> None:
-    """Before a restore swaps its chain in: the chain may end at ``head`` from now on too."""
+def expect(store: KeyStore, library_id: str, head: Head, aside: Path | None = None) -> None:
+    """Before a restore swaps its chain in: the chain may end at ``head`` from now on too.
+
+    ``aside``: where the restore puts this same library's present copy, kept with the head it
+    has now (so it verifies there even when the restore is killed before it is done).
+    """
     with store.locked(library_id):
         stored = load(store, library_id)
         if stored.anchor is not None and stored.key is not None:
-            _write(store, stored.key, replace(stored.anchor, restoring=head))
+            current = stored.anchor
+            if aside is not None:
+                kept = Aside(str(aside), current.after.seq, current.after.hash)
+                current = replace(current, asides=(*current.asides[-99:], kept))
+            _write(store, stored.key, replace(current, restoring=head))
 
 
 def reset(store: KeyStore, library_id: str, root: Path, head: Head, note: str) -> None:
@@ -241,20 +253,19 @@ def reset(store: KeyStore, library_id: str, root: Path, head: Head, note: str) -
         at = now_text()
         published = tuple(p for p in (old.published if old else ()) if p.seq <= head.seq)
         history = (*(old.history if old else ()), f"{at}: {note}")
-        asides = old.asides if old else ()
+        asides, origin = (old.asides, old.origin) if old else ((), "")
         fresh = Anchor(library_id, str(root), head, head, head, at, published, (), history)
-        _write(store, key, replace(fresh, asides=asides))
+        _write(store, key, replace(fresh, asides=asides, origin=origin))
 
 
-def moved(store: KeyStore, library_id: str, root: Path) -> None:
-    """Note that a restore put this library aside in ``root``, its chain ending where it did."""
+def moved(store: KeyStore, library_id: str, aside: Path, into: Path) -> None:
+    """Note that a restore into ``into`` put this (other) library aside in ``aside``."""
     with store.locked(library_id):
         stored = load(store, library_id)
         if stored.anchor is not None and stored.key is not None:
-            current = stored.anchor
-            aside = Aside(str(root), current.after.seq, current.after.hash)
-            kept = (*current.asides[-99:], aside)
-            _write(store, stored.key, replace(current, root=str(root), asides=kept))
+            note = f"{now_text()}: put aside in {aside} by a restore into {into}"
+            history = (*stored.anchor.history, note)
+            _write(store, stored.key, replace(stored.anchor, root=str(aside), history=history))
 
 
 def aside_at(anchor: Anchor, root: Path) -> Aside | None:
@@ -275,27 +286,36 @@ def _first_breaks(before: Head, stored: Stored, had_key: bool) -> tuple[str, ...
 
 
 def _identity_breaks(
-    store: KeyStore, library_id: str, before: Head, hash_at: HashAt
+    store: KeyStore, library_id: str, root: Path, hash_at: HashAt
 ) -> tuple[str, ...]:
-    """A finding when this chain is another anchored library's under a new identity."""
-    at = now_text()
+    """A finding when this chain is another anchored library's under a new identity.
+
+    Its first entry is that library's (`Anchor.origin`), however much of the tail was cut.
+    A library a restore put aside to make room for this one is not counted.
+    """
+    first = hash_at(1)
+    if first is None:
+        return ()
     for other in store.anchored_ids():
-        head = _head_of(store, other) if other != library_id else None
-        if head is not None and head.seq <= before.seq and hash_at(head.seq) == head.hash:
+        plain = _plain_of(store, other) if other != library_id else {}
+        aside_for_us = f"by a restore into {root}" in " ".join(plain.get("history", ()))
+        if plain.get("origin") == first and not aside_for_us:
             return (
-                f"{at}: this chain holds the anchored {head.text()} of the library {other}; its "
-                f"library.db now calls itself {library_id} (its identity was replaced)",
+                f"{now_text()}: this chain begins as the chain of the library {other} anchored "
+                f"here; its library.db now calls itself {library_id} (its identity was "
+                "replaced)",
             )
     return ()
 
 
-def _head_of(store: KeyStore, library_id: str) -> Head | None:
-    """The anchored head of another library, read without its key (only to compare)."""
+def _plain_of(store: KeyStore, library_id: str) -> dict[str, Any]:
+    """Another library's anchor as plain JSON, read without its key (only to compare)."""
     data = store.anchor_text(library_id, MAX_BYTES)
     try:
-        return _head(json.loads((data or b"{}").decode("utf-8"))["after"])
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+        body = json.loads((data or b"{}").decode("utf-8"))
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
 
 
 def _write(store: KeyStore, key: bytes, anchor: Anchor) -> None:
@@ -324,6 +344,7 @@ def _from_plain(body: dict[str, Any]) -> Anchor:
         asides=tuple(
             Aside(str(a["root"]), int(a["seq"]), str(a["hash"])) for a in body.get("asides", ())
         ),
+        origin=str(body.get("origin", "")),
     )
 
 

@@ -164,7 +164,7 @@ class Library:
                     root, hash_at = self.paths.root, self._hash_at
                     anchor.advance(self.keys, self.identity, root, head, head, hash_at=hash_at)
                 else:
-                    anchor.resolve(self.keys, self.identity, head)
+                    anchor.resolve(self.keys, self.identity, self.paths.root, head)
         except BaseException:
             self.close()
             raise

@@ -45,6 +45,7 @@ class Existing:
     entries: tuple[Path, ...]
     matters: int | None = 0
     originals: int | None = 0
+    library: str | None = None
 
     @property
     def has_data(self) -> bool:
@@ -97,22 +98,27 @@ def restore(
         lock.release()
 
 
-def _expect(checked: CheckedBackup) -> None:
-    """Tell the anchor the chain may end at the backup's head: a kill mid-swap is no tamper."""
+def _expect(checked: CheckedBackup, old: str | None, aside: Path) -> None:
+    """Tell the anchor the chain may end at the backup's head: a kill mid-swap is no tamper.
+
+    When the library being replaced is the same library (``old``), its copy is put aside in
+    ``aside`` with the head it has now.
+    """
     manifest = checked.manifest
     if manifest.library is not None:
         head = Head(manifest.head_seq, manifest.head_hash)
-        anchor.expect(KeyStore(key_dir()), manifest.library, head)
+        kept = aside if old == manifest.library else None
+        anchor.expect(KeyStore(key_dir()), manifest.library, head, kept)
 
 
 def _anchor(paths: LibraryPaths, checked: CheckedBackup, done: Restored) -> None:
     """Anchor the restored chain; the library put aside keeps its anchor under its new folder."""
     store = KeyStore(key_dir())
+    manifest = checked.manifest
     if done.kept_aside is not None:
         old = snapshot.library_of(done.kept_aside / DATABASE)
-        if old is not None:
-            anchor.moved(store, old, done.kept_aside)
-    manifest = checked.manifest
+        if old is not None and old != manifest.library:  # the same library: told in _expect
+            anchor.moved(store, old, done.kept_aside, paths.root)
     if manifest.library is None:
         return  # anchored at its first open for writing, once migration 0012 names it
     how = "sealed" if checked.sealed else "unsealed, accepted by counsel"
@@ -151,7 +157,7 @@ def _swap_in(
             f"as {aside} and restore."
         )
     _stage_blobs(checked, staging / BLOBS)
-    _expect(checked)  # only now: a refused restore leaves no head the chain may end at
+    _expect(checked, existing.library, aside)  # only now: a refused restore leaves no head
     try:
         restore_journal.write(root, aside, MOVING)
         kept = _move_aside(root, aside) if existing.entries else None
@@ -197,11 +203,12 @@ def _counted(paths: LibraryPaths, entries: tuple[Path, ...]) -> Existing:
     try:
         matters = int(conn.execute("SELECT count(*) FROM matters").fetchone()[0])
         originals = int(conn.execute("SELECT count(*) FROM blobs").fetchone()[0])
+        library = snapshot.library_in(conn)
     except sqlite3.Error:
         return Existing(entries, None, None)
     finally:
         conn.close()
-    return Existing(entries, matters, originals)
+    return Existing(entries, matters, originals, library)
 
 
 def _aside_name(root: Path, at: datetime) -> Path:

@@ -492,3 +492,33 @@ def test_a_rotated_backup_without_its_seal_or_unreadable_is_found(paths: Library
             "restore refuses it",
         ]
     }
+
+
+def test_a_replaced_identity_and_a_deep_cut_are_found_after_the_next_open(
+    paths: LibraryPaths, db: sqlite3.Connection
+) -> None:
+    _cut_to(db, paths, 2)  # below every head anchored or published: only the first entry is left
+    db.execute("DELETE FROM notes WHERE id > 1")
+    db.execute("UPDATE identity SET id = ?", ["0123456789abcdef0123456789abcdef"])
+    Library.open(paths, write=True).close()
+    [finding] = _only_anchor(_report(paths))
+    assert "begins as the chain of the library" in finding
+
+
+def test_a_restore_killed_before_the_aside_was_noted_leaves_the_aside_verifying(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths, backup = _without_letter(tmp_path)
+    killed = RuntimeError("killed after the database was swapped in")
+
+    def kill(*_args: object) -> None:
+        raise killed
+
+    with monkeypatch.context() as patch:
+        patch.setattr("desktop_app.storage.restore._anchor", kill)
+        with pytest.raises(RuntimeError):
+            restore(paths, backup, replace=True)
+    [aside] = [p for p in tmp_path.iterdir() if ".before-restore-" in p.name]
+    Library.open(paths, write=True).close()  # the next open settles the restore
+    assert _problems(_report(paths)) == {}
+    assert _problems(_report(LibraryPaths(aside))) == {}
