@@ -265,7 +265,7 @@ def test_cancel_stops_between_files(
     assert len(queries.documents(library.db, matter_id)) == 2
 
 
-CORPUS = Path(__file__).parents[2].parent / "shared" / "corpora" / "email"
+CORPUS = Path(__file__).parents[1] / "data" / "email"
 
 
 def test_the_real_email_corpus_is_filed_with_exact_originals(

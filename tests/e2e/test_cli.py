@@ -137,7 +137,7 @@ def test_a_data_dir_that_is_a_file_is_explained(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "email"
+CORPUS = REPO_ROOT / "tests" / "data" / "email"
 
 
 def test_import_reports_each_file_and_keeps_originals_exact(data_dir: Path, tmp_path: Path) -> None:

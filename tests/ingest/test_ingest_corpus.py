@@ -16,7 +16,7 @@ import pytest
 from desktop_app.core.documents import ParsedFile, Rejected
 from desktop_app.ingest.parse import parse_bytes
 
-CORPUS = Path(__file__).parents[2].parent / "shared" / "corpora" / "email"
+CORPUS = Path(__file__).parents[1] / "data" / "email"
 MANIFEST = CORPUS / "MANIFEST.tsv"
 
 # name -> a phrase its reason must contain. None of the 113 is quarantined today.

@@ -29,7 +29,7 @@ from desktop_app.ingest.parse import parse_bytes
 from desktop_app.ingest.parsers import InProcessParser, parse_in_process
 from desktop_app.ingest.staging import Progress, part_name
 
-CORPUS = Path(__file__).parents[2].parent / "shared" / "corpora" / "email"
+CORPUS = Path(__file__).parents[1] / "data" / "email"
 LIMITS = Limits(seconds_per_file=1)
 EMAIL = b"From: a@b.c\r\nSubject: ACN Z123456\r\n\r\nbody\r\n"
 
@@ -220,7 +220,6 @@ def test_an_empty_file_is_kept_without_parsing(isolated: IsolatedParser, tmp_pat
     assert read(isolated, tmp_path, "e", b"") == Rejected("e", "empty file: 0 bytes", b"")
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpora not present")
 def test_real_emails_read_the_same_in_the_child(isolated: IsolatedParser, tmp_path: Path) -> None:
     files = sorted(p for p in CORPUS.rglob("*") if p.suffix in {".eml", ".msg", ".txt"})
     files = [p for p in files if not p.name.startswith("LICENSE")]
