@@ -9,7 +9,6 @@ reopened in the same window. A library that holds data is only ever kept aside, 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -37,9 +36,6 @@ _UNSEALED = _(
     "it was made by an older version, or on a computer whose key for this library is not "
     "here. A change made to the backup together with its manifest could not be found.\n\n"
     "Restore it only if you trust where it was kept. Restore it?"
-)
-_HOLDS = re.compile(
-    r" holds (?P<what>.+?); run again with --replace to keep it aside as (?P<aside>.+)"
 )
 
 
@@ -194,16 +190,14 @@ class Backups(QObject):
                 self._restore(source, replace=replace, unsealed=True)
                 return
             error = UserError(_("Nothing was restored: the backup carries no seal."))
-        found = _HOLDS.search(error.message) if isinstance(error, UserError) else None
+        from desktop_app.storage.restore import LibraryHoldsDataError  # noqa: PLC0415 - as restore
+
+        found = error if isinstance(error, LibraryHoldsDataError) else None
         if found is not None and not replace:
             question = _(
                 "The library folder {root} holds {what}.\n\nKeep the current library aside as "
                 "{aside} and restore?"
-            ).format(
-                root=window.library_paths.root,
-                what=found["what"],
-                aside=found["aside"].rstrip(". "),
-            )
+            ).format(root=found.root, what=found.what, aside=found.aside)
             answer = QMessageBox.question(window, _("Keep the current library aside?"), question)
             if answer == QMessageBox.StandardButton.Yes:
                 self._restore(source, replace=True, unsealed=unsealed)

@@ -29,6 +29,17 @@ from desktop_app.storage.manifest import BLOBS, DATABASE, BackupDamagedError, Ma
 from desktop_app.storage.restore_journal import INSTALLING, KEPT_IN_PLACE, MOVING
 
 
+class LibraryHoldsDataError(UserError):
+    """The library folder holds a library with data; restoring needs ``replace`` (asked for)."""
+
+    def __init__(self, root: Path, what: str, aside: Path) -> None:
+        super().__init__(
+            f"{root} holds {what}; run again with --replace to keep it aside as {aside} and "
+            "restore."
+        )
+        self.root, self.what, self.aside = root, what, aside
+
+
 @dataclass(frozen=True)
 class Restored:
     """What a restore did: the backup's manifest and where the old library was put."""
@@ -152,10 +163,7 @@ def _swap_in(
     existing = _existing(paths)
     aside = _aside_name(root, now())
     if existing.has_data and not replace:
-        raise UserError(
-            f"{root} holds {existing.describe()}; run again with --replace to keep it aside "
-            f"as {aside} and restore."
-        )
+        raise LibraryHoldsDataError(root, existing.describe(), aside)
     _stage_blobs(checked, staging / BLOBS)
     _expect(checked, existing.library, aside)  # only now: a refused restore leaves no head
     try:
