@@ -699,7 +699,7 @@ def run_hold(args: argparse.Namespace, paths: LibraryPaths) -> int:
             held = LegalHold(matter.id, args.by, day, note=args.note)
             _retention_service(library).place_hold(held)
         elif args.state == "off":
-            hold = _open_hold(queries.retention_state(library.db, matter), args.by)
+            hold = queries.retention_state(library.db, matter).hold_to_release(args.by)
             _retention_service(library).release_hold(hold.id, day, args.note)
         state = queries.retention_state(library.db, matter)
     finally:
@@ -712,20 +712,6 @@ def run_hold(args: argparse.Namespace, paths: LibraryPaths) -> int:
         keeps = "the hold keeps it from being purged" if state.on_hold else "it can be purged"
         print(f"{matter.number} is in the trash; {keeps} (`untrash` restores it)")
     return EXIT_OK
-
-
-def _open_hold(state: RetentionState, by: str | None) -> LegalHold:
-    holds = [
-        h for h in state.open_holds if by is None or h.requested_by.casefold() == by.casefold()
-    ]
-    if len(holds) == 1:
-        return holds[0]
-    number = state.matter.number
-    if not holds:
-        whose = f" requested by {by}" if by else ""
-        raise ValidationError({"hold": f"{number} has no open hold{whose}."})
-    names = ", ".join(h.requested_by for h in holds)
-    raise ValidationError({"hold": f"{number} has {len(holds)} open holds ({names}); --by one."})
 
 
 def run_retention(args: argparse.Namespace, paths: LibraryPaths) -> int:

@@ -29,6 +29,7 @@ from desktop_app.core.retention_events import (
     period,
 )
 from desktop_app.core.retention_live import live_reasons
+from desktop_app.errors import ValidationError
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,23 @@ class RetentionState:
     def on_hold(self) -> bool:
         """True while any hold is open."""
         return bool(self.open_holds)
+
+    def hold_to_release(self, by: str | None) -> LegalHold:
+        """The one open hold counsel mean: the only one, or the one ``by`` asked for.
+
+        Raises ValidationError naming the open holds when none or several fit.
+        """
+        fits = [
+            h for h in self.open_holds if by is None or h.requested_by.casefold() == by.casefold()
+        ]
+        if len(fits) == 1:
+            return fits[0]
+        number = self.matter.number
+        if not fits:
+            whose = f" requested by {by}" if by else ""
+            raise ValidationError({"hold": f"{number} has no open hold{whose}."})
+        names = ", ".join(h.requested_by for h in fits)
+        raise ValidationError({"hold": f"{number} has {len(fits)} open holds ({names}); --by one."})
 
     @property
     def period(self) -> Period:
