@@ -6,11 +6,13 @@ mode, so settings never reach the real home.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -29,6 +31,31 @@ from desktop_app.gui.main_window import MainWindow  # noqa: E402
 from desktop_app.paths import LibraryPaths  # noqa: E402
 from desktop_app.samples import add_sample_matters  # noqa: E402
 from desktop_app.storage.library import Library  # noqa: E402
+
+LOADED_WAIT = 30_000
+"""What a wait defaults to: work that takes a second here can take many on a loaded CI machine."""
+
+
+def _patient(name: str) -> None:
+    """Make ``QtBot.<name>`` wait ``LOADED_WAIT`` ms by default instead of pytest-qt's 5 s."""
+    plain = getattr(QtBot, name)
+
+    @functools.wraps(plain)
+    def patient(self: QtBot, *args: Any, timeout: int = LOADED_WAIT, **kwargs: Any) -> Any:
+        return plain(self, *args, timeout=timeout, **kwargs)
+
+    setattr(QtBot, name, patient)
+
+
+for _name in (
+    "waitUntil",
+    "waitSignal",
+    "waitSignals",
+    "waitCallback",
+    "waitExposed",
+    "waitActive",
+):
+    _patient(_name)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -61,7 +61,7 @@ def _window(qtbot: QtBot, session: Session, **options: Any) -> MainWindow:
 
 def test_verify_shows_a_clean_result(qtbot: QtBot, sample_window: MainWindow) -> None:
     sample_window.check.verify()
-    qtbot.waitUntil(lambda: sample_window.check.dialog is not None, timeout=20000)
+    qtbot.waitUntil(lambda: sample_window.check.dialog is not None, timeout=30_000)
     dialog = sample_window.check.dialog
     assert dialog is not None
     assert dialog.report.ok
@@ -82,7 +82,7 @@ def test_verify_lists_a_tampered_audit_row_and_saves_the_report(
     try:
         window = _window(qtbot, session)
         window.check.verify()
-        qtbot.waitUntil(lambda: window.check.dialog is not None, timeout=20000)
+        qtbot.waitUntil(lambda: window.check.dialog is not None, timeout=30_000)
         dialog = window.check.dialog
         assert dialog is not None
         assert not dialog.report.ok
@@ -107,7 +107,7 @@ def test_verify_cancel_shows_nothing(qtbot: QtBot, sample_window: MainWindow) ->
     check.verify()
     assert check.relay is not None
     check.relay.dialog.canceled.emit()
-    with qtbot.waitSignal(check.finished, timeout=20000) as blocker:
+    with qtbot.waitSignal(check.finished, timeout=30_000) as blocker:
         pass
     assert blocker.args == [None]
     assert check.dialog is None
