@@ -45,6 +45,7 @@ from desktop_app.storage.keystore import KeyStore, KeyStoreError
 from desktop_app.storage.location import check_location
 from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown_migrations
+from desktop_app.storage.migrations import apply as apply_migrations
 from desktop_app.storage.rotation import DAILY_REASON, PRE_MIGRATION, backup_quietly
 from desktop_app.storage.rotation import daily_backup_due as _daily_due
 from desktop_app.storage.unit_of_work import SqliteUnitOfWork
@@ -331,7 +332,7 @@ def _migrate(db: Database, paths: LibraryPaths) -> list[str]:
                     f"up first; the backup failed. {failed} Nothing was changed: free space or "
                     "fix what the message names, or keep using the version that made it."
                 )
-        migrations.apply(db)
+        apply_migrations(db)
     except sqlite3.DatabaseError as exc:
         raise refusal(paths.database, exc) from exc
     return warnings

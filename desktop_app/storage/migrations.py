@@ -401,7 +401,63 @@ def _memo_drafts(db: Database) -> None:
 
 @migrations(name="0007_search_index")
 def _search_index(db: Database) -> None:
-    search_index.create(db)
+    """Issue 7: the search index's tables, empty; they are filled after every migration ran.
+
+    Frozen: the tables are spelled out here, and the filling is left to `REBUILT_AFTER`, which
+    reads the records with the dataclasses of the build doing the upgrade, once the schema is
+    theirs (filling it here broke the upgrade of a library with a party: a later column).
+    """
+    db.table("search_entries").create(
+        {
+            "id": int,
+            "entity": str,
+            "entity_id": int,
+            "matter_id": int,
+            "title": str,
+            "body": str,
+            "on_date": str,
+            "direction": str,
+        },
+        pk="id",
+        not_null={"entity", "entity_id", "title", "body"},
+        strict=True,
+    )
+    db.table("search_entries").create_index(["entity", "entity_id"], unique=True)
+    db.table("search_entries").create_index(["matter_id"])
+    db.table("search_entries").enable_fts(
+        ["title", "body"], tokenize="unicode61 remove_diacritics 2"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE [search_trigram] USING fts5(title, body,"
+        " content=[search_entries], content_rowid=id, tokenize='trigram')"
+    )
+
+
+REBUILT_AFTER = frozenset({"0007_search_index"})
+"""Migrations after which the search index is rebuilt, once all pending ones are applied."""
+
+
+def apply(db: Database) -> None:
+    """Apply every pending migration, then rebuild what they ask to be rebuilt (one transaction)."""
+    pending = {m.name for m in migrations.pending(db)}
+    migrations.apply(db)
+    if pending & REBUILT_AFTER or _index_lost(db):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            search_index.rebuild(db)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+
+def _index_lost(db: Database) -> bool:
+    """True when the library has matters and the index none (a rebuild that did not finish)."""
+    sql = (
+        "SELECT EXISTS (SELECT 1 FROM matters)"
+        " AND NOT EXISTS (SELECT 1 FROM search_entries WHERE entity = 'matters')"
+    )
+    return bool(db.execute(sql).fetchone()[0])
 
 
 @migrations(name="0008_retention_holds_trash")

@@ -41,35 +41,7 @@ UNSEARCHED = frozenset(
      "saved_at", "rrule", "created_at", "reader_notes", "status_reason"}
 )  # fmt: skip
 
-_TRIGRAM_SQL = (
-    f"CREATE VIRTUAL TABLE [{TRIGRAM}] USING fts5(title, body, content=[{ENTRIES}],"
-    " content_rowid=id, tokenize='trigram')"
-)
 INDEXES = (WORDS, TRIGRAM)
-
-
-def create(db: Database) -> None:
-    """Make the entries table and both indexes (a migration step), then fill them."""
-    db.table(ENTRIES).create(
-        {
-            "id": int,
-            "entity": str,
-            "entity_id": int,
-            "matter_id": int,
-            "title": str,
-            "body": str,
-            "on_date": str,
-            "direction": str,
-        },
-        pk="id",
-        not_null={"entity", "entity_id", "title", "body"},
-        strict=True,
-    )
-    db.table(ENTRIES).create_index(["entity", "entity_id"], unique=True)
-    db.table(ENTRIES).create_index(["matter_id"])
-    db.table(ENTRIES).enable_fts(["title", "body"], tokenize="unicode61 remove_diacritics 2")
-    db.execute(_TRIGRAM_SQL)
-    rebuild(db)
 
 
 def rebuild(db: Database) -> None:

@@ -182,10 +182,15 @@ def test_a_library_made_before_the_index_is_indexed_when_opened(tmp_path: object
         {"number": "EC-2026-0001", "title": "Old Harbour matter", "kind": "internal_review",
          "status": "open", "agency": "bis", "privilege": "ac_wp"}
     )  # fmt: skip
+    old.table("parties").insert(  # later migrations add columns its dataclass now has
+        {"matter_id": 1, "name": "Liang Shufen", "role": "foreign_national",
+         "kind": "individual", "country": "CN", "us_status": "us_citizen"}
+    )  # fmt: skip
     old.conn.close()
     library = Library.open(paths, write=True)
     try:
         assert _found(library.db, "harbour") == {("matters", 1)}
+        assert _found(library.db, "shufen") == {("parties", 1)}
         search_index.rebuild(library.db)
         assert _found(library.db, "harbour") == {("matters", 1)}
     finally:
