@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -78,14 +79,22 @@ def _refcount_guard(qapp: QApplication) -> None:
 
 
 @pytest.fixture
-def sample_paths(paths: LibraryPaths) -> LibraryPaths:
-    """A library holding the three sample matters."""
-    library = Library.open(paths, write=True)
+def sample_paths(paths: LibraryPaths, sample_template: LibraryPaths) -> LibraryPaths:
+    """A library holding the three sample matters (a copy of the session's, 100 times faster)."""
+    shutil.copytree(sample_template.root, paths.root, symlinks=True)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> LibraryPaths:
+    """The sample library, built once; its key and anchor reach each test's key store."""
+    template = LibraryPaths(tmp_path_factory.mktemp("sample-template") / "library")
+    library = Library.open(template, write=True)
     try:
         add_sample_matters(library, "test")
     finally:
         library.close()
-    return paths
+    return template
 
 
 @pytest.fixture
