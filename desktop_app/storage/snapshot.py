@@ -111,10 +111,31 @@ def _check(conn: sqlite3.Connection) -> None:
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
         raise CopyError(f"foreign_key_check: {len(broken)} rows point at nothing")
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
-    missing = {"matters", "documents", "blobs", "audit", MIGRATIONS_TABLE} - tables
+    missing = _wanted(conn) - _tables(conn)
     if missing:
         raise CopyError(f"not a Compliance Desk library (no {', '.join(sorted(missing))})")
+
+
+DOCUMENTS_MIGRATION = "0002_documents_blobs_quarantine"
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type='table'")}
+
+
+def _wanted(conn: sqlite3.Connection) -> set[str]:
+    """The tables a library must have: documents and blobs once the migration making them ran.
+
+    A library made before that migration (schema 0001) is still a library, and must be backed up
+    before it is upgraded.
+    """
+    wanted = {"matters", "audit", MIGRATIONS_TABLE}
+    if MIGRATIONS_TABLE not in _tables(conn):
+        return wanted
+    sql = "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ? AND name = ?"
+    if conn.execute(sql, [MIGRATION_SET, DOCUMENTS_MIGRATION]).fetchone() is not None:
+        wanted |= {"documents", "blobs"}
+    return wanted
 
 
 def _facts(conn: sqlite3.Connection) -> Facts:
@@ -127,20 +148,29 @@ def _facts(conn: sqlite3.Connection) -> Facts:
     )
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     head_seq, head_hash = (int(last[0]), str(last[1])) if last else (0, audit.GENESIS)
-    blobs = tuple(
-        BlobEntry(str(r[0]), int(r[1]))
-        for r in conn.execute("SELECT sha256, size FROM blobs ORDER BY sha256")
+    has_documents = "blobs" in _tables(conn)
+    blobs = (
+        tuple(
+            BlobEntry(str(r[0]), int(r[1]))
+            for r in conn.execute("SELECT sha256, size FROM blobs ORDER BY sha256")
+        )
+        if has_documents
+        else ()
     )
     return Facts(
         migrations=migrations,
         head_seq=head_seq,
         head_hash=head_hash,
         matters=int(conn.execute("SELECT count(*) FROM matters").fetchone()[0]),
-        documents=int(conn.execute("SELECT count(*) FROM documents").fetchone()[0]),
+        documents=_count(conn, "documents") if has_documents else 0,
         blobs=blobs,
         chain_break=_chain_break(conn),
         library=library_in(conn),
     )
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])  # noqa: S608
 
 
 def library_of(path: Path) -> str | None:
