@@ -76,7 +76,8 @@ class Library:
         self._lock = lock
         self._clock = clock
         self.keys = KeyStore(key_dir())
-        self.identity = queries.library_id(db) if lock is None else text_digest.identity(db)
+        writer = lock is not None and problem is None  # a damaged file is never written
+        self.identity = text_digest.identity(db) if writer else queries.library_id(db)
 
     @property
     def read_only(self) -> bool:

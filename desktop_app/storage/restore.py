@@ -47,6 +47,8 @@ class Restored:
     manifest: Manifest
     kept_aside: Path | None
     sealed: bool = True
+    replaced: str | None = None
+    """The identity of the library put aside (None when it had none or could not be read)."""
 
 
 @dataclass(frozen=True)
@@ -123,13 +125,16 @@ def _expect(checked: CheckedBackup, old: str | None, aside: Path) -> None:
 
 
 def _anchor(paths: LibraryPaths, checked: CheckedBackup, done: Restored) -> None:
-    """Anchor the restored chain; the library put aside keeps its anchor under its new folder."""
+    """Anchor the restored chain at the backup's head.
+
+    Another library put aside keeps its anchor, noted under its new folder; the same library put
+    aside was listed among the anchor's asides in `_expect`.
+    """
     store = KeyStore(key_dir())
     manifest = checked.manifest
-    if done.kept_aside is not None:
-        old = snapshot.library_of(done.kept_aside / DATABASE)
-        if old is not None and old != manifest.library:  # the same library: told in _expect
-            anchor.moved(store, old, done.kept_aside, paths.root)
+    old = done.replaced
+    if done.kept_aside is not None and old is not None and old != manifest.library:
+        anchor.moved(store, old, done.kept_aside, paths.root)
     if manifest.library is None:
         return  # anchored at its first open for writing, once migration 0012 names it
     how = "sealed" if checked.sealed else "unsealed, accepted by counsel"
@@ -177,7 +182,7 @@ def _swap_in(
             f"The restore into {root} stopped ({exc.strerror or exc}). The old library "
             f"is kept in {aside} if it was moved; nothing was deleted."
         ) from None
-    return Restored(checked.manifest, kept, checked.sealed)
+    return Restored(checked.manifest, kept, checked.sealed, existing.library)
 
 
 def _existing(paths: LibraryPaths) -> Existing:

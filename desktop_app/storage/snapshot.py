@@ -173,20 +173,6 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
     return int(conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0])  # noqa: S608
 
 
-def library_of(path: Path) -> str | None:
-    """The identity of the library database at ``path`` (None when it has none or is unreadable)."""
-    try:
-        conn = open_copy(path)
-    except sqlite3.Error:
-        return None
-    try:
-        return library_in(conn)
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-
-
 def library_in(conn: sqlite3.Connection) -> str | None:
     """A library's identity (None before migration 0012, or when it is not a valid id)."""
     try:

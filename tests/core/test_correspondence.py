@@ -315,6 +315,12 @@ def test_a_full_disk_is_a_clear_message_and_leaves_nothing(
     assert filer.file(matter_id, "thread.eml", _email()).outcome is Outcome.IMPORTED
 
 
+def _three_notes(folder: Path) -> None:
+    """Three small text files to import, 1.txt to 3.txt."""
+    for name in ("1.txt", "2.txt", "3.txt"):
+        (folder / name).write_text(f"note {name}", encoding="utf-8")
+
+
 def test_a_full_disk_while_copying_stops_the_import_and_says_so(
     library: Library,
     filer: CorrespondenceService,
@@ -328,8 +334,7 @@ def test_a_full_disk_while_copying_stops_the_import_and_says_so(
     from desktop_app.ingest import staging
     from desktop_app.ingest.isolated import InProcessParser
 
-    for name in ("1.txt", "2.txt", "3.txt"):
-        (tmp_path / name).write_text(f"note {name}", encoding="utf-8")
+    _three_notes(tmp_path)
     real_write = staging.write_all
     calls = {"n": 0}
 
@@ -363,8 +368,7 @@ def test_a_library_failure_midway_stops_the_import_and_keeps_what_was_filed(
     from desktop_app.importing import FileReader
     from desktop_app.ingest.isolated import InProcessParser
 
-    for name in ("1.txt", "2.txt", "3.txt"):
-        (tmp_path / name).write_text(f"note {name}", encoding="utf-8")
+    _three_notes(tmp_path)
     real_adopt = library.blobs.adopt
     calls = {"n": 0}
 
