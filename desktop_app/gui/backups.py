@@ -170,6 +170,10 @@ class Backups(QObject):
         text = _("The library is restored from the backup made {at}.").format(
             at=done.manifest.created_at
         )
+        if not done.sealed:
+            text += "\n\n" + _(
+                "Its manifest carried no seal this computer could check; you chose to restore it."
+            )
         if done.kept_aside is not None:
             text += "\n\n" + _("The previous library is kept, unchanged, in {aside}.").format(
                 aside=done.kept_aside
@@ -184,9 +188,12 @@ class Backups(QObject):
         self._idle()
         window = self._window
         if isinstance(error, UnsealedBackupError) and not unsealed:
-            if QMessageBox.question(window, _("Restore an unsealed backup?"), _UNSEALED) == (
-                QMessageBox.StandardButton.Yes
-            ):
+            buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+            no = QMessageBox.StandardButton.No  # Enter does not accept an unchecked backup
+            answer = QMessageBox.question(
+                window, _("Restore an unsealed backup?"), _UNSEALED, buttons, no
+            )
+            if answer == QMessageBox.StandardButton.Yes:
                 self._restore(source, replace=replace, unsealed=True)
                 return
             error = UserError(_("Nothing was restored: the backup carries no seal."))
