@@ -24,7 +24,6 @@ from desktop_app.ingest.isolated import FileParser, IsolatedParser
 from desktop_app.ingest.references import find_references
 from desktop_app.ingest.staging import part_name
 from desktop_app.ingest.storable import clean_name
-from desktop_app.storage import queries
 from desktop_app.storage.library import Library
 
 Result = ParsedFile | Rejected
@@ -114,7 +113,7 @@ def import_files(
     library: Library, matter_number: str, paths: list[Path], actor: str, progress: Progress
 ) -> list[FileOutcome]:
     """File ``paths`` on a matter with isolated readers: the command line's `import`."""
-    matter = queries.matter_by_number(library.db, matter_number)
+    matter = library.reads.matter(matter_number)
     service = CorrespondenceService(library, library.blobs, actor, find_refs=find_references)
     with FileReader.isolated() as reader:
         return service.import_paths(matter.id, paths, reader, progress=progress)

@@ -20,7 +20,6 @@ from desktop_app.core.sample_decisions import add_decisions
 from desktop_app.core.services import MatterService
 from desktop_app.ingest.parsers import parse_in_process
 from desktop_app.ingest.references import find_references
-from desktop_app.storage import queries
 from desktop_app.storage.anchor_check import printed_heads
 from desktop_app.storage.library import Library
 
@@ -53,7 +52,7 @@ def issue_memo(library: Library, number: str, filename: str, pdf: bytes, actor: 
     The same bytes issued twice are a duplicate; a memo generated at another time is new bytes,
     so every issue is kept as its own version.
     """
-    matter = queries.matter_by_number(library.db, number)
+    matter = library.reads.matter(number)
     documents = CorrespondenceService(library, library.blobs, actor, find_refs=find_references)
     filing = Filing(DocumentKind.MEMO, Direction.OUTGOING, note="Issued memo", title=filename)
     parsed = parse_in_process(filename, pdf)

@@ -1,6 +1,6 @@
 """A matter's Annex A rows as plain values: each row as written, its link and its suggestions.
 
-What the ``annex`` command prints (as JSON, or as text through cli_annex). A row counsel have
+What the ``annex`` command prints (as JSON, or as text through `cli/annex.py`). A row counsel have
 not confirmed lists the parties it may be, best first, with the name score (0-100), whether the
 country agrees (null: one of them gives none) and the address similarity (null: likewise).
 """

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from desktop_app.errors import UserError
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.shell import Shell
 from desktop_app.gui.widgets.progress import busy_dialog
 from desktop_app.gui.worker import Detached
 from desktop_app.i18n import _
@@ -28,7 +29,6 @@ from desktop_app.storage.manifest import Manifest
 from desktop_app.storage.rotation import daily_backup_due
 
 if TYPE_CHECKING:
-    from desktop_app.gui.main_window import MainWindow
     from desktop_app.storage.restore import Restored
 
 _UNSEALED = _(
@@ -75,7 +75,7 @@ class Backups(QObject):
     finished = Signal()
     """A backup or a restore ended (whatever the outcome); tests wait on it."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self._window = window
         self.detached = Detached(self)

@@ -1,8 +1,9 @@
 """The window's single way to the library: reads on the GUI thread, writes through the worker.
 
 Every write runs a service call (`MatterService`, `CorrespondenceService`, `DecisionService`,
-`ConditionService`, `MemoService`, `RetentionService`) on the writer thread via `run_op`; when it
-succeeds the gateway announces `library_changed` so views reload from the read connection. The
+`ConditionService`, `MemoService`, `RetentionService`) on the writer thread via `run_op`; then
+the gateway announces `library_changed` with a `Notice`: the result and the `Change` read from
+the audit entries the write appended, so only the views it touched reload. The
 reads live in `LibraryReads`. Long reads (building a memo PDF, verifying, backing up) run with
 `build` on a second worker that owns its own read-only connection, started on first use: a build
 neither waits behind writes nor holds them up, and works on a read-only library too. A restore
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Signal
 
+from desktop_app.core.changes import Change
 from desktop_app.core.correspondence import CorrespondenceService, Reader
 from desktop_app.core.decisions import DecisionService
 from desktop_app.core.documents import Document, FileOutcome
@@ -44,11 +47,65 @@ OnDone = Callable[[T], None] | None
 OnError = Callable[[BaseException], None] | None
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What `library_changed` carries: the write's result (None if it failed) and its change."""
+
+    result: object
+    change: Change
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """A write that returned, and what it committed."""
+
+    result: T
+    change: Change
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A write that raised, and what it had committed before (an import stopped half-way)."""
+
+    error: Exception
+    change: Change
+
+
+Noted = Done[T] | Failed
+
+
+def _noted(op: Callable[[Library], T]) -> Callable[[Library], Noted[T]]:
+    """``op`` that also reports what it committed, read from the audit entries it appended.
+
+    Its exception is handed on to the caller's error handler as before, together with what was
+    committed before it, so the views show what was filed.
+    """
+
+    def run(library: Library) -> Noted[T]:
+        seq = library.reads.audit_head()[0]
+        try:
+            result = op(library)
+        except Exception as error:
+            return Failed(error, _changed_since(library, seq))
+        return Done(result, _changed_since(library, seq))
+
+    return run
+
+
+def _changed_since(library: Library, seq: int) -> Change:
+    """What was written after entry ``seq``; when that cannot be read, assume everything."""
+    try:
+        return library.reads.changed_since(seq)
+    except Exception:
+        log.warning("what a write changed could not be read; reloading every view")
+        return Change.all()
+
+
 class Gateway(LibraryReads):
     """Reads and writes for the window."""
 
     library_changed = Signal(object)
-    """A write succeeded: its result (often the stored record)."""
+    """A write changed the library: a `Notice` (its result, if it succeeded, and its `Change`)."""
     write_failed = Signal(object)
     """A write failed: the exception, for a dialog-less caller to show."""
 
@@ -112,12 +169,15 @@ class Gateway(LibraryReads):
             return
         actor = self.actor
 
-        def done(changed: tuple[Matter, ...]) -> None:
-            if changed:
-                self.library_changed.emit(changed)
+        def done(outcome: Noted[tuple[Matter, ...]]) -> None:
+            if isinstance(outcome, Failed):
+                log.warning("statuses not brought up to date: %s", type(outcome.error).__name__)
+            if not outcome.change.empty:
+                result = outcome.result if isinstance(outcome, Done) else None
+                self.library_changed.emit(Notice(result, outcome.change))
 
         self.worker.run_op(
-            lambda library: DecisionService(library, actor, today=today).follow_the_clock(),
+            _noted(lambda library: DecisionService(library, actor, today=today).follow_the_clock()),
             done,
             lambda error: log.warning("statuses not brought up to date: %s", type(error).__name__),
         )
@@ -250,12 +310,19 @@ class Gateway(LibraryReads):
             )
             return
 
-        def done(result: T) -> None:
-            if on_done is not None:
-                on_done(result)
-            self.library_changed.emit(result)
+        failed = on_error or self.write_failed.emit
 
-        self.worker.run_op(op, done, on_error or self.write_failed.emit)
+        def done(outcome: Noted[T]) -> None:
+            if isinstance(outcome, Failed):
+                if not outcome.change.empty:  # what was committed before the failure shows
+                    self.library_changed.emit(Notice(None, outcome.change))
+                failed(outcome.error)
+                return
+            if on_done is not None:
+                on_done(outcome.result)
+            self.library_changed.emit(Notice(outcome.result, outcome.change))
+
+        self.worker.run_op(_noted(op), done, failed)
 
     def import_files(
         self,

@@ -13,7 +13,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop_app.core.models import LibraryFacts, MatterSummary
-from desktop_app.storage import queries
 from desktop_app.storage.library import Library
 
 if TYPE_CHECKING:
@@ -43,11 +42,11 @@ def read_agenda(library: Library, as_of: date, days: int) -> AgendaRead:
     """Read the facts and work out the agenda (on a worker thread: ~1 s at 20,000 conditions)."""
     from desktop_app.core.agenda import agenda  # noqa: PLC0415 - its rules load after first paint
 
-    facts = queries.library_facts(library.db)
+    facts = library.reads.library_facts()
     return AgendaRead(facts, agenda(facts, as_of, days), as_of, days)
 
 
 def read_lists(library: Library, as_of: date, days: int) -> Lists:
     """Read every list the window shows first (on a worker thread)."""
-    db = library.db
-    return Lists(queries.docket(db), queries.trashed(db), read_agenda(library, as_of, days))
+    reads = library.reads
+    return Lists(reads.docket(), reads.trashed(), read_agenda(library, as_of, days))

@@ -9,7 +9,6 @@ paint. A restore closes the library and reopens it under the same window (`close
 
 from __future__ import annotations
 
-import gc
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -20,7 +19,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
-    QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -29,21 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.enums import MatterKind
-from desktop_app.core.models import Matter, MatterSummary
+from desktop_app.core.models import Matter
 from desktop_app.core.services import MatterService, Saved
 from desktop_app.errors import LibraryLockedError, UserError
 from desktop_app.gui.agenda.columns import tab_for
 from desktop_app.gui.backups import Backups
 from desktop_app.gui.errors import message_for
-from desktop_app.gui.gateway import Gateway
-from desktop_app.gui.lists import AgendaRead, Lists, read_agenda, read_lists
-from desktop_app.gui.menus import build_menus, show_about
+from desktop_app.gui.gateway import Gateway, Notice
+from desktop_app.gui.list_loads import SETTINGS, ListLoads
+from desktop_app.gui.menus import Controllers, build_menus, show_about
 from desktop_app.gui.originals import OriginalCopies
 from desktop_app.gui.retention_actions import RetentionActions
 from desktop_app.gui.review_reads import ReviewReads
 from desktop_app.gui.search.reveal import reveal_hit
 from desktop_app.gui.search.view import SearchView
 from desktop_app.gui.session import open_library
+from desktop_app.gui.shell import Shell
 from desktop_app.gui.verify import LibraryCheck
 from desktop_app.gui.views import SideViews
 from desktop_app.gui.widgets.banner import Banner
@@ -59,7 +58,7 @@ if TYPE_CHECKING:
     from desktop_app.gui.matter.workspace import MatterWorkspace
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Shell):
     """Agenda and docket beside the workspace."""
 
     def __init__(
@@ -98,13 +97,13 @@ class MainWindow(QMainWindow):
         self.review = ReviewReads(gateway, self.views.set_review)
         self._state_label = QLabel()
         self.statusBar().addPermanentWidget(self._state_label)
-        self._write_actions = build_menus(self)
+        self._write_actions = build_menus(
+            self, Controllers(self.backups, self.retention, self.check, self.views)
+        )
         self._connect()
         self._show_library_state()
-        self._painted = False  # the lists are read just after the window first paints
-        self._lists_loaded = False
-        self._loads = 0
-        self._agenda_queued = False
+        self.lists = ListLoads(gateway, self.views, self.search, self.review, self.statusBar)
+        self._first_paint_seen = False  # the lists are read just after the window first paints
         if not self._gateway.has_docket():
             self.views.setCurrentWidget(self.docket)  # it offers the sample matters
         self._restore_state()
@@ -150,105 +149,31 @@ class MainWindow(QMainWindow):
         return slot
 
     def refresh(self) -> None:
-        """Reload the agenda, the docket, the search results and the open matter.
-
-        Before the window first paints this does nothing: reading 10,000 matters is most of a
-        big library's start-up; just after the first paint the lists are read on the build
-        worker instead (`_load_lists`), and a refresh meanwhile makes that read moot. The
-        agenda is read on the build worker each time (`refresh_agenda`): at 20,000 conditions
-        working it out takes a second the window would otherwise freeze for.
-        """
-        if not self._painted:
-            return
-        self._loads += 1  # a list still being read off the GUI thread is out of date now
-        self._show_lists(self._gateway.docket(), self._gateway.trashed())
-        self.refresh_agenda()
-        self._lists_shown()
-
-    def _show_lists(self, matters: list[MatterSummary], trashed: list[MatterSummary]) -> None:
-        self.docket.set_matters(matters)
-        self.search.set_matters(matters)
-        self.views.set_trash(trashed)
-        self.search.library_changed()
-
-    def _lists_shown(self) -> None:
-        """The lists are in place: say so, settle the heap, show the open matter again."""
-        if not self._lists_loaded:
-            self._lists_loaded = True
-            self.statusBar().clearMessage()
-        _settle_heap()
+        """Reload every list and the open matter (the library was reopened, or restored)."""
+        self.lists.refresh()
         if self.matter_id is not None:
             self.open_matter(self.matter_id)
-
-    def refresh_agenda(self) -> None:
-        """Read the agenda again on the build worker; it shows when read (`_agenda_read`)."""
-        if not self._painted:
-            return
-        load, as_of, days = self._loads, self.agenda.as_of_date(), self.agenda.days.value()
-        self._gateway.build(
-            lambda library: read_agenda(library, as_of, days),
-            lambda read: self._agenda_read(read, load),
-            lambda error: self._agenda_failed(error, load),
-        )
-
-    def _agenda_read(self, read: AgendaRead, load: int) -> None:
-        if load == self._loads and not self._gateway.reader.closed:
-            self.agenda.show_agenda(read.facts, read.rows, read.as_of, read.days)
-            self.review.read(read.as_of)  # the "needs review" counts follow, read off-thread
-
-    def _agenda_failed(self, error: BaseException, load: int) -> None:
-        if load != self._loads or self._gateway.reader.closed:
-            return
-        log.warning("reading the agenda off the GUI thread failed: %s", type(error).__name__)
-        self.agenda.set_facts(self._gateway.library_facts())  # here, then; fails as any read
 
     @property
     def agenda_loaded(self) -> bool:
         """True once the lists have been read (they are read after the window first paints)."""
-        return self._lists_loaded
+        return self.lists.loaded
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """Paint; after the first paint, fill the lists (the window appears without waiting)."""
         super().paintEvent(event)
-        if not self._painted and not self._agenda_queued:
-            self._agenda_queued = True
-            QTimer.singleShot(0, self._first_agenda)
+        if not self._first_paint_seen:
+            self._first_paint_seen = True
+            QTimer.singleShot(0, self._after_first_paint)
 
-    def _first_agenda(self) -> None:
+    def _after_first_paint(self) -> None:
         if self._gateway.reader.closed:  # the window was closed before it got this far
             return
-        self._painted = True
         if self._gateway.unchecked:
             self._gateway.check_library(self._library_checked)
-        self._load_lists()
+        self.lists.start()
         self._gateway.follow_the_clock(self.today)
         self.show_warnings()
-
-    def _load_lists(self) -> None:
-        """Read the docket, trash and agenda on the build worker; `_lists_read` shows them."""
-        load, as_of, days = self._loads, self.agenda.as_of_date(), self.agenda.days.value()
-        self.statusBar().showMessage(_("Reading the matters and the agenda…"))
-        # The read allocates enough to set off full collections on the worker's thread; what
-        # exists now (Qt wrappers among it) is kept out of them, to be freed on this thread.
-        gc.freeze()
-        self._gateway.build(
-            lambda library: read_lists(library, as_of, days),
-            lambda lists: self._lists_read(lists, load),
-            lambda error: self._lists_failed(error, load),
-        )
-
-    def _lists_read(self, lists: Lists, load: int) -> None:
-        if load != self._loads or self._gateway.reader.closed:
-            return  # a refresh since has shown newer lists, or the library closed
-        self._show_lists(lists.matters, lists.trashed)
-        self._agenda_read(lists.agenda, load)
-        self._lists_shown()
-
-    def _lists_failed(self, error: BaseException, load: int) -> None:
-        if load != self._loads or self._gateway.reader.closed:
-            return
-        log.warning("reading the lists off the GUI thread failed: %s", type(error).__name__)
-        self.refresh()  # read them here instead; what fails again is reported as any read
 
     def _library_checked(self, problem: str | None) -> None:
         """The check deferred past the first paint ended; a failing library goes read-only."""
@@ -357,11 +282,18 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().showMessage(text, 8000)
 
-    def _after_change(self, result: object) -> None:
+    def _after_change(self, notice: Notice) -> None:
+        result = notice.result
         saved = result.record if isinstance(result, Saved) else None
         if isinstance(saved, Matter):
             self.matter_id = saved.id
-        self.refresh()
+        self.lists.changed(notice.change)
+        if self.matter_id is not None and (
+            isinstance(saved, Matter)
+            or notice.change.concerns(self.matter_id)
+            or notice.change.touches(SETTINGS)
+        ):
+            self.open_matter(self.matter_id)
         if isinstance(result, Saved):
             if isinstance(saved, Matter):
                 self.docket.select_matter(saved.id, quiet=True)
@@ -463,15 +395,3 @@ def _stacked(banner: QWidget, body: QWidget) -> QWidget:
     layout.addWidget(banner)
     layout.addWidget(body, 1)
     return central
-
-
-def _settle_heap() -> None:
-    """Collect young garbage, then leave everything alive out of later full collections.
-
-    The lists just read (10,000 docket rows, 20,000 conditions) live until the next refresh;
-    each full collection that walked them paused the window ~60 ms, as when a big matter
-    opened. Frozen objects are still freed when no longer used; only a reference cycle that
-    was frozen stays until the process ends, which the young collection first keeps small.
-    """
-    gc.collect(1)
-    gc.freeze()

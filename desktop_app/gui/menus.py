@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from desktop_app.gui.backups import Backups
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter import TAB_LABELS, TABS
+from desktop_app.gui.retention_actions import RetentionActions
+from desktop_app.gui.shell import Shell
+from desktop_app.gui.verify import LibraryCheck
+from desktop_app.gui.views import SideViews
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
-    from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.matter.workspace import MatterWorkspace
 
 
+class Controllers(NamedTuple):
+    """What the menus call besides the window itself."""
+
+    backups: Backups
+    retention: RetentionActions
+    check: LibraryCheck
+    views: SideViews
+
+
 def add_action(
-    window: MainWindow, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any = None
+    window: QWidget, menu: QMenu, text: str, slot: Callable[[], Any], shortcut: Any = None
 ) -> QAction:
     """Add an entry to ``menu`` that calls ``slot``."""
     action = QAction(text, window)
@@ -29,7 +42,7 @@ def add_action(
     return action
 
 
-def build_menus(window: MainWindow) -> list[QAction]:
+def build_menus(window: Shell, controllers: Controllers) -> list[QAction]:
     """Fill the menu bar; return the actions that change the library (off when read-only)."""
     bar = window.menuBar()
     file_menu = bar.addMenu(_("&File"))
@@ -40,8 +53,8 @@ def build_menus(window: MainWindow) -> list[QAction]:
         add_action(window, file_menu, _("Add the &sample matters"), window.add_sample_matters),
     ]
     file_menu.addSeparator()
-    add_action(window, file_menu, _("&Back up…"), window.backups.back_up, "Ctrl+Shift+B")
-    add_action(window, file_menu, _("&Restore from a backup…"), window.backups.restore)
+    add_action(window, file_menu, _("&Back up…"), controllers.backups.back_up, "Ctrl+Shift+B")
+    add_action(window, file_menu, _("&Restore from a backup…"), controllers.backups.restore)
     file_menu.addSeparator()
     add_action(window, file_menu, _("&Quit"), window.close, QKeySequence.StandardKey.Quit)
     matter = bar.addMenu(_("&Matter"))
@@ -62,19 +75,19 @@ def build_menus(window: MainWindow) -> list[QAction]:
     matter.addSeparator()
     writes += _decision_actions(window, matter)
     matter.addSeparator()
-    retention = window.retention
+    retention = controllers.retention
     add_action(
         window, matter, _("Legal &hold and retention…"), retention.open_dialog, "Ctrl+Shift+H"
     )
     writes.append(add_action(window, matter, _("Move to t&rash…"), retention.move_to_trash))
-    _view_menu(window, bar.addMenu(_("&View")))
+    _view_menu(window, controllers.views, bar.addMenu(_("&View")))
     tools = bar.addMenu(_("&Tools"))
-    add_action(window, tools, _("&Verify library…"), window.check.verify, "Ctrl+Shift+V")
+    add_action(window, tools, _("&Verify library…"), controllers.check.verify, "Ctrl+Shift+V")
     add_action(window, bar.addMenu(_("&Help")), _("&About Compliance Desk"), window.about)
     return writes
 
 
-def _decision_actions(window: MainWindow, matter: QMenu) -> list[QAction]:
+def _decision_actions(window: Shell, matter: QMenu) -> list[QAction]:
     """Entries for the Determinations and Conditions tabs."""
     ws = window.workspace_action
     entries: list[tuple[str, Callable[[MatterWorkspace], object], str | None]] = [
@@ -88,26 +101,26 @@ def _decision_actions(window: MainWindow, matter: QMenu) -> list[QAction]:
     return [add_action(window, matter, text, ws(act), keys) for text, act, keys in entries]
 
 
-def _view_menu(window: MainWindow, view: QMenu) -> None:
-    add_action(window, view, _("A&genda"), window.views.show_agenda, "Ctrl+0")
-    add_action(window, view, _("Doc&ket"), window.views.show_docket, "Ctrl+9")
-    add_action(window, view, _("&Search…"), window.views.show_search, "Ctrl+K")
-    add_action(window, view, _("T&rash"), window.views.show_trash, "Ctrl+Shift+T")
+def _view_menu(window: Shell, views: SideViews, view: QMenu) -> None:
+    add_action(window, view, _("A&genda"), views.show_agenda, "Ctrl+0")
+    add_action(window, view, _("Doc&ket"), views.show_docket, "Ctrl+9")
+    add_action(window, view, _("&Search…"), views.show_search, "Ctrl+K")
+    add_action(window, view, _("T&rash"), views.show_trash, "Ctrl+Shift+T")
     add_action(
         window,
         view,
         _("&Filter the docket"),
-        window.views.focus_filter,
+        views.focus_filter,
         QKeySequence.StandardKey.Find,
     )
-    add_action(window, view, _("&Clear filters"), window.docket.clear_filters, "Ctrl+Shift+F")
+    add_action(window, view, _("&Clear filters"), views.docket.clear_filters, "Ctrl+Shift+F")
     view.addSeparator()
     for number, tab in enumerate(TABS, start=1):
         label = TAB_LABELS[tab].replace("&", "")
         add_action(window, view, label, _tab_slot(window, tab), f"Ctrl+{number}")
 
 
-def _tab_slot(window: MainWindow, tab: str) -> Callable[[], None]:
+def _tab_slot(window: Shell, tab: str) -> Callable[[], None]:
     return lambda: window.show_tab(tab)
 
 

@@ -20,7 +20,6 @@ from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSumm
 from desktop_app.core.retention_state import RetentionState
 from desktop_app.gui.review import activity_answers, party_answers
 from desktop_app.reference.ccl import CclEdition
-from desktop_app.storage import queries
 from desktop_app.storage.library import Library
 
 
@@ -41,38 +40,37 @@ class LibraryReads(QObject):
 
     def docket(self) -> list[MatterSummary]:
         """Every matter with its counts."""
-        return queries.docket(self.reader.db)
+        return self.reader.reads.docket()
 
     def has_docket(self) -> bool:
         """Whether any matter is on the docket (without reading them all)."""
-        return queries.has_docket(self.reader.db)
+        return self.reader.reads.has_docket()
 
     def trashed(self) -> list[MatterSummary]:
         """The matters in the trash, with their counts."""
-        return queries.trashed(self.reader.db)
+        return self.reader.reads.trashed()
 
     def retention_state(self, matter_id: int) -> RetentionState:
         """A matter's retention events, legal holds and trash entry."""
-        db = self.reader.db
-        return queries.retention_state(db, queries.matter_by_id(db, matter_id))
+        reads = self.reader.reads
+        return reads.retention_state(reads.matter_by_id(matter_id))
 
     def record(self, matter_id: int) -> MatterRecord:
         """One matter with everything on it."""
-        return queries.matter_record(
-            self.reader.db, queries.matter_by_id(self.reader.db, matter_id)
-        )
+        reads = self.reader.reads
+        return reads.record(reads.matter_by_id(matter_id))
 
     def find_matter(self, number: str) -> Matter:
         """The matter with this number (any case), or NotFoundError."""
-        return queries.matter_by_number(self.reader.db, number)
+        return self.reader.reads.matter(number)
 
     def history(self, matter_id: int) -> list[AuditEntry]:
         """The matter's audit entries, newest first."""
-        return queries.history(self.reader.db, matter_id)
+        return self.reader.reads.history(matter_id)
 
     def library_facts(self) -> LibraryFacts:
         """Every matter, condition, log entry, license and clock event: what the agenda reads."""
-        return queries.library_facts(self.reader.db)
+        return self.reader.reads.library_facts()
 
     def coverage(self, record: MatterRecord, as_of: date) -> dict[int, Coverage]:
         """Coverage of every party row of a matter on ``as_of``, by party id."""
@@ -84,11 +82,11 @@ class LibraryReads(QObject):
 
     def calendar(self) -> HolidayCalendar:
         """The library's holidays for license validity (15 CFR 750.7(g))."""
-        return queries.holiday_calendar(self.reader.db)
+        return self.reader.reads.holiday_calendar()
 
     def document_text(self, document_id: int) -> str:
         """The text read from a document."""
-        return queries.document_text(self.reader.db, document_id)
+        return self.reader.reads.document_text(document_id)
 
     def original(self, sha256: str) -> bytes:
         """The original bytes of a document, from the blob store."""
@@ -96,8 +94,8 @@ class LibraryReads(QObject):
 
     def memo_drafts(self, matter_id: int) -> list[MemoDraft]:
         """Every saved version of a matter's memo draft, oldest first."""
-        return queries.memo_drafts(self.reader.db, matter_id)
+        return self.reader.reads.memo_drafts(matter_id)
 
     def paper(self) -> Paper:
         """The paper memos are laid out for."""
-        return queries.paper(self.reader.db)
+        return self.reader.reads.paper()

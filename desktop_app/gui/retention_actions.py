@@ -19,17 +19,17 @@ from desktop_app.core.retention_service import Purged
 from desktop_app.core.text import visible
 from desktop_app.errors import ConfirmationNeededError
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.shell import Shell
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
-    from desktop_app.gui.main_window import MainWindow
     from desktop_app.gui.matter.retention_dialog import RetentionDialog
 
 
 class RetentionActions(QObject):
     """Legal hold and retention…, Move to trash…, and the Trash view's Restore and Delete."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self._window = window
         self.dialog: RetentionDialog | None = None

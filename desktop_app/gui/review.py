@@ -118,15 +118,13 @@ def read_review(
     A matter whose audit head is the one ``previous`` counted it at (for the same day) keeps
     that count: after a change only the matters changed are answered again.
     """
-    from desktop_app.storage import coverage_reads  # noqa: PLC0415 - read after first paint
-
     kept = previous.by_id if previous is not None and previous.as_of == as_of else {}
-    counted = coverage_reads.counted_matters(library.db)
+    counted = library.reads.counted_matters()
     stale = [c for c in counted if c.matter.id not in kept or kept[c.matter.id].head != c.head]
     fresh: dict[int, MatterReview] = {}
     for start in range(0, len(stale), CHUNK):
         chunk = stale[start : start + CHUNK]
-        facts = coverage_reads.coverage_facts(library.db, [c.matter.id for c in chunk])
+        facts = library.reads.coverage_facts([c.matter.id for c in chunk])
         for m, head in chunk:
             review, answers = count_review(facts[m.id], as_of)
             fresh[m.id] = MatterReview(m.id, m.number, m.title, review, answers, head)

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from sqlite_utils import Database
-
 from desktop_app.core.agenda import agenda
 from desktop_app.reference.ccl import load_ccl
 from desktop_app.reference.country_groups import groups_of, load_country_groups
 from desktop_app.reports.docket_data import docket_report
 from desktop_app.reports.memo_data import case_memo
 from desktop_app.reports.render import Progress, build
-from desktop_app.storage import queries
+from desktop_app.storage.reads import Reads
 
 DEADLINE_DAYS = 90
 
@@ -36,7 +34,7 @@ def editions() -> tuple[tuple[str, str], ...]:
 
 
 def matter_memo_pdf(
-    db: Database,
+    reads: Reads,
     number: str,
     as_of: date,
     *,
@@ -50,10 +48,10 @@ def matter_memo_pdf(
     The memo says what draft ``version`` says (the latest saved by default) and is laid out on
     the library's paper.
     """
-    matter = queries.matter_by_number(db, number)
-    draft = queries.memo_draft(db, matter, version)
-    record = queries.matter_record(db, matter)
-    head = queries.audit_head(db)
+    matter = reads.matter(number)
+    draft = reads.memo_draft(matter, version)
+    record = reads.record(matter)
+    head = reads.audit_head()
     memo = case_memo(
         record,
         as_of,
@@ -63,15 +61,13 @@ def matter_memo_pdf(
         editions=editions(),
         kind=kind,
         draft=draft,
-        calendar=queries.holiday_calendar(db),
+        calendar=reads.holiday_calendar(),
     )
-    return matter.number, build(memo, invariant, queries.paper(db).value, progress)
+    return matter.number, build(memo, invariant, reads.paper().value, progress)
 
 
-def docket_pdf(db: Database, as_of: date, invariant: bool = False) -> bytes:
+def docket_pdf(reads: Reads, as_of: date, invariant: bool = False) -> bytes:
     """The docket report as PDF bytes."""
-    rows = agenda(queries.library_facts(db), as_of, DEADLINE_DAYS)
-    memo = docket_report(
-        queries.docket(db), as_of, queries.audit_head(db), now_text(), deadlines=rows
-    )
-    return build(memo, invariant, queries.paper(db).value)
+    rows = agenda(reads.library_facts(), as_of, DEADLINE_DAYS)
+    memo = docket_report(reads.docket(), as_of, reads.audit_head(), now_text(), deadlines=rows)
+    return build(memo, invariant, reads.paper().value)

@@ -71,7 +71,9 @@ def coverage_facts(db: Database, matter_ids: Sequence[int]) -> dict[int, MatterF
     """What coverage is decided from, for each of these matters (with the library's holidays)."""
     calendar = holiday_calendar(db)
     ids = json.dumps(list(matter_ids))
-    found: dict[type, dict[int, list[Any]]] = {kind: _by_matter(db, kind, ids) for kind in _KINDS}
+    found: dict[type, dict[int, list[Any]]] = {
+        kind: _by_matter(db, kind, ids) for kind in FACT_KINDS
+    }
     return {
         matter_id: MatterFacts(
             parties=tuple(found[Party].get(matter_id, ())),
@@ -89,7 +91,7 @@ def coverage_facts(db: Database, matter_ids: Sequence[int]) -> dict[int, MatterF
     }
 
 
-_KINDS: tuple[type, ...] = (
+FACT_KINDS: tuple[type, ...] = (
     Party,
     Item,
     License,

@@ -46,6 +46,7 @@ from desktop_app.storage.location import check_location
 from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown_migrations
 from desktop_app.storage.migrations import apply as apply_migrations
+from desktop_app.storage.reads import Reads
 from desktop_app.storage.rotation import DAILY_REASON, PRE_MIGRATION, backup_quietly
 from desktop_app.storage.rotation import daily_backup_due as _daily_due
 from desktop_app.storage.unit_of_work import SqliteUnitOfWork
@@ -68,6 +69,7 @@ class Library:
     ) -> None:
         self.paths = paths
         self.db = db
+        self.reads = Reads(db)
         self.problem = problem
         self.warnings: list[str] = list(warnings)
         self.closed = False

@@ -15,6 +15,7 @@ from desktop_app.core.authorizations import (
     Determination,
     License,
 )
+from desktop_app.core.changes import Change
 from desktop_app.core.documents import Blob, Document, Quarantined
 from desktop_app.core.drafts import PAPER_SETTING, MemoDraft, Paper, Setting, new_draft
 from desktop_app.core.holiday_calendar import HOLIDAYS_SETTING, HolidayCalendar, calendar_of
@@ -230,6 +231,17 @@ def history(db: Database, matter_id: int) -> list[AuditEntry]:
 def audit_entries(db: Database) -> list[AuditEntry]:
     """The whole audit chain, oldest first."""
     return [AuditEntry(**row) for row in db.table("audit").rows_where(order_by="seq")]
+
+
+def changed_since(db: Database, seq: int) -> Change:
+    """What the audit entries after number ``seq`` wrote: their record kinds and matters."""
+    rows = db.execute(
+        "SELECT DISTINCT entity, matter_id FROM audit WHERE seq > ?", [seq]
+    ).fetchall()
+    return Change(
+        entities=frozenset(str(entity) for entity, _matter in rows),
+        matters=frozenset(int(matter) for _entity, matter in rows if matter is not None),
+    )
 
 
 def library_id(db: Database) -> str | None:

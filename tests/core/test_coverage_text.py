@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app.cli.textout import record_text
+from desktop_app.cli.textout_coverage import coverage_text, party_coverage_lines
 from desktop_app.core.coverage_model import Answer, Coverage, Factor, Outcome
 from desktop_app.core.coverage_plain import coverage_plain, row_plain
 from desktop_app.core.enums import ItemKind, PartyKind, PartyRole, TransactionType
 from desktop_app.core.models import Activity, Item, Party
-from desktop_app.textout import record_text
-from desktop_app.textout_coverage import coverage_text, party_coverage_lines
 
 AS_OF = date(2026, 12, 31)
 PERSON = Party(1, "Wen Jiahui", PartyRole.FOREIGN_NATIONAL, PartyKind.INDIVIDUAL, "US", id=7)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from desktop_app.cli.textout import docket_table, party_lines
 from desktop_app.core.enums import MatterKind, MatterStatus
 from desktop_app.core.models import Matter, MatterSummary
-from desktop_app.textout import docket_table, party_lines
 
 
 def _row(number: str, status: MatterStatus) -> MatterSummary:

@@ -7,7 +7,7 @@ import threading
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop_app.gui import main_window as main_window_module
+from desktop_app.gui import list_loads as list_loads_module
 from desktop_app.gui.app import Session
 from desktop_app.gui.lists import Lists, read_lists
 from desktop_app.gui.main_window import MainWindow
@@ -36,7 +36,7 @@ def test_a_refresh_before_the_lists_arrive_wins(
         refreshed.wait(10)  # the read finishes only after the refresh below
         return Lists([], [], lists.agenda)
 
-    monkeypatch.setattr(main_window_module, "read_lists", stale)
+    monkeypatch.setattr(list_loads_module, "read_lists", stale)
     window = MainWindow(sample_session.gateway, settings=None)
     qtbot.addWidget(window)
     window.show()

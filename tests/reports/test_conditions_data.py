@@ -75,7 +75,7 @@ def test_a_matter_without_conditions_gets_the_none_line(sample_library: Library)
 
 def test_pdf_names_every_condition_of_every_matter(sample_library: Library) -> None:
     db = sample_library.db
-    pdf = conditions_pdf(db, AS_OF, invariant=True)
+    pdf = conditions_pdf(sample_library.reads, AS_OF, invariant=True)
     assert pdf.startswith(b"%PDF-")
     flat = squeezed(pdf_text(pdf))
     for summary in queries.docket(db):

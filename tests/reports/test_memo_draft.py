@@ -114,8 +114,10 @@ def test_the_library_memo_uses_the_chosen_version_and_paper(sample_library: Libr
     memos.save_draft(replace(new_draft(matter), facts="Second version of the facts."))
     memos.set_paper(Paper.A4)
     try:
-        _, latest = matter_memo_pdf(db, SAMPLE, AS_OF, invariant=True)
-        _, older = matter_memo_pdf(db, SAMPLE, AS_OF, invariant=True, version=first.version)
+        _, latest = matter_memo_pdf(sample_library.reads, SAMPLE, AS_OF, invariant=True)
+        _, older = matter_memo_pdf(
+            sample_library.reads, SAMPLE, AS_OF, invariant=True, version=first.version
+        )
     finally:
         memos.set_paper(Paper.LETTER)
     assert "Second version of the facts." in pdf_text(latest)

@@ -37,7 +37,7 @@ def pdfs(
     memo = case_memo(sample_record, AS_OF, audit_head, GENERATED_AT, None, editions=EDITIONS)
     out = [folder / "memo.pdf", folder / "docket.pdf"]
     out[0].write_bytes(build(memo, invariant=True))
-    out[1].write_bytes(docket_pdf(sample_library.db, AS_OF, invariant=True))
+    out[1].write_bytes(docket_pdf(sample_library.reads, AS_OF, invariant=True))
     return out
 
 

@@ -61,7 +61,7 @@ def test_the_main_paths_run_offline(library: Library, network_attempts: list[str
     outcomes = import_files(library, number, [SAMPLES], "counsel", lambda _i, _n, _name: None)
     assert outcomes
     assert {o.outcome.value for o in outcomes} <= {"imported", "duplicate"}
-    _, pdf = matter_memo_pdf(library.db, number, date(2026, 11, 27), invariant=True)
+    _, pdf = matter_memo_pdf(library.reads, number, date(2026, 11, 27), invariant=True)
     assert pdf.startswith(b"%PDF")
     assert search(library.db, parse_query("Annex"))
     assert network_attempts == []

@@ -23,7 +23,6 @@ from desktop_app.gui.matter.memo_preview import BuildKey, Built, MemoPreview, me
 from desktop_app.gui.matter.memo_print import print_document
 from desktop_app.gui.widgets.progress import ProgressRelay
 from desktop_app.i18n import _
-from desktop_app.storage import queries
 from desktop_app.storage.files import write_replacing
 from desktop_app.storage.library import Library
 
@@ -181,8 +180,8 @@ def _build(library: Library, key: BuildKey, as_of: date, relay: ProgressRelay) -
 
     if relay.cancelled():
         raise BuildCancelledError
-    head = queries.audit_head(library.db)
+    head = library.reads.audit_head()
     _number, data = matter_memo_pdf(
-        library.db, key.number, as_of, kind=key.kind, version=key.version, progress=progress
+        library.reads, key.number, as_of, kind=key.kind, version=key.version, progress=progress
     )
     return Built(key, memo_filename(key), data, head)

@@ -27,7 +27,7 @@ from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.text import visible
 from desktop_app.errors import ConfirmationNeededError, ValidationError
 from desktop_app.gui.errors import message_for
-from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.gateway import Gateway, Notice
 from desktop_app.gui.matter.recordkeeping import (
     HOLD_COLUMNS,
     TRIGGER_COLUMNS,
@@ -94,8 +94,8 @@ class RetentionDialog(QDialog):
         self.triggers.remove_requested.connect(self.remove_trigger)
         self._gateway.library_changed.connect(self._changed)
 
-    def _changed(self, _result: object) -> None:
-        if self.isVisible():
+    def _changed(self, notice: Notice) -> None:
+        if self.isVisible() and notice.change.concerns(self.matter_id):
             self.reload()
 
     def reload(self) -> None:

@@ -96,7 +96,5 @@ class SearchRunner(QObject):
 
 def _search(library: Library, query: Query, request: SearchRequest) -> tuple[SearchHit, ...]:
     """Run on the thread that owns ``library``."""
-    from desktop_app.storage.search import search  # noqa: PLC0415 - the index on first search
-
-    found = search(library.db, query, request.filters, LIMIT, literal=request.literal)
+    found = library.reads.search(query, request.filters, LIMIT, literal=request.literal)
     return tuple(found)

@@ -12,11 +12,12 @@ import argparse
 import getpass
 from typing import Any
 
+from desktop_app.cli.opening import open_for_reading, open_for_writing
 from desktop_app.errors import EXIT_OK
 from desktop_app.paths import LibraryPaths
 
 
-def add_holidays_command(sub: Any) -> None:
+def register(sub: Any) -> None:
     """Register ``holidays`` on the command line's subparsers."""
     text = (
         "show or set the holidays that extend a license's validity (15 CFR 750.7(g)): "
@@ -34,12 +35,10 @@ def add_holidays_command(sub: Any) -> None:
 
 def run_holidays(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Print the library's holiday calendar, or set it when one is named."""
-    from desktop_app.cli import open_for_reading, open_for_writing  # noqa: PLC0415 - loaded
     from desktop_app.core.holiday_calendar import (  # noqa: PLC0415 - only here
         calendar_named,
         set_calendar,
     )
-    from desktop_app.storage import queries  # noqa: PLC0415
 
     if args.state:
         calendar = calendar_named(args.state)
@@ -50,7 +49,7 @@ def run_holidays(args: argparse.Namespace, paths: LibraryPaths) -> int:
             library.close()
     library = open_for_reading(paths)
     try:
-        print(queries.holiday_calendar(library.db).name)
+        print(library.reads.holiday_calendar().name)
     finally:
         library.close()
     return EXIT_OK

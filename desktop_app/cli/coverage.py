@@ -11,23 +11,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from desktop_app.cli.common import iso_day
+from desktop_app.cli.opening import open_for_reading
 from desktop_app.errors import EXIT_OK
 from desktop_app.paths import LibraryPaths
 
 
-def add_coverage_command(sub: Any, day: Callable[[str], date]) -> None:
-    """Register ``coverage`` on the command line's subparsers; ``day`` parses ``--as-of``."""
+def register(sub: Any) -> None:
+    """Register ``coverage`` on the command line's subparsers."""
     text = "every party × item × activity of a matter with its coverage answer and factors"
     cmd: argparse.ArgumentParser = sub.add_parser("coverage", help=text, description=text)
     cmd.set_defaults(handler=run_coverage, command="coverage")
     cmd.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
     cmd.add_argument(
         "--as-of",
-        type=day,
+        type=iso_day,
         default=None,
         metavar="DATE",
         help="the day undated activities and party rows are answered for (default: today)",
@@ -37,7 +38,7 @@ def add_coverage_command(sub: Any, day: Callable[[str], date]) -> None:
 
 def run_coverage(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Print the coverage table of CASE, as text or as one JSON document."""
-    from desktop_app.cli import open_for_reading  # noqa: PLC0415 - cli has loaded by now
+    from desktop_app.cli.textout_coverage import coverage_text  # noqa: PLC0415
     from desktop_app.core.coverage import (  # noqa: PLC0415 - the rules load on demand
         MAX_PAIRS,
         MatterFacts,
@@ -46,13 +47,11 @@ def run_coverage(args: argparse.Namespace, paths: LibraryPaths) -> int:
     )
     from desktop_app.core.present_coverage import table_plain  # noqa: PLC0415
     from desktop_app.reference.country_groups import groups_of  # noqa: PLC0415 - on demand
-    from desktop_app.storage import queries  # noqa: PLC0415
-    from desktop_app.textout_coverage import coverage_text  # noqa: PLC0415
 
     library = open_for_reading(paths)
     try:
-        record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
-        calendar = queries.holiday_calendar(library.db)
+        record = library.reads.record_of(args.case)
+        calendar = library.reads.holiday_calendar()
     finally:
         library.close()
     as_of = args.as_of or date.today()

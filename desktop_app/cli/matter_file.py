@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop_app.cli.opening import open_for_reading, open_for_writing
 from desktop_app.core.text import visible
 from desktop_app.errors import EXIT_OK, UserError
 from desktop_app.paths import LibraryPaths
@@ -22,7 +23,7 @@ from desktop_app.storage.files import write_replacing
 SCHEMA = "schema/matter-file.schema.json"
 
 
-def add_matter_file_commands(sub: Any) -> None:
+def register(sub: Any) -> None:
     """Register ``load`` and ``export`` on the command line's subparsers."""
     text = "create a matter from a matter file (JSON; docs/matter-file.md), all or nothing"
     load: argparse.ArgumentParser = sub.add_parser("load", help=text, description=text)
@@ -44,7 +45,6 @@ def add_matter_file_commands(sub: Any) -> None:
 def run_load(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Read and check FILE.json whole, then store its matter in one transaction."""
     from desktop_app.assets import read_json  # noqa: PLC0415 - loaded on demand
-    from desktop_app.cli import open_for_writing  # noqa: PLC0415 - cli has loaded by now
     from desktop_app.core.matter_file import draft_warnings, read_matter_file  # noqa: PLC0415
     from desktop_app.core.matter_file_service import MatterFileService  # noqa: PLC0415
     from desktop_app.reference.ccl import load_ccl  # noqa: PLC0415 - on demand
@@ -100,16 +100,14 @@ def read_limited(path: Path) -> bytes:
 
 def run_export(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Write CASE as a matter file: to stdout, or to a file that does not exist yet (--force)."""
-    from desktop_app.cli import open_for_reading  # noqa: PLC0415 - cli has loaded by now
     from desktop_app.core.matter_file import export_matter_file  # noqa: PLC0415
     from desktop_app.core.matter_file_format import MAX_BYTES  # noqa: PLC0415
-    from desktop_app.storage import queries  # noqa: PLC0415
 
     if args.out is not None and args.out.exists() and not args.force:
         raise UserError(f"{args.out} exists; nothing was written (--force replaces it)")
     library = open_for_reading(paths)
     try:
-        record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
+        record = library.reads.record_of(args.case)
     finally:
         library.close()
     data = export_matter_file(record)

@@ -15,6 +15,7 @@ import json
 import sys
 from typing import Any
 
+from desktop_app.cli.opening import open_for_reading, open_for_writing
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter
 from desktop_app.core.models import MatterRecord, Party
 from desktop_app.core.text import visible
@@ -22,7 +23,7 @@ from desktop_app.errors import EXIT_OK, ValidationError
 from desktop_app.paths import LibraryPaths
 
 
-def add_annex_command(sub: Any) -> None:
+def register(sub: Any) -> None:
     """Register ``annex`` on the command line's subparsers."""
     text = "list a matter's Annex A rows with their links, or confirm or clear one"
     usage = "compliance-desk annex CASE [link ROW [PARTY] | unlink ROW] [--letter ID] [--json]"
@@ -43,19 +44,17 @@ def add_annex_command(sub: Any) -> None:
 
 def run_annex(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """List the Annex A rows of CASE, after linking or unlinking one if asked."""
-    from desktop_app.cli import open_for_reading, open_for_writing  # noqa: PLC0415 - loaded
     from desktop_app.core.decisions import DecisionService  # noqa: PLC0415 - rapidfuzz loads
     from desktop_app.core.present_annex import annex_plain  # noqa: PLC0415
-    from desktop_app.storage import queries  # noqa: PLC0415
 
     library = open_for_writing(paths) if args.action else open_for_reading(paths)
     try:
-        record = queries.matter_record(library.db, queries.matter_by_number(library.db, args.case))
+        record = library.reads.record_of(args.case)
         wanted = args.letter
         if args.action:
             row, party_id = _link_asked(args, record)
             DecisionService(library, getpass.getuser()).link_annex_row(row.id, party_id)
-            record = queries.matter_record(library.db, record.matter)
+            record = library.reads.record(record.matter)
             wanted = row.letter_id
     finally:
         library.close()

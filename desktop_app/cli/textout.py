@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from desktop_app.cli.textout_coverage import party_coverage_lines
 from desktop_app.core.documents import FileOutcome
 from desktop_app.core.models import MatterSummary
 from desktop_app.core.search_query import KIND_OF_ENTITY, SearchHit, marked
 from desktop_app.core.text import visible as printable
-from desktop_app.textout_coverage import party_coverage_lines
 
 if TYPE_CHECKING:
     from desktop_app.core.agenda import AgendaRow

@@ -1,0 +1,107 @@
+"""What goes on paper: ``memo``, ``paper`` (the page size) and ``report``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop_app.cli.common import add_command, iso_day, write_pdf
+from desktop_app.cli.opening import open_for_reading, open_for_writing
+from desktop_app.errors import EXIT_OK
+from desktop_app.paths import LibraryPaths
+
+
+def register(sub: Any) -> None:
+    """Register ``memo``, ``paper`` and ``report``."""
+    memo = add_command(sub, "memo", run_memo, "print a matter memo to a PDF file")
+    memo.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
+    memo.add_argument(
+        "--kind",
+        choices=("case", "conditions"),
+        default="case",
+        help="the whole memo (case) or the conditions status report (conditions)",
+    )
+    memo.add_argument("-o", "--out", type=Path, metavar="OUT.pdf", help="where to write it")
+    memo.add_argument(
+        "--issue",
+        action="store_true",
+        help="also file the PDF on the matter as an outgoing memo (each issue a new version)",
+    )
+    memo.add_argument(
+        "--draft", type=int, metavar="N", help="print draft version N (default: the latest)"
+    )
+    paper = add_command(sub, "paper", run_paper, "show or set the paper memos are printed on")
+    paper.add_argument("size", nargs="?", choices=("letter", "a4"), help="letter or a4")
+    report = add_command(sub, "report", run_report, "print a report to a PDF file")
+    report.add_argument(
+        "which",
+        choices=("docket", "conditions"),
+        help="which report: docket (every matter) or conditions (every matter's conditions)",
+    )
+    report.add_argument("-o", "--out", type=Path, metavar="OUT.pdf", help="where to write it")
+    report.add_argument(
+        "--as-of",
+        type=iso_day,
+        default=None,
+        metavar="DATE",
+        help="the day the report speaks as of (default: today)",
+    )
+
+
+def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Write one matter's memo (or its conditions status report) as a PDF."""
+    from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
+    from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
+
+    library = open_for_writing(paths) if args.issue else open_for_reading(paths)
+    try:
+        head = library.reads.audit_head()
+        number, pdf = matter_memo_pdf(
+            library.reads, args.case, date.today(), kind=args.kind, version=args.draft
+        )
+        suffix = "memo" if args.kind == "case" else "conditions"
+        out = args.out or Path(f"{number}-{suffix}.pdf")
+        write_pdf(pdf, out)  # first: a bad -o issues none
+        library.publish(head, f"the {suffix} of {number} written to {out.absolute()}")
+        if args.issue:
+            issued = issue_memo(library, number, f"{number}-{suffix}.pdf", pdf, getpass.getuser())
+            print(f"issued as document {issued.document_id} (SHA-256 {issued.sha256})")
+    finally:
+        library.close()
+    return EXIT_OK
+
+
+def run_paper(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Print the library's paper size, or set it when one is named."""
+    from desktop_app.core.memos import MemoService, Paper  # noqa: PLC0415 - only here
+
+    if args.size:
+        library = open_for_writing(paths)
+        try:
+            MemoService(library, getpass.getuser()).set_paper(Paper(args.size))
+        finally:
+            library.close()
+    library = open_for_reading(paths)
+    try:
+        print(library.reads.paper().value)
+    finally:
+        library.close()
+    return EXIT_OK
+
+
+def run_report(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Write the docket report or the all-matters conditions report as a PDF."""
+    from desktop_app.reports.make import docket_pdf  # noqa: PLC0415 - reportlab on demand
+    from desktop_app.reports.make_conditions import conditions_pdf  # noqa: PLC0415
+
+    as_of = args.as_of or date.today()
+    library = open_for_reading(paths)
+    try:
+        make = conditions_pdf if args.which == "conditions" else docket_pdf
+        pdf = make(library.reads, as_of)
+    finally:
+        library.close()
+    return write_pdf(pdf, args.out or Path(f"{args.which}-report.pdf"))
