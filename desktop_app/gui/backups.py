@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.errors import UserError
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.shell import Shell
-from desktop_app.gui.widgets.progress import busy_dialog
+from desktop_app.gui.tasks import LongTask
 from desktop_app.gui.worker import Detached
 from desktop_app.i18n import _
 from desktop_app.storage.backup_check import UnsealedBackupError, read_manifest
@@ -79,7 +79,6 @@ class Backups(QObject):
         super().__init__(window)
         self._window = window
         self.detached = Detached(self)
-        self.busy: QProgressDialog | None = None
         self.restoring = False
 
     # -- back up -------------------------------------------------------------------------
@@ -93,7 +92,7 @@ class Backups(QObject):
         if not chosen:
             return
         out = backup_folder(Path(chosen), datetime.now())
-        self._busy(_("Backing up the library…"))
+        task = self._task(_("Backing up the library…"), _("Not backed up"))
 
         def op(library: Library) -> Manifest:
             from desktop_app.storage.backup import create_backup  # noqa: PLC0415 - only here
@@ -101,7 +100,6 @@ class Backups(QObject):
             return create_backup(library.paths, out)
 
         def done(manifest: Manifest) -> None:
-            self._idle()
             QMessageBox.information(
                 window,
                 _("Backup made"),
@@ -112,7 +110,11 @@ class Backups(QObject):
             window.statusBar().showMessage(_("Backed up to {out}.").format(out=out), 8000)
             self.finished.emit()
 
-        window.gateway.build(op, done, self._failed(_("Not backed up")))
+        task.start(
+            lambda on_done, on_error: window.gateway.build(op, on_done, on_error),
+            done,
+            on_failed=lambda error: self._failed(task, error),
+        )
 
     # -- restore -------------------------------------------------------------------------
 
@@ -153,15 +155,20 @@ class Backups(QObject):
         from desktop_app.storage.restore import restore  # noqa: PLC0415 - only here
 
         paths = self._window.library_paths
-        self._busy(_("Checking and restoring the backup…"))
-        self.detached.run(
-            lambda: restore(paths, source, replace=replace, accept_unsealed=unsealed),
+        task = self._task(_("Checking and restoring the backup…"), _("Not restored"))
+        task.start(
+            lambda on_done, on_error: self.detached.run(
+                lambda: restore(paths, source, replace=replace, accept_unsealed=unsealed),
+                on_done,
+                on_error,
+            ),
             self._restored,
-            lambda error: self._not_restored(source, error, replace=replace, unsealed=unsealed),
+            on_failed=lambda error: self._not_restored(
+                task, source, error, replace=replace, unsealed=unsealed
+            ),
         )
 
     def _restored(self, done: Restored) -> None:
-        self._idle()
         self.restoring = False
         window = self._window
         if not window.reopen_library():
@@ -183,9 +190,14 @@ class Backups(QObject):
         self.finished.emit()
 
     def _not_restored(
-        self, source: Path, error: BaseException, *, replace: bool, unsealed: bool = False
+        self,
+        task: LongTask,
+        source: Path,
+        error: BaseException,
+        *,
+        replace: bool,
+        unsealed: bool = False,
     ) -> None:
-        self._idle()
         window = self._window
         if isinstance(error, UnsealedBackupError) and not unsealed:
             buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
@@ -212,7 +224,7 @@ class Backups(QObject):
         self.restoring = False
         reopened = window.reopen_library()
         if found is None and reopened:
-            self._failed(_("Not restored"))(error)
+            self._failed(task, error)
             return
         if reopened:
             window.statusBar().showMessage(_("Nothing was restored."), 8000)
@@ -231,40 +243,32 @@ class Backups(QObject):
             return False
         if not daily_backup_due(self._window.library_paths, datetime.now(UTC)):
             return False
-        self._busy(_("Making the daily backup…"))
+        task = self._task(_("Making the daily backup…"), _("Daily backup not made"))
 
         def done(warning: str | None) -> None:
-            self._idle()
             if warning:
                 QMessageBox.warning(self._window, _("Daily backup not made"), warning)
             self.finished.emit()
             then()
 
-        def failed(error: BaseException) -> None:
+        def failed(error: BaseException) -> None:  # never keeps the window open, even for a bug
             done(message_for(error) or _("The daily backup failed: {error}").format(error=error))
 
-        worker.run_op(lambda library: library.daily_backup(), done, failed)
+        task.start(
+            lambda on_done, on_error: worker.run_op(
+                lambda library: library.daily_backup(), on_done, on_error
+            ),
+            done,
+            on_failed=failed,
+        )
         return True
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _busy(self, text: str) -> None:
-        self.busy = busy_dialog(self._window, text)
+    def _task(self, title: str, failure: str) -> LongTask:
+        paths = self._window.library_paths
+        return LongTask(self._window, title, failure, paths, cancellable=False)
 
-    def _idle(self) -> None:
-        if self.busy is not None:
-            self.busy.reset()
-            self.busy.close()
-            self.busy.deleteLater()
-            self.busy = None
-
-    def _failed(self, title: str) -> Callable[[BaseException], None]:
-        def failed(error: BaseException) -> None:
-            self._idle()
-            self.finished.emit()
-            text = message_for(error, self._window.library_paths)
-            if text is None:
-                raise error
-            QMessageBox.warning(self._window, title, text)
-
-        return failed
+    def _failed(self, task: LongTask, error: BaseException) -> None:
+        self.finished.emit()
+        task.report(error)

@@ -33,7 +33,7 @@ from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.services import MatterService
 from desktop_app.errors import ReadOnlyLibraryError
 from desktop_app.gui.reads import LibraryReads
-from desktop_app.gui.widgets.progress import ProgressRelay
+from desktop_app.gui.tasks import LongTask
 from desktop_app.gui.worker import LibraryWorker
 from desktop_app.reference.ccl import CclEdition
 from desktop_app.reference.country_groups import is_group
@@ -328,26 +328,25 @@ class Gateway(LibraryReads):
         self,
         matter_id: int,
         paths: list[Path],
-        progress: ProgressRelay,
+        task: LongTask,
         on_done: Callable[[list[FileOutcome]], None],
     ) -> None:
-        """File ``paths`` on a matter off the GUI thread, reporting to ``progress``."""
+        """File ``paths`` on a matter off the GUI thread, reporting to ``task``'s dialog.
+
+        Cancel stops the import between files; what was filed before shows (``on_done``).
+        """
         read = self.file_reader
 
         def op(service: CorrespondenceService) -> list[FileOutcome]:
             return service.import_paths(
-                matter_id, paths, read, progress=progress.report, cancelled=progress.cancelled
+                matter_id, paths, read, progress=task.relay.report, cancelled=task.relay.cancelled
             )
 
-        def finished(outcomes: list[FileOutcome]) -> None:
-            progress.finish()
-            on_done(outcomes)
-
-        def failed(error: BaseException) -> None:
-            progress.finish()
-            self.write_failed.emit(error)
-
-        self.file_documents(op, finished, failed)
+        task.start(
+            lambda done, failed: self.file_documents(op, done, failed),
+            on_done,
+            keep_cancelled=True,
+        )
 
     def document_submitter(self) -> Callable[..., None]:
         """A `FormDialog` submit function that re-files a document."""

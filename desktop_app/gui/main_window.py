@@ -43,6 +43,7 @@ from desktop_app.gui.search.reveal import reveal_hit
 from desktop_app.gui.search.view import SearchView
 from desktop_app.gui.session import open_library
 from desktop_app.gui.shell import Shell
+from desktop_app.gui.tasks import report_failure
 from desktop_app.gui.verify import LibraryCheck
 from desktop_app.gui.views import SideViews
 from desktop_app.gui.widgets.banner import Banner
@@ -303,10 +304,7 @@ class MainWindow(Shell):
             self.docket.select_matter(result[0].id)
 
     def _show_error(self, error: BaseException) -> None:
-        message = message_for(error, self._gateway.reader.paths)
-        if message is None:
-            raise error
-        QMessageBox.warning(self, _("Not saved"), message)
+        report_failure(self, _("Not saved"), error, self._gateway.reader.paths)
 
     def about(self) -> None:
         """Version, library folder and reference-data edition."""

@@ -18,8 +18,8 @@ from desktop_app.core.retention import TrashEntry
 from desktop_app.core.retention_service import Purged
 from desktop_app.core.text import visible
 from desktop_app.errors import ConfirmationNeededError
-from desktop_app.gui.errors import message_for
 from desktop_app.gui.shell import Shell
+from desktop_app.gui.tasks import report_failure
 from desktop_app.i18n import _
 
 if TYPE_CHECKING:
@@ -158,9 +158,6 @@ class RetentionActions(QObject):
 
     def _failed(self, title: str) -> Callable[[BaseException], None]:
         def failed(error: BaseException) -> None:
-            text = message_for(error, self._window.library_paths)
-            if text is None:
-                raise error
-            QMessageBox.warning(self._window, title, text)
+            report_failure(self._window, title, error, self._window.library_paths)
 
         return failed

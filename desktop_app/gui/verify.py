@@ -25,17 +25,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.integrity import VerifyReport, report_lines
 from desktop_app.core.text import visible
-from desktop_app.errors import UserError
-from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
-from desktop_app.gui.widgets.progress import ProgressRelay
+from desktop_app.gui.tasks import LongTask
 from desktop_app.i18n import _
 from desktop_app.storage.files import write_replacing
 from desktop_app.storage.library import Library
-
-
-class VerifyCancelledError(Exception):
-    """The person pressed Cancel while the library was being verified."""
 
 
 class VerifyDialog(QDialog):
@@ -108,53 +102,43 @@ class LibraryCheck(QObject):
         super().__init__(parent)
         self._gateway = gateway
         self._parent = parent
-        self.relay: ProgressRelay | None = None
+        self.task: LongTask | None = None
+        """The verification under way, if any."""
         self.dialog: VerifyDialog | None = None
 
     def verify(self) -> None:
         """Verify the library off the GUI thread with a progress dialog (Cancel stops it)."""
-        if self.relay is not None:
+        if self.task is not None:
             return
-        relay = self.relay = ProgressRelay(self._parent, _("Verifying the library…"), _label)
-        relay.dialog.canceled.connect(relay.dialog.hide)
-        relay.dialog.setMinimumDuration(0)
+        paths = self._gateway.reader.paths
+        title, failure = _("Verifying the library…"), _("Library not verified")
+        task = self.task = LongTask(self._parent, title, failure, paths, label=_label)
+        task.relay.dialog.setMinimumDuration(0)
 
         def op(library: Library) -> VerifyReport:
             from desktop_app.storage.integrity import verify_library  # noqa: PLC0415
 
-            def progress(done: int, total: int, what: str) -> None:
-                if relay.cancelled():
-                    raise VerifyCancelledError
-                relay.report(done, total, what)
+            return verify_library(library, task.progress)
 
-            return verify_library(library, progress)
+        task.start(
+            lambda done, failed: self._gateway.build(op, done, failed),
+            self._done,
+            on_cancelled=lambda: self.finished.emit(None),
+            on_failed=lambda error: self._failed(task, error),
+            on_end=self._ended,
+        )
 
-        self._gateway.build(op, self._done, self._failed)
+    def _ended(self) -> None:
+        self.task = None
+
+    def _failed(self, task: LongTask, error: BaseException) -> None:
+        self.finished.emit(None)
+        task.report(error)
 
     def _done(self, report: VerifyReport) -> None:
-        cancelled = self.relay is not None and self.relay.cancelled()
-        self._finish()
-        if cancelled:  # Cancel pressed after the last step: a cancelled check shows nothing
-            self.finished.emit(None)
-            return
         self.dialog = VerifyDialog(report, self._parent)
         self.dialog.open()
         self.finished.emit(report)
-
-    def _failed(self, error: BaseException) -> None:
-        self._finish()
-        self.finished.emit(None)
-        if isinstance(error, VerifyCancelledError):
-            return
-        text = message_for(error, self._gateway.reader.paths)
-        if text is None and not isinstance(error, UserError):
-            raise error
-        QMessageBox.warning(self._parent, _("Library not verified"), text or str(error))
-
-    def _finish(self) -> None:
-        if self.relay is not None:
-            self.relay.finish()
-            self.relay = None
 
 
 def _label(done: int, total: int, what: str) -> str:

@@ -255,8 +255,8 @@ def test_read_only_library_forbids_saving_and_issuing(
 def test_a_cancelled_preview_is_not_shown(qtbot: QtBot, sample_window: MainWindow) -> None:
     tab = _tab(sample_window, "EC-2026-0001")
     tab.show_preview()
-    assert tab.outputs.relay is not None
-    tab.outputs.relay.dialog.canceled.emit()  # what its Cancel button does
+    assert tab.outputs.task is not None
+    tab.outputs.task.relay.dialog.canceled.emit()  # what its Cancel button does
     qtbot.waitUntil(lambda: tab.outputs.building is None)
     assert tab.preview.built is None
     assert tab.status.text() in ("Preview cancelled.", "Cancelled; nothing was built or filed.")

@@ -68,7 +68,7 @@ def test_verify_shows_a_clean_result(qtbot: QtBot, sample_window: MainWindow) ->
     assert dialog.summary.text().startswith("Library verified: ")
     assert dialog.summary.text().endswith(" 0 problems")
     assert dialog.windowTitle() == "Library verified"
-    assert sample_window.check.relay is None  # the progress dialog is gone
+    assert sample_window.check.task is None  # the progress dialog is gone
 
 
 def test_verify_lists_a_tampered_audit_row_and_saves_the_report(
@@ -105,8 +105,8 @@ def test_verify_lists_a_tampered_audit_row_and_saves_the_report(
 def test_verify_cancel_shows_nothing(qtbot: QtBot, sample_window: MainWindow) -> None:
     check = sample_window.check
     check.verify()
-    assert check.relay is not None
-    check.relay.dialog.canceled.emit()
+    assert check.task is not None
+    check.task.relay.dialog.canceled.emit()
     with qtbot.waitSignal(check.finished, timeout=30_000) as blocker:
         pass
     assert blocker.args == [None]

@@ -13,7 +13,7 @@ from desktop_app.core.filenames import is_risky, safe_filename
 from desktop_app.core.text import visible
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.originals import OriginalCopies
-from desktop_app.gui.widgets.progress import ProgressRelay
+from desktop_app.gui.tasks import LongTask
 from desktop_app.i18n import _
 
 
@@ -48,8 +48,9 @@ class DocumentActions(QObject):
         matter_id = self._matter_id()
         if matter_id is None or not paths:
             return
-        relay = ProgressRelay(self._parent, _("Filing documents…"))
-        self._gateway.import_files(matter_id, paths, relay, self._report_import)
+        paths_of = self._gateway.reader.paths
+        task = LongTask(self._parent, _("Filing documents…"), _("Documents not filed"), paths_of)
+        self._gateway.import_files(matter_id, paths, task, self._report_import)
 
     def _report_import(self, outcomes: list[FileOutcome]) -> None:
         self._show_tab("correspondence")

@@ -13,24 +13,19 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core.documents import FileOutcome, Outcome
 from desktop_app.errors import UserError
-from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.memo_preview import BuildKey, Built, MemoPreview, memo_filename
 from desktop_app.gui.matter.memo_print import print_document
-from desktop_app.gui.widgets.progress import ProgressRelay
+from desktop_app.gui.tasks import LongTask, report_failure
 from desktop_app.i18n import _
 from desktop_app.storage.files import write_replacing
 from desktop_app.storage.library import Library
 
 Then = Callable[[Built], None]
-
-
-class BuildCancelledError(Exception):
-    """The person pressed Cancel while a memo was being built."""
 
 
 @dataclass(frozen=True)
@@ -52,31 +47,31 @@ class MemoOutputs(QObject):
         self._gateway, self.pane, self._parent = gateway, pane, parent
         self.as_of = date.today()
         self.building: BuildKey | None = None
-        self.relay: ProgressRelay | None = None
-        """The progress dialog of the build under way, if any."""
+        self.task: LongTask | None = None
+        """The build or issue under way, if any."""
 
     def preview(self, key: BuildKey, then: Then | None = None) -> None:
         """Build the memo for ``key`` off the GUI thread and show it; then ``then(built)``."""
-        relay = self.relay = _relay(self._parent, _("Building the memo…"))
+        task = self._task(_("Building the memo…"), _("Memo not built"))
         as_of, self.building = self.as_of, key
 
         def op(library: Library) -> Built:
-            return _build(library, key, as_of, relay)
+            return _build(library, key, as_of, task)
 
         def done(built: Built) -> None:
-            cancelled = relay.cancelled()
-            relay.finish()
-            self.building = self.relay = None
-            if cancelled:
-                self.message.emit(_("Preview cancelled."))
-            elif not self.pane.show_built(built):
+            if not self.pane.show_built(built):
                 self._failed(_("Memo not shown"), UserError(_("The built PDF could not be read.")))
             elif then is not None:
                 then(built)
             else:
                 self.message.emit(_("Preview built."))
 
-        self._gateway.build(op, done, self._on_error(relay, _("Memo not built")))
+        task.start(
+            lambda on_done, on_error: self._gateway.build(op, on_done, on_error),
+            done,
+            on_cancelled=lambda: self.message.emit(_("Preview cancelled.")),
+            on_end=self._ended,
+        )
 
     def save_as(self, built: Built) -> None:
         """Ask where, then write exactly ``built``'s bytes there (replacing a file safely)."""
@@ -111,21 +106,29 @@ class MemoOutputs(QObject):
 
     def issue(self, key: BuildKey) -> None:
         """Build the memo (not invariant) and file it on the matter, on the writer thread."""
-        relay = self.relay = _relay(self._parent, _("Issuing the memo…"))
+        task = self._task(_("Issuing the memo…"), _("Memo not issued"))
         as_of, actor = self.as_of, self._gateway.actor
 
         def op(library: Library) -> Issued:
-            built = _build(library, key, as_of, relay)
+            built = _build(library, key, as_of, task)
             from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
 
             return Issued(issue_memo(library, key.number, built.filename, built.data, actor), built)
 
-        def done(issued: Issued) -> None:
-            relay.finish()
-            self.relay = None
-            self._issued(issued)
+        task.start(
+            lambda on_done, on_error: self._gateway.run(op, on_done, on_error),
+            self._issued,
+            on_cancelled=lambda: self.message.emit(_("Cancelled; nothing was built or filed.")),
+            on_end=self._ended,
+            keep_cancelled=True,  # filed before Cancel was seen: say what was filed
+        )
 
-        self._gateway.run(op, done, self._on_error(relay, _("Memo not issued")))
+    def _task(self, title: str, failure: str) -> LongTask:
+        self.task = LongTask(self._parent, title, failure, self._gateway.reader.paths)
+        return self.task
+
+    def _ended(self) -> None:
+        self.building = self.task = None
 
     def _issued(self, issued: Issued) -> None:
         outcome = issued.outcome
@@ -141,47 +144,21 @@ class MemoOutputs(QObject):
         else:
             self._failed(_("Memo not issued"), UserError(outcome.reason))
 
-    def _on_error(self, relay: ProgressRelay, title: str) -> Callable[[BaseException], None]:
-        def failed(error: BaseException) -> None:
-            relay.finish()
-            self.building = self.relay = None
-            if isinstance(error, BuildCancelledError):
-                self.message.emit(_("Cancelled; nothing was built or filed."))
-            else:
-                self._failed(title, error)
-
-        return failed
-
     def _failed(self, title: str, error: BaseException) -> None:
-        text = message_for(error, self._gateway.reader.paths)
-        if text is None:
-            raise error
-        QMessageBox.warning(self._parent, title, text)
+        report_failure(self._parent, title, error, self._gateway.reader.paths)
 
 
 def _ignore(_result: object) -> None:
     """A published head is an extra check; the saved memo stands without it."""
 
 
-def _relay(parent: QWidget, title: str) -> ProgressRelay:
-    relay = ProgressRelay(parent, title)
-    relay.dialog.canceled.connect(relay.dialog.hide)
-    return relay
-
-
-def _build(library: Library, key: BuildKey, as_of: date, relay: ProgressRelay) -> Built:
+def _build(library: Library, key: BuildKey, as_of: date, task: LongTask) -> Built:
     """Build on a worker thread; Cancel stops the build at its next progress report."""
     from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
 
-    def progress(done: int, total: int) -> None:
-        if relay.cancelled():
-            raise BuildCancelledError
-        relay.report(done, total, "")
-
-    if relay.cancelled():
-        raise BuildCancelledError
+    task.check()
     head = library.reads.audit_head()
     _number, data = matter_memo_pdf(
-        library.reads, key.number, as_of, kind=key.kind, version=key.version, progress=progress
+        library.reads, key.number, as_of, kind=key.kind, version=key.version, progress=task.progress
     )
     return Built(key, memo_filename(key), data, head)

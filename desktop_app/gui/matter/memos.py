@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.drafts import MemoDraft, Paper, new_draft, same_content
 from desktop_app.core.models import Matter, MatterRecord
-from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.memo_actions import MemoOutputs
 from desktop_app.gui.matter.memo_form import MemoForm
 from desktop_app.gui.matter.memo_preview import KINDS, BuildKey, Built, MemoPreview
 from desktop_app.gui.matter.memo_versions import VersionChooser
+from desktop_app.gui.tasks import report_failure
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.i18n import _
 
@@ -296,10 +296,7 @@ class MemosTab(QWidget):
 
     def _not_saved(self, error: BaseException) -> None:
         self.save_button.setEnabled(self.writable)
-        text = message_for(error, self._gateway.reader.paths)
-        if text is None:
-            raise error
-        QMessageBox.warning(self, _("Not saved"), text)
+        report_failure(self, _("Not saved"), error, self._gateway.reader.paths)
 
 
 def _same_version(a: MemoDraft, b: MemoDraft) -> bool:

@@ -17,7 +17,6 @@ from desktop_app.core.enums import PartyRole, TransactionType
 from desktop_app.core.models import Activity, Item, MatterRecord, Note, Party
 from desktop_app.core.services import MatterService
 from desktop_app.core.text import visible
-from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.activity_dialog import ActivityDialog
 from desktop_app.gui.matter.document_dialog import DocumentDialog
@@ -25,6 +24,7 @@ from desktop_app.gui.matter.item_dialog import ItemDialog
 from desktop_app.gui.matter.matter_dialog import MatterDialog
 from desktop_app.gui.matter.note_dialog import NoteDialog
 from desktop_app.gui.matter.party_dialog import PartyDialog
+from desktop_app.gui.tasks import report_failure
 from desktop_app.gui.widgets.form import FormDialog
 from desktop_app.i18n import _
 
@@ -109,7 +109,4 @@ class MatterDialogs(QWidget):
             self._gateway.write(op, on_error=self._refused)
 
     def _refused(self, error: BaseException) -> None:
-        text = message_for(error)
-        if text is None:
-            raise error
-        QMessageBox.warning(self, _("Not removed"), text)
+        report_failure(self, _("Not removed"), error, self._gateway.reader.paths)

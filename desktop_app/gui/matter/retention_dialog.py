@@ -26,7 +26,6 @@ from desktop_app.core.retention import LegalHold, RetentionTrigger, TriggerKind
 from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.text import visible
 from desktop_app.errors import ConfirmationNeededError, ValidationError
-from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway, Notice
 from desktop_app.gui.matter.recordkeeping import (
     HOLD_COLUMNS,
@@ -34,6 +33,7 @@ from desktop_app.gui.matter.recordkeeping import (
     recordkeeping_line,
 )
 from desktop_app.gui.matter.retention_forms import HoldDialog, ReleaseDialog, TriggerDialog
+from desktop_app.gui.tasks import report_failure
 from desktop_app.gui.widgets.form import FormDialog
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
@@ -211,10 +211,7 @@ class RetentionDialog(QDialog):
 
     def _refused(self, title: str) -> Callable[[BaseException], None]:
         def refused(error: BaseException) -> None:
-            text = message_for(error, self._gateway.reader.paths)
-            if text is None:
-                raise error
-            QMessageBox.warning(self, title, text)
             self.reload()
+            report_failure(self, title, error, self._gateway.reader.paths)
 
         return refused

@@ -2,7 +2,8 @@
 
 The core reports through a plain ``progress(done, total, name)`` callable and polls a
 ``cancelled()`` callable; this class adapts both to Qt. Reports cross threads as queued signals
-and are throttled so a fast import does not flood the event loop.
+and are throttled so a fast import does not flood the event loop. Work that cannot stop shows
+the same dialog without a Cancel button. `gui.tasks.LongTask` is what uses it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from desktop_app.core.text import visible
 from desktop_app.i18n import _
 
 INTERVAL = 0.05
+Label = Callable[[int, int, str], str]
+"""Words a step: ``label(done, total, name)``."""
 
 
 class ProgressRelay(QObject):
@@ -30,19 +33,30 @@ class ProgressRelay(QObject):
         self,
         parent: QWidget | None,
         title: str,
-        label: Callable[[int, int, str], str] | None = None,
+        label: Label | None = None,
+        *,
+        cancellable: bool = True,
     ) -> None:
-        """``label(done, total, name)`` words each step (by default: filing a file)."""
+        """Show ``title``; ``label`` words each step (by default: filing a file).
+
+        Without ``cancellable`` there is no Cancel button (a backup, a restore: work that
+        cannot stop half-way).
+        """
         super().__init__(parent)
         self._label = label or _filing
         self.dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(400)
+        self.dialog.setMinimumDuration(400 if cancellable else 300)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self._cancel = threading.Event()
         self._last = 0.0
-        self.dialog.canceled.connect(self._cancel.set)
+        if cancellable:
+            self.dialog.canceled.connect(self._cancel.set)
+            self.dialog.canceled.connect(self.dialog.hide)  # until the worker reaches a step
+        else:
+            self.dialog.setCancelButton(None)
+        self.dialog.setValue(0)
         self.changed.connect(self._show)
 
     def report(self, done: int, total: int, name: str) -> None:
@@ -74,15 +88,3 @@ def _filing(done: int, total: int, name: str) -> str:
     return _("Filing {name} ({n} of {total})").format(
         name=visible(name)[:80], n=done + 1, total=total
     )
-
-
-def busy_dialog(parent: QWidget | None, text: str) -> QProgressDialog:
-    """A window-modal "working…" dialog for work that cannot report steps or be cancelled."""
-    dialog = QProgressDialog(text, "", 0, 0, parent)
-    dialog.setCancelButton(None)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setValue(0)
-    return dialog
