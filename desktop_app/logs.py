@@ -1,7 +1,7 @@
 """Logging to rotating files in the library's logs/ folder.
 
 Only operations, ids and tracebacks are logged; never the text of a matter, a party's details
-or a document (RELIABILITY T25).
+or a document (docs/reliability.md T25).
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ PORTABLE_FOLDER = "data"
 
 @dataclass(frozen=True)
 class LibraryPaths:
-    """The files and folders of one library (ARCHITECTURE §2)."""
+    """The files and folders of one library (docs/architecture.md#the-library-on-disk)."""
 
     root: Path
 

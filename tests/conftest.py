@@ -1,8 +1,8 @@
 """Fixtures shared by every test: a library in a temporary folder, and a home that is not ours.
 
-No test may touch the real home directory or the real library (STYLE practice 21): the
-autouse fixture points HOME, the XDG folders and COMPLIANCE_DESK_DATA_DIR into the test's
-temporary folder, and every subprocess a test starts inherits that environment.
+No test may touch the real home directory or the real library (docs/development.md#fixtures): the
+autouse fixture points HOME, the XDG folders and COMPLIANCE_DESK_DATA_DIR into the test's temporary
+folder, and every subprocess a test starts inherits that environment.
 
 No test may use the network (the app never opens a connection): for the whole session, making
 an IPv4/IPv6 socket, connecting one, resolving a name or ``create_connection`` raises

@@ -1,9 +1,9 @@
 """The agenda: what is overdue or due soon across every matter, as of a day.
 
-Three sources: obligations (conditions with a due date, DOMAIN §6; those of an ended license
-stay until closed, 750.7(i)), licenses nearing or past expiry (750.7(g)), and BIS clocks of
-pending applications (750.4, 750.6, 756.2: the intent-to-deny response, the final denial and
-the appeal among them). Each row opens its matter.
+Three sources: obligations (conditions with a due date, docs/domain.md#conditions; those of an ended
+license stay until closed, 750.7(i)), licenses nearing or past expiry (750.7(g)), and BIS clocks of
+pending applications (750.4, 750.6, 756.2: the intent-to-deny response, the final denial and the
+appeal among them). Each row opens its matter.
 """
 
 from __future__ import annotations

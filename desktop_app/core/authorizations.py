@@ -1,8 +1,9 @@
 """What was decided and what is owed: determinations, licenses, letters, Annex A, conditions.
 
-Vocabularies follow DOMAIN.md §4.2 (outcomes), §4.4 (licenses), §6 (conditions and riders),
-§7.4 (letters that impose or lift a requirement). The verbatim text of a letter or license stays
-the controlling record; the structured fields are counsel's reading of it.
+Vocabularies follow docs/domain.md: docs/domain.md#outcomes, docs/domain.md#licenses,
+docs/domain.md#conditions and docs/domain.md#condition-states (conditions and riders), and
+docs/domain.md#letters (letters that impose or lift a requirement). The verbatim text of a letter
+or license stays the controlling record; the structured fields are counsel's reading of it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class Decider(LabeledEnum):
 
 
 class DeterminationKind(LabeledEnum):
-    """What was decided (DOMAIN §4.2 outcomes, §7.3 letters, classification and opinions)."""
+    """What was decided: outcomes, letters, classifications, opinions (docs/domain.md#outcomes)."""
 
     APPROVED = "approved"
     APPROVED_WITH_CONDITIONS = "approved_with_conditions"
@@ -52,7 +53,7 @@ class ValidityBasis(LabeledEnum):
 
 
 class LicenseStatus(LabeledEnum):
-    """Where a license stands (DOMAIN §4.4); expiry by date is derived, not stored."""
+    """Where a license stands (docs/domain.md#licenses); expiry by date is derived, not stored."""
 
     ACTIVE = "active"
     SUSPENDED = "suspended"
@@ -61,7 +62,7 @@ class LicenseStatus(LabeledEnum):
 
 
 class LetterEffect(LabeledEnum):
-    """What a BIS letter does to a license requirement (DOMAIN §7.4)."""
+    """What a BIS letter does to a license requirement (docs/domain.md#letters)."""
 
     REMOVES_REQUIREMENT = "removes_requirement"
     IMPOSES_REQUIREMENT = "imposes_requirement"
@@ -79,7 +80,7 @@ class ConditionKind(LabeledEnum):
 
 
 class ConditionCategory(LabeledEnum):
-    """DOMAIN §6.2 categories plus the five safeguard layers of the June 2026 letters."""
+    """Categories from practice, and the June 2026 safeguard layers (docs/domain.md#conditions)."""
 
     STATED_END_USE_ONLY = "stated_end_use_only"
     NO_RESALE_TRANSFER_REEXPORT = "no_resale_transfer_reexport"
@@ -101,7 +102,7 @@ class ConditionCategory(LabeledEnum):
 
 
 class ObligationKind(LabeledEnum):
-    """What kind of duty a condition creates (DOMAIN §6.2)."""
+    """What kind of duty a condition creates (docs/domain.md#conditions)."""
 
     ONE_TIME = "one_time"
     RECURRING = "recurring"
@@ -110,7 +111,7 @@ class ObligationKind(LabeledEnum):
 
 
 class ConditionStatus(LabeledEnum):
-    """The states of DOMAIN §6.4."""
+    """The states of docs/domain.md#condition-states."""
 
     PROPOSED = "proposed"
     NEGOTIATING = "negotiating"
@@ -130,7 +131,7 @@ class ConditionStatus(LabeledEnum):
 
 
 class ClockEventKind(LabeledEnum):
-    """Events on the BIS processing clock of a pending application (DOMAIN §4.1, §4.3)."""
+    """Events on the BIS processing clock of a pending application (docs/domain.md#bis-clock)."""
 
     REGISTERED = "registered"
     HOLD_STARTED = "hold_started"

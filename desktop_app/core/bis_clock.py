@@ -1,4 +1,4 @@
-"""The BIS processing clock of a pending license application (DOMAIN §4.1, §4.3).
+"""The BIS processing clock of a pending license application (docs/domain.md#bis-clock).
 
 The clock starts at registration (750.4(a)(2)) and counts calendar days. From the clock events
 of one matter this module reads the registration date, the holds, the days elapsed excluding

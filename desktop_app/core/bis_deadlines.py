@@ -1,4 +1,4 @@
-"""The statutory deadlines of a BIS clock, each with its citation (DOMAIN §4.1, §4.3).
+"""The statutory deadlines of a BIS clock, each with its citation (docs/domain.md#bis-clock).
 
 Calendar days throughout; holds under 750.4(b) are left out of the 90-day limit of 750.4(a)(1)
 and of nothing else:

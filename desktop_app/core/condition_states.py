@@ -1,4 +1,4 @@
-"""The life of a condition or rider: the state machine of DOMAIN §6.4.
+"""The life of a condition or rider: the state machine of docs/domain.md#condition-states.
 
 Conditions (license conditions, letter safeguards, internal safeguards)::
 
@@ -7,7 +7,7 @@ Conditions (license conditions, letter safeguards, internal safeguards)::
     COMMUNICATED ─→ AWAITING_ACK ─→ ACKNOWLEDGED ─→ ACTIVE   (acknowledgment required)
     COMMUNICATED ─→ ACTIVE                                    (no acknowledgment required)
     ACTIVE ─→ SATISFIED                         (fully performed)
-    ACTIVE ─→ BREACHED ─→ REMEDIATED ─→ ACTIVE  (breach, then the VSD workflow of §10)
+    ACTIVE ─→ BREACHED ─→ REMEDIATED ─→ ACTIVE  (breach, then docs/domain.md#disclosures)
 
 Riders are notice, not requirements, and are not tracked for performance::
 

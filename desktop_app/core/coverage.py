@@ -1,7 +1,7 @@
 """Coverage: a reasoned, dated answer for each release — covered, not covered, or needs review.
 
-DOMAIN §7.4 rule 1 and issue 14: an activity is covered only if every dimension of an
-authorization matches and nothing independently requires a license. The order:
+docs/domain.md#coverage (rule 1) and issue 14: an activity is covered only if every dimension
+of an authorization matches and nothing independently requires a license. The order:
 
 1. the regulation itself: no deemed export to a person who is not a foreign person, no export
    to a US destination, no deemed reexport in the person's own country (``coverage_rules``);

@@ -124,7 +124,7 @@ def _regulation_unknowns(subject: Subject) -> tuple[Factor, ...]:
                 "release",
                 UNKNOWN,
                 "hosted access without release of the parameters is not by itself a release",
-                "15 CFR 734.15; DOMAIN §5.5",
+                "15 CFR 734.15; docs/domain.md#hosted-access",
                 f"counsel's determination whether hosted access to {subject.item_label}"
                 " releases technology",
             )

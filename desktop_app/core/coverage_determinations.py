@@ -23,7 +23,7 @@ from desktop_app.core.enums import ReleaseMechanism
 K = DeterminationKind
 REMOVING = (K.LICENSE_EXCEPTION_APPLIES, K.LICENSE_NOT_REQUIRED, K.NOT_SUBJECT_TO_EAR, K.NO_RELEASE)
 OUTSIDE_THE_EAR = (K.NOT_SUBJECT_TO_EAR, K.NO_RELEASE)
-EXCEPTIONS = {  # 15 CFR Part 740 (DOMAIN §7.2)
+EXCEPTIONS = {  # 15 CFR Part 740 (docs/domain.md#license-exceptions)
     "LVS": "740.3", "GBS": "740.4", "TSR": "740.6", "APP": "740.7", "NAC": "740.8",
     "ACA": "740.8", "TMP": "740.9", "RPL": "740.10", "GOV": "740.11", "GFT": "740.12",
     "TSU": "740.13", "BAG": "740.14", "AVS": "740.15", "APR": "740.16", "ENC": "740.17",

@@ -2,7 +2,8 @@
 
 A letter lifting the requirement, or a determination removing it, yields to a later BIS letter
 that imposes it again for this release: such a letter is letter-specific law for its addressee
-and binds even where a license exception would otherwise apply (DOMAIN §7.3, §7.4 rule 1).
+and binds even where a license exception would otherwise apply (docs/domain.md#letters;
+docs/domain.md#coverage, rule 1).
 """
 
 from __future__ import annotations

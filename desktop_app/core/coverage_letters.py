@@ -1,6 +1,6 @@
 """Whether a letter lifting the license requirement reaches a release, dimension by dimension.
 
-DOMAIN §7.4 rule 1: every dimension must match — dates (effective, expiry, revocation),
+docs/domain.md#coverage, rule 1: every dimension must match — dates (effective, expiry, revocation),
 supersession and modification by later letters, no later letter imposing the requirement again,
 transaction type, item and model version, party (a confirmed Annex A row, a foreign-national
 employee of one, or the addressee's own employees when the letter says so), employment,

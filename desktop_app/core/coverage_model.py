@@ -1,9 +1,9 @@
 """The words of a coverage answer: the three answers, the factors they rest on, the question.
 
-A coverage answer (DOMAIN §7.4, issue 14) is one of three — covered, not covered, needs review —
-as of a date, with every dimension that was checked as a ``Factor`` (pass, fail or unknown, with
-its source: the letter's clause, the Annex A row, the license field, the regulation section) and
-the caveats the app does not decide. "Covered" only when every factor passes; any unknown makes
+A coverage answer (docs/domain.md#coverage, issue 14) is one of three — covered, not covered, needs
+review — as of a date, with every dimension that was checked as a ``Factor`` (pass, fail or unknown,
+with its source: the letter's clause, the Annex A row, the license field, the regulation section)
+and the caveats the app does not decide. "Covered" only when every factor passes; any unknown makes
 the answer "needs review", naming the missing fact.
 """
 

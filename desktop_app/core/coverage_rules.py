@@ -65,7 +65,7 @@ def screening_caveat(subject: Subject) -> str:
     names = [subject.party.name] + ([subject.employer.name] if subject.employer else [])
     return (
         f"screening of {' and '.join(names)} against the restricted-party lists is not recorded"
-        " (DOMAIN §7.4 rule 2: screen at each use)"
+        " (docs/domain.md#coverage, rule 2: screen at each use)"
     )
 
 

@@ -1,7 +1,8 @@
 """The closed vocabularies of a matter file, with the citations they come from.
 
 Values are stored in the library and printed in JSON, so they never change once shipped; labels
-are what a person reads. Sources are DOMAIN.md sections (15 CFR parts 734, 748, 750).
+are what a person reads. Their background, with the sections of 15 CFR parts 734, 748 and 750
+they come from, is docs/domain.md.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ class LabeledEnum(StrEnum):
 
 
 class MatterKind(LabeledEnum):
-    """What sort of matter this is (DOMAIN §3.2, grouped the way counsel file them)."""
+    """What sort of matter this is (docs/domain.md#matters, grouped as counsel file them)."""
 
     LICENSE_APPLICATION = "license_application"
     CLASSIFICATION_REQUEST = "classification_request"
@@ -71,7 +72,7 @@ class Privilege(LabeledEnum):
 
 
 class PartyRole(LabeledEnum):
-    """A party's function in the transaction (15 CFR 748.5; DOMAIN §2.1)."""
+    """A party's function in the transaction (15 CFR 748.5; docs/domain.md#parties)."""
 
     APPLICANT = "applicant"
     OTHER_PARTY_TO_RECEIVE_LICENSE = "other_party_to_receive_license"
@@ -89,7 +90,7 @@ class PartyRole(LabeledEnum):
 
 
 class PartyKind(LabeledEnum):
-    """What sort of person or body a party is (DOMAIN §2.2)."""
+    """What sort of person or body a party is (docs/domain.md#parties)."""
 
     ENTITY = "entity"
     INDIVIDUAL = "individual"
@@ -129,7 +130,7 @@ class ProtectedBasis(LabeledEnum):
 
 
 class ItemKind(LabeledEnum):
-    """What an item is (DOMAIN §5.3)."""
+    """What an item is (docs/domain.md#items)."""
 
     COMMODITY = "commodity"
     SOFTWARE_SOURCE = "software_source"
@@ -139,7 +140,7 @@ class ItemKind(LabeledEnum):
 
 
 class TransactionType(LabeledEnum):
-    """The licensable acts of 15 CFR 734.13, 734.14 and 734.16 (DOMAIN §1.1)."""
+    """The licensable acts of 15 CFR 734.13, 734.14 and 734.16 (docs/domain.md#transactions)."""
 
     EXPORT = "export"
     REEXPORT = "reexport"
@@ -154,7 +155,7 @@ class TransactionType(LabeledEnum):
 
 
 class ReleaseMechanism(LabeledEnum):
-    """How the item or technology reaches the recipient (DOMAIN §1.2)."""
+    """How the item or technology reaches the recipient (docs/domain.md#transactions)."""
 
     SHIPMENT = "shipment"
     ELECTRONIC_TRANSMISSION = "electronic_transmission"

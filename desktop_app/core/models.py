@@ -131,7 +131,9 @@ class Item:
 
 @dataclass(frozen=True)
 class Activity:
-    """One licensable act: an item going to a party by a transaction type (DOMAIN §1.2).
+    """One licensable act: an item going to a party by a transaction type.
+
+    See docs/domain.md#transactions.
 
     ``on`` is the date planned or performed (``status`` says which); coverage is answered as of
     it. ``to_address`` is where a shipment or transmission arrives, for letters naming addresses.
@@ -164,7 +166,10 @@ class Note:
 
 @dataclass(frozen=True)
 class AuditEntry:
-    """One link of the audit chain: who changed what, before and after (ARCHITECTURE §3)."""
+    """One link of the audit chain: who changed what, before and after.
+
+    See docs/architecture.md#the-library-on-disk.
+    """
 
     seq: int
     at: str

@@ -1,10 +1,10 @@
 """Flags on a person's nationalities: Country Group D:5, and Macau, which rules name beside it.
 
-Country Group D:5 (15 CFR Part 740, Supplement No. 1: the US arms-embargoed countries) and
-Macau are where the AI and advanced-computing rules tighten (DOMAIN §9.1: "Macau is not in D:5,
-but rules say 'Macau or D:5'", e.g. 740.2(a)(9)(i), 742.6(a)(6)(i)(B)); BIS's May 2025 guidance
-asks for diligence on D:5 and Macau parties. Neither DOMAIN nor the shipped Country Groups
-treat Macau as China (Hong Kong is), so its flag says to check it. A flag is a warning: it
+Country Group D:5 (15 CFR Part 740, Supplement No. 1: the US arms-embargoed countries) and Macau are
+where the AI and advanced-computing rules tighten (docs/domain.md#country-groups: Macau is no member
+of D:5, yet rules name it beside D:5, e.g. 740.2(a)(9)(i), 742.6(a)(6)(i)(B)); BIS's May 2025
+guidance asks for diligence on D:5 and Macau parties. Neither docs/domain.md nor the shipped Country
+Groups treat Macau as China (Hong Kong is), so its flag says to check it. A flag is a warning: it
 changes no answer. Only nationalities held on the day asked are flagged (`deemed.held`).
 """
 

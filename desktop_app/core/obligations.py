@@ -1,8 +1,8 @@
 """The safeguard-condition register: conditions as obligations, their transitions and log.
 
-A condition binds parties of its own matter only; its schedule is an RFC 5545 rule that must
-fire; its status moves only along the DOMAIN §6.4 state machine, and every move, notice,
-acknowledgment and performance is a log entry written (and audited) in the same transaction
+A condition binds parties of its own matter only; its schedule is an RFC 5545 rule that must fire;
+its status moves only along the state machine of docs/domain.md#condition-states, and every move,
+notice, acknowledgment and performance is a log entry written (and audited) in the same transaction
 as the change it records.
 """
 

@@ -5,8 +5,8 @@ and for the items listed in 742.6(a)(6)(iii)(A), the advanced-computing paragrap
 control reaches "any destination worldwide". That list is read from the Commerce Control List of
 the eCFR of 2026-07-23 (resources/reference/ccl.json, each entry's RS line citing
 742.6(a)(6)(iii)(A)); a test keeps the two in step. The AI Diffusion rule that added the last
-category was announced as rescinded on 13 May 2025 (DOMAIN §11.1) while the text still stands, so
-the app only warns; counsel decide.
+category was announced as rescinded on 13 May 2025 while the text still stands, so the app only
+warns; counsel decide (docs/domain.md#editions).
 
 Where the recorded ECCN is less precise than the listed paragraph (3A090 for 3A090.a), or names a
 software or technology entry only part of which is for listed commodities (3D001, 4E001, …), the

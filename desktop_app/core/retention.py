@@ -26,7 +26,7 @@ RETENTION_YEARS = 5
 
 
 class TriggerKind(LabeledEnum):
-    """The events of 762.6(a) from which the five years run (DOMAIN §8)."""
+    """The events of 762.6(a) from which the five years run (docs/domain.md#recordkeeping)."""
 
     EXPORT_DATE = "export_date"
     KNOWN_REEXPORT_TRANSFER_TRANSSHIPMENT_DIVERSION = (

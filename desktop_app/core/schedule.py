@@ -48,7 +48,7 @@ _UNTIL = re.compile(r"^(?P<day>[0-9]{8})(T[0-9]{6}Z?)?$")
 _LEAP_YEAR = 2000  # any leap year: used to ask whether a month has a given day at all
 _COMMON_YEAR = 2001  # any common year: used to ask whether a month always has a given day
 
-# Statuses in which a condition binds and its obligations run (DOMAIN §6.4).
+# Statuses in which a condition binds and its obligations run (docs/domain.md#condition-states).
 IN_FORCE = frozenset(
     {
         ConditionStatus.IMPOSED,

@@ -1,8 +1,8 @@
 """Checks on records before they are stored: hard errors per field, and warnings.
 
 Errors block the change and name the field; warnings (an unusual ACN or license number, an ECCN
-the shipped Commerce Control List does not know) are shown but never block: DOMAIN §3.1 says
-these formats are customary, not law.
+the shipped Commerce Control List does not know) are shown but never block: these formats are
+custom, not law (docs/domain.md#identifiers, docs/domain.md#eccns).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def country_name(code: str) -> str:
 
 
 def is_eccn(value: str) -> bool:
-    """True for ``EAR99`` or an ECCN such as ``4E091`` or ``3A090.a`` (DOMAIN §5.1)."""
+    """True for ``EAR99`` or an ECCN such as ``4E091`` or ``3A090.a`` (docs/domain.md#eccns)."""
     return value == "EAR99" or bool(ECCN_FULL.match(value))
 
 

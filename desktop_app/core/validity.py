@@ -1,8 +1,8 @@
 """How long a license runs: its expiry date, its state on a given day, and checks on its dates.
 
-15 CFR 750.7(g) (DOMAIN §4.4): a license is valid for four years by default; for one year in the
-listed cases (short supply, the 0A501/0A502/0A504–0A509 firearms, the advanced-computing items
-of 742.6(a)(6)(iii)(A), see :mod:`one_year_items`); an emergency license at most to the end of
+15 CFR 750.7(g) (docs/domain.md#licenses): a license is valid for four years by default; for one
+year in the listed cases (short supply, the 0A501/0A502/0A504–0A509 firearms, the advanced-computing
+items of 742.6(a)(6)(iii)(A), see :mod:`one_year_items`); an emergency license at most to the end of
 the calendar month after the month of issue; and BIS may set a longer period case by case.
 
 The expiry printed on the license controls. When counsel enter it (``expires_on_set``) it is the

@@ -1,4 +1,4 @@
-"""Guarded header access for `email.message.Message` (RELIABILITY T19, T22).
+"""Guarded header access for `email.message.Message` (docs/reliability.md T19, T22).
 
 The standard library's header parser raises on real-world mail: IndexError, AttributeError,
 ValueError, UnicodeError, TypeError, HeaderParseError, LookupError. Every access here catches

@@ -1,4 +1,6 @@
-"""The limits every parse stays within (RELIABILITY T21), and the budget that enforces them.
+"""The limits every parse stays within, and the budget that enforces them.
+
+The threat: docs/reliability.md T21.
 
 One `Budget` is made per top-level file and shared by everything read out of it: the parts of an
 email, its attachments, the emails inside it. Crossing a limit raises `LimitExceeded`, which the

@@ -1,4 +1,4 @@
-"""Checks on an email's raw bytes before the standard parser sees them (RELIABILITY T21).
+"""Checks on an email's raw bytes before the standard parser sees them (docs/reliability.md T21).
 
 Two inputs make ``BytesParser(policy=policy.default)`` itself slow, before any of our guards
 can run: thousands of MIME parts (seconds for 10,000, minutes for 100,000) and a MIME header

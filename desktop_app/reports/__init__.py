@@ -1,4 +1,6 @@
-"""PDF memos and reports (ARCHITECTURE §7): pure data assembly apart from reportlab rendering.
+"""PDF memos and reports: pure data assembly apart from reportlab rendering.
+
+See docs/development.md#reports.
 
 reportlab is imported only inside this package, and this package only when a memo is made.
 """

@@ -1,9 +1,9 @@
 """Register the TrueType fonts shipped in resources/fonts with reportlab, once per process.
 
-DejaVu Sans (bold, italic and bold-italic mapped so ``<b>``/``<i>`` pick the right face) sets
-Latin, Greek and Cyrillic; DejaVu Sans Mono sets hashes; WenQuanYi Micro Hei (subfont 0 of its
-.ttc, glyf outlines) sets CJK.
-Both are embedded as subsets; the base-14 and CID fonts are never used (ENVIRONMENT pitfall 2).
+DejaVu Sans (bold, italic and bold-italic mapped so ``<b>``/``<i>`` pick the right face) sets Latin,
+Greek and Cyrillic; DejaVu Sans Mono sets hashes; WenQuanYi Micro Hei (subfont 0 of its .ttc, glyf
+outlines) sets CJK. Both are embedded as subsets; the base-14 and CID fonts are never used
+(docs/development.md#reportlab).
 """
 
 from __future__ import annotations

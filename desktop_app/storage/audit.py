@@ -1,4 +1,6 @@
-"""The audit chain (ARCHITECTURE §3): every change appends a link that hashes the one before.
+"""The audit chain: every change appends a link that hashes the one before.
+
+See docs/architecture.md#the-library-on-disk and docs/architecture.md#audit-anchor.
 
 ``hash = sha256(prev_hash + canonical_json(entry without hash))``. Appending happens inside the
 caller's write transaction, so a change and its audit entry are kept or lost together.

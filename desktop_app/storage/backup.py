@@ -1,4 +1,4 @@
-"""Making a backup (RELIABILITY (c) "Backups"): a consistent copy that proves itself.
+"""Making a backup (docs/reliability.md#backups): a consistent copy that proves itself.
 
 ``create_backup`` snapshots the live database with SQLite's backup API (safe while the app
 writes), fsyncs it, runs ``integrity_check`` on the copy, copies every blob the copy names

@@ -1,4 +1,6 @@
-"""The blob store: every original kept byte for byte under its SHA-256 (ARCHITECTURE §2).
+"""The blob store: every original kept byte for byte under its SHA-256.
+
+See docs/architecture.md#the-library-on-disk and docs/reliability.md T1.
 
 Protocol: write to ``staging/``, fsync, ``os.replace`` into ``blobs/ab/cd/<sha256>``, fsync the
 folder, and only then may the caller commit the row that names it. Blobs are read-only on disk
@@ -178,7 +180,7 @@ class BlobStore:
         """Delete a stored original; call only after the rows naming it are committed away.
 
         Nothing happens when it is already gone. Overwriting first is not attempted: on an SSD it
-        does not reach the old cells (RELIABILITY T15).
+        does not reach the old cells (docs/reliability.md T15).
         """
         target = self.path(sha256)
         try:

@@ -1,7 +1,7 @@
 """Opening SQLite the one way this app does: explicit transactions and the listed pragmas.
 
-Settings follow RELIABILITY.md (c): WAL, synchronous=FULL, foreign keys on, a busy timeout,
-trusted_schema off, secure_delete on, temp files in memory, memory-mapped I/O off.
+Settings of docs/reliability.md#connection-settings: WAL, synchronous=FULL, foreign keys on, a busy
+timeout, trusted_schema off, secure_delete on, temp files in memory, memory-mapped I/O off.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """SQLite's errors sorted into the environment's (shown to the person) and ours (a bug).
 
-The one place that maps SQLite error codes (STYLE practice 4). Anything not listed stays an
-exception, which the faces treat as a bug.
+The one place that maps SQLite error codes (docs/development.md#errors). Anything not listed stays
+an exception, which the faces treat as a bug.
 """
 
 from __future__ import annotations

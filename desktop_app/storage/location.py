@@ -1,4 +1,6 @@
-"""Where the library lives (RELIABILITY T11): warn about places SQLite and the blobs are unsafe.
+"""Where the library lives: warn about places SQLite and the blobs are unsafe.
+
+The threat: docs/reliability.md T11.
 
 A network file system (NFS, SMB/CIFS, sshfs, 9p, WebDAV, AFS…), a FAT/exFAT volume, a folder a
 cloud client syncs (OneDrive, Dropbox, iCloud Drive, Google Drive, Box) or a Windows UNC path can

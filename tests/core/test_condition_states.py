@@ -1,4 +1,4 @@
-"""The condition state machine of DOMAIN §6.4: every allowed edge, refused moves, riders."""
+"""The condition state machine (docs/domain.md#condition-states): every edge, refusals, riders."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def _edges() -> list[Edge]:
     return edges
 
 
-# Every edge of §6.4 for a license condition that needs written acknowledgment.
+# Every edge of the state machine for a license condition that needs written acknowledgment.
 EXPECTED_WITH_ACK = {
     S.PROPOSED: {S.ACCEPTED, S.NEGOTIATING} | ENDINGS,
     S.NEGOTIATING: {S.ACCEPTED} | ENDINGS,

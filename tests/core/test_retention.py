@@ -400,7 +400,10 @@ def test_purge_is_refused_outside_the_trash(
 def test_no_deletion_path_succeeds_under_hold(
     library: Library, retention: RetentionService, service: MatterService
 ) -> None:
-    """RELIABILITY T8: 0 of N attempts, through every path this layer exposes, and each audited."""
+    """0 of N attempts, through every path this layer exposes, and each audited.
+
+    docs/reliability.md T8.
+    """
     attempts: list[Callable[[], object]] = []
     for n in range(5):
         m = service.create_matter(Matter(f"held {n}", MatterKind.INTERNAL_REVIEW)).record

@@ -1,6 +1,6 @@
 """T1: SIGKILL at random moments while importing, and after every kill the library is whole.
 
-RELIABILITY.md T1 and its crash-safety harness. This test (the supervisor) makes a corpus of
+docs/reliability.md T1. This test (the supervisor) makes a corpus of
 small files — generated emails with attachments (some with a nested message, some sharing a PDF
 with another email), reportlab PDFs, text files, the sample correspondence (PDF, .eml, .msg), a
 truncated PDF (filed with a note), an empty file and a "PDF" with no header (both quarantined) —
@@ -27,7 +27,7 @@ FTS5's integrity-check of both search indexes every 16th check and at the end).
 
 A filing that dies between ``os.replace`` into ``blobs/`` and its COMMIT leaves a marker in
 ``staging/`` for each new blob; the reopen removes every marked blob that no row names, so after
-it no file in ``blobs/`` lacks a row (RELIABILITY T1: strays only in ``staging/``, swept).
+it no file in ``blobs/`` lacks a row (docs/reliability.md T1: strays only in ``staging/``, swept).
 """
 
 from __future__ import annotations

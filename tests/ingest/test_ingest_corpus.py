@@ -1,7 +1,7 @@
-"""The 113 real emails of shared/corpora/email: every one read or quarantined, never a crash.
+"""The 113 real emails of tests/data/email: every one read or quarantined, never a crash.
 
-RELIABILITY T19. The list of expected rejections lives here so a regression (a file that used
-to import and now is quarantined, or the reverse) shows up as a diff.
+docs/reliability.md T19. The list of expected rejections lives here so a regression (a file that
+used to import and now is quarantined, or the reverse) shows up as a diff.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ def test_headers_survive_what_breaks_the_standard_parser(
 
 
 def test_mutated_and_truncated_emails_never_escape() -> None:
-    """A small, seeded share of T19's 10,000 mutations: flipped bytes and cut files."""
+    """Seeded mutations of the corpus (docs/reliability.md T19): flipped bytes and cut files."""
     rng = random.Random(19)
     sources = [p for p in corpus_files() if p.suffix != ".msg" and p.stat().st_size < 40_000]
     for round_ in range(300):

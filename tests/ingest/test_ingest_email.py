@@ -1,4 +1,7 @@
-"""Emails made here: limits (T21), hostile names (T20), headers, bodies, nesting."""
+"""Emails made here: limits, hostile names, headers, bodies, nesting.
+
+The threats: docs/reliability.md T21 (limits) and T20 (hostile names).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""T17: markup payloads in every part of a memo, the draft included, open no file and no socket."""
+"""Markup payloads in every part of a memo, the draft included, open no file and no socket.
+
+docs/reliability.md T17.
+"""
 
 from __future__ import annotations
 

@@ -181,7 +181,7 @@ def _scratch(tmp_path: Path) -> Path:
     return scratch
 
 
-# -- while another writer commits (T9) --------------------------------------------------------
+# -- while another writer commits (docs/reliability.md T9) ------------------------------------
 
 
 def test_backups_taken_while_a_writer_commits_are_consistent(

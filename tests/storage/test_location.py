@@ -1,4 +1,6 @@
-"""Risky library locations (RELIABILITY T11): network file systems, FAT, cloud-sync folders, UNC.
+"""Risky library locations: network file systems, FAT, cloud-sync folders, UNC.
+
+docs/reliability.md T11.
 
 Everything runs over fabricated mount tables and paths, so it passes on any OS.
 """

@@ -1,5 +1,8 @@
-"""Hostile text through every text field (RELIABILITY T16): each string is stored through the
-matter service and read back from the library exactly, or refused with a clean field error."""
+"""Hostile text through every text field (docs/reliability.md T16).
+
+Each string is stored through the matter service and read back from the library exactly, or
+refused with a clean field error.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """T2: an exception at every statement boundary of every write path leaves nothing behind.
 
-RELIABILITY.md T2. For each write path (one business operation through the services the window
+docs/reliability.md T2. For each write path (one business operation through the services the window
 and the command line call), the operation is run with a failure injected before its k-th SQL
 statement, for every k from 1 until it runs to the end without reaching k. After each injected
 failure: the failure propagates (as the sqlite3 error, or as a UserError made from it); the

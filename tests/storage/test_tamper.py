@@ -1,4 +1,6 @@
-"""1,000 random tamper trials on the sample library: ``verify`` reports every one (T7).
+"""1,000 random tamper trials on the sample library: ``verify`` reports every one.
+
+docs/reliability.md T7.
 
 Each trial opens a write transaction on the library, damages it with raw SQL the way someone
 going behind the app's back would, runs every check inside that transaction, and rolls back.
