@@ -86,6 +86,7 @@ def test_every_text_field_is_swept() -> None:
     assert {"$.conditions[0].log[0].note", "$.licenses[0].number", "$.notes[0].author"} <= paths
 
 
+@pytest.mark.exhaustive
 def test_every_naughty_string_in_every_text_field_loads_back_exactly_or_is_named(
     blns: list[str],
 ) -> None:

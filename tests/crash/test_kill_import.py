@@ -528,6 +528,7 @@ def check_chain(db: Database, chain: Chain) -> list[tuple[object, ...]]:
 # --- the test ------------------------------------------------------------------------------
 
 
+@pytest.mark.exhaustive
 def test_kill_9_during_import_loses_and_breaks_nothing(tmp_path: Path) -> None:
     began = time.monotonic()
     corpus = tmp_path / "corpus"

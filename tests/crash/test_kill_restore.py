@@ -77,6 +77,7 @@ def renames(tmp_path_factory: pytest.TempPathFactory) -> int:
     return int(done.stdout)
 
 
+@pytest.mark.exhaustive
 def test_a_kill_at_any_rename_of_a_restore_leaves_one_whole_library(
     renames: int, tmp_path: Path
 ) -> None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.enums import ItemKind, MatterKind, PartyRole, TransactionType
@@ -50,6 +51,7 @@ def _matter(s: str) -> Matter:
     )
 
 
+@pytest.mark.exhaustive
 def test_untouched_dialogs_give_back_every_string(qtbot: QtBot, blns: list[str]) -> None:
     ccl = load_ccl()
     for s in _storable(blns):
@@ -82,6 +84,7 @@ def test_untouched_dialogs_give_back_every_string(qtbot: QtBot, blns: list[str])
             dialog.deleteLater()
 
 
+@pytest.mark.exhaustive
 def test_typed_strings_are_stored_as_the_field_holds_them(
     sample_window: MainWindow, wait_writes: WriteWaiter, blns: list[str]
 ) -> None:

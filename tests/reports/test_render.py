@@ -147,6 +147,7 @@ def test_markup_is_printed_never_interpreted(
     assert PdfReader(io.BytesIO(pdf)).metadata.title.endswith("Memorandum to file")  # type: ignore[union-attr]
 
 
+@pytest.mark.exhaustive
 def test_every_naughty_string_prints(
     sample_record: MatterRecord, audit_head: tuple[int, str]
 ) -> None:

@@ -141,6 +141,7 @@ def strings(blns: list[str]) -> list[str]:
     return [*blns, *EXTRA]
 
 
+@pytest.mark.exhaustive
 def test_every_string_round_trips_through_every_text_field(
     strings: list[str], service: MatterService, library: Library, paths: LibraryPaths
 ) -> None:

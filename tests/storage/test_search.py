@@ -137,6 +137,7 @@ def test_no_query_ever_raises(library: Library, matter: Matter, blns: list[str])
         search(library.db, parse_query(text), literal=True)
 
 
+@pytest.mark.exhaustive
 @settings(max_examples=10_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=40), st.booleans())
 def test_random_queries_never_raise(searchable: Database, text: str, literal: bool) -> None:

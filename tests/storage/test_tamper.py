@@ -219,6 +219,7 @@ def _entries(library: Library) -> list[AuditEntry]:
     return queries.audit_entries(library.db)
 
 
+@pytest.mark.exhaustive
 def test_every_one_of_1000_random_tampers_is_reported(library: Library) -> None:
     assert verify_library(library).ok
     clean = [asdict(e) for e in _entries(library)]
