@@ -102,13 +102,13 @@ class ListLoads:
         if change.touches(DOCKET):
             self._docket_loads += 1
             self._show_docket(self._gateway.docket(), self._gateway.trashed())
+            self._shown()
         else:
             self._search.library_changed()
         if change.touches(AGENDA):
             self.refresh_agenda()
         elif change.touches(REVIEW):
             self._review.read(self._views.agenda.as_of_date())
-        self._shown()
 
     def refresh_agenda(self) -> None:
         """Read the agenda again on the build worker; it shows when read."""
