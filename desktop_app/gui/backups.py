@@ -149,22 +149,25 @@ class Backups(QObject):
             return
         self.restoring = True
         window.close_library()
-        self._restore(source, replace=False)
+        self._restore(source)
 
-    def _restore(self, source: Path, *, replace: bool, unsealed: bool = False) -> None:
+    def _restore(self, source: Path, *, aside: Path | None = None, unsealed: bool = False) -> None:
+        """Restore ``source``; with ``aside``, the library there is moved into that folder."""
         from desktop_app.storage.restore import restore  # noqa: PLC0415 - only here
 
         paths = self._window.library_paths
         task = self._task(_("Checking and restoring the backup…"), _("Not restored"))
         task.start(
             lambda on_done, on_error: self.detached.run(
-                lambda: restore(paths, source, replace=replace, accept_unsealed=unsealed),
+                lambda: restore(
+                    paths, source, replace=aside is not None, accept_unsealed=unsealed, aside=aside
+                ),
                 on_done,
                 on_error,
             ),
             self._restored,
             on_failed=lambda error: self._not_restored(
-                task, source, error, replace=replace, unsealed=unsealed
+                task, source, error, aside=aside, unsealed=unsealed
             ),
         )
 
@@ -195,7 +198,7 @@ class Backups(QObject):
         source: Path,
         error: BaseException,
         *,
-        replace: bool,
+        aside: Path | None,
         unsealed: bool = False,
     ) -> None:
         window = self._window
@@ -206,20 +209,20 @@ class Backups(QObject):
                 window, _("Restore an unsealed backup?"), _UNSEALED, buttons, no
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self._restore(source, replace=replace, unsealed=True)
+                self._restore(source, aside=aside, unsealed=True)
                 return
             error = UserError(_("Nothing was restored: the backup carries no seal."))
         from desktop_app.storage.restore import LibraryHoldsDataError  # noqa: PLC0415 - as restore
 
         found = error if isinstance(error, LibraryHoldsDataError) else None
-        if found is not None and not replace:
+        if found is not None and aside is None:
             question = _(
                 "The library folder {root} holds {what}.\n\nKeep the current library aside as "
                 "{aside} and restore?"
             ).format(root=found.root, what=found.what, aside=found.aside)
             answer = QMessageBox.question(window, _("Keep the current library aside?"), question)
             if answer == QMessageBox.StandardButton.Yes:
-                self._restore(source, replace=True, unsealed=unsealed)
+                self._restore(source, aside=found.aside, unsealed=unsealed)
                 return
         self.restoring = False
         reopened = window.reopen_library()

@@ -34,8 +34,8 @@ class LibraryHoldsDataError(UserError):
 
     def __init__(self, root: Path, what: str, aside: Path) -> None:
         super().__init__(
-            f"{root} holds {what}; run again with --replace to keep it aside as {aside} and "
-            "restore."
+            f"{root} holds {what}; run again with --replace to keep it aside, in a new folder "
+            f"beside it ({root.name}.before-restore-DATE), and restore."
         )
         self.root, self.what, self.aside = root, what, aside
 
@@ -80,13 +80,16 @@ def restore(
     *,
     replace: bool = False,
     accept_unsealed: bool = False,
+    aside: Path | None = None,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> Restored:
     """Restore the backup in ``source`` into the library folder of ``paths``.
 
     ``accept_unsealed``: restore a sound backup whose manifest has no seal this computer can
-    check (`backup_check.UnsealedBackupError` otherwise). The restored chain is anchored at
-    the backup's head (`anchor.reset`).
+    check (`backup_check.UnsealedBackupError` otherwise). ``aside``: where ``replace`` puts the
+    library that was there (the folder a `LibraryHoldsDataError` named; by default a new
+    sibling named from the time). The restored chain is anchored at the backup's head
+    (`anchor.reset`).
     """
     root = paths.root
     source = Path(source).absolute()
@@ -102,7 +105,7 @@ def restore(
             raise UserError(f"Cannot restore into {root}: {exc.strerror or exc}.") from None
         try:
             checked = _check(source, staging, accept_unsealed)
-            done = _swap_in(paths, checked, staging, replace, now)
+            done = _swap_in(paths, checked, staging, replace, aside or _aside_name(root, now()))
             _anchor(paths, checked, done)
             return done
         finally:
@@ -161,12 +164,11 @@ def _swap_in(
     checked: CheckedBackup,
     staging: Path,
     replace: bool,
-    now: Callable[[], datetime],
+    aside: Path,
 ) -> Restored:
-    """Move the old library aside and the checked backup in; the caller holds the lock."""
+    """Move the old library aside into ``aside`` and the checked backup in (lock held)."""
     root = paths.root
     existing = _existing(paths)
-    aside = _aside_name(root, now())
     if existing.has_data and not replace:
         raise LibraryHoldsDataError(root, existing.describe(), aside)
     _stage_blobs(checked, staging / BLOBS)

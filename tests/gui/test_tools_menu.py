@@ -179,6 +179,7 @@ def test_restore_keeps_the_library_with_data_aside(
         assert "Keep the current library aside as " in said.questions[1]
         [aside] = [p for p in sample_paths.root.parent.iterdir() if ".before-restore-" in p.name]
         assert str(aside) in said.info[-1]
+        assert str(aside) in said.questions[1]  # the folder the question named is the one used
         assert (aside / "library.db").is_file()
         assert window.docket.model.rowCount() == 3  # the restored library, in the same window
         assert window.gateway.writable

@@ -29,7 +29,7 @@ from desktop_app.storage import files
 from desktop_app.storage.backup import create_backup
 from desktop_app.storage.library import Library
 from desktop_app.storage.manifest import MANIFEST
-from desktop_app.storage.restore import restore
+from desktop_app.storage.restore import LibraryHoldsDataError, restore
 from tests.storage.backup_support import (
     copied,
     docket,
@@ -378,6 +378,17 @@ def test_replace_keeps_the_old_library_aside_intact(
     assert docket(LibraryPaths(done.kept_aside)) == old_docket
     assert docket(target) == docket(template[0])
     assert logical_dump(target.database) == logical_dump(template[0].database)
+
+
+def test_replace_puts_the_old_library_where_the_refusal_said(
+    good: Path, target: LibraryPaths
+) -> None:
+    with pytest.raises(LibraryHoldsDataError) as refused:
+        restore(target, good)
+    promised = refused.value.aside
+    done = restore(target, good, replace=True, aside=promised)
+    assert done.kept_aside == promised
+    assert (promised / "library.db").is_file()
 
 
 def _library_files(root: Path) -> dict[str, bytes]:
