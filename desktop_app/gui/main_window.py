@@ -227,9 +227,13 @@ class MainWindow(Shell):
         return self._workspace.may_leave(lambda: self.open_matter(matter_id))
 
     def leave_matter(self) -> None:
-        """Close the matter shown (it was moved to the trash, or the library was replaced)."""
+        """Close the matter shown (it was moved to the trash, or the library was replaced).
+
+        The docket's selection goes too, so choosing that matter again opens it.
+        """
         self.matter_id = None
         self._centre.hide()
+        self.docket.clear_selection()
 
     def open_agenda_row(self, row: AgendaRow) -> None:
         """Open the matter of an agenda row on the tab that shows what the row is about."""

@@ -190,6 +190,33 @@ def test_restore_keeps_the_library_with_data_aside(
         session.close()
 
 
+def _open_matter(window: MainWindow) -> int | None:
+    return window.matter_id
+
+
+def test_the_matter_open_before_a_restore_opens_again_from_the_docket(
+    qtbot: QtBot, sample_paths: LibraryPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Said(monkeypatch)
+    backup = tmp_path / "backup"
+    create_backup(sample_paths, backup)  # the same three matters as the library
+    _choose_folder(monkeypatch, backup)
+    session = open_session(sample_paths, "tester")
+    try:
+        window = _window(qtbot, session)
+        window.docket.table.selectRow(0)  # chosen on the docket: the row stays selected
+        chosen = _open_matter(window)
+        assert chosen is not None
+        with qtbot.waitSignal(window.backups.finished, timeout=60000):
+            window.backups.restore()
+        assert _open_matter(window) is None
+        window.docket.table.selectRow(0)  # the same row again
+        assert _open_matter(window) == chosen
+        window.close()
+    finally:
+        session.close()
+
+
 def test_restore_declined_keeps_everything(
     qtbot: QtBot,
     sample_paths: LibraryPaths,

@@ -157,6 +157,14 @@ class DocketView(QWidget):
             self.blockSignals(blocked)
         self.table.scrollTo(index)
 
+    def clear_selection(self) -> None:
+        """Select no matter, announcing nothing."""
+        blocked = self.blockSignals(True)
+        try:
+            self.table.clearSelection()
+        finally:
+            self.blockSignals(blocked)
+
     def clear_filters(self) -> None:
         """Show every matter again."""
         self.filter_box.clear()
