@@ -10,8 +10,9 @@ start does not do.
 opens on (the Agenda, or the Docket when the library has no matters) painted with its rows. It
 prints ``mark NAME SECONDS`` lines on the way (``time.perf_counter``, which on Linux is the
 parent's clock too), then ``painted VIEW ROWS`` and leaves. Nothing watches events until the
-rows are in the table model: the window's own ``_first_agenda`` (run by a zero timer just after
-the first paint), ``_lists_read`` and ``_lists_shown`` are wrapped to stamp the way there, and
+rows are in the table model: the window's ``__init__``, ``_first_agenda`` (run by a zero timer
+just after the first paint), ``_lists_read`` and ``_lists_shown`` are wrapped to stamp the way
+there (``imported``, ``window-built``, ``first-paint``, ``lists-landed``, ``rows-set``), and
 only then is an application-level event filter installed for the paint of that table's viewport
 (PySide6 6.12 crashed with a Python event filter on the table views themselves; the filter here
 lives a few events long). A zero timer after that paint event stops the clock, so the paint and
@@ -23,7 +24,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -80,7 +81,8 @@ def rows_painted_hooks() -> None:
 
     from desktop_app.gui.main_window import MainWindow  # noqa: PLC0415
 
-    first_agenda, lists_read, lists_shown = (
+    init, first_agenda, lists_read, lists_shown = (
+        MainWindow.__init__,
         MainWindow._first_agenda,
         MainWindow._lists_read,
         MainWindow._lists_shown,
@@ -104,6 +106,11 @@ def rows_painted_hooks() -> None:
             """Print and leave (as ``first_paint_filter``: closing would make the backup)."""
             print(f"painted {self.view} {self.rows}", flush=True)
             os._exit(0)
+
+    def stamped_init(self: MainWindow, *args: Any, **kwargs: Any) -> None:
+        """Build the window, then stamp: what is left before the first paint is Qt's."""
+        init(self, *args, **kwargs)
+        mark("window-built")
 
     def stamped_first_agenda(self: MainWindow) -> None:
         """Stamp the zero timer that runs just after the window's first paint."""
@@ -130,6 +137,7 @@ def rows_painted_hooks() -> None:
         assert app is not None
         app.installEventFilter(RowsPainted(table.viewport(), view, rows))
 
+    MainWindow.__init__ = stamped_init  # type: ignore[method-assign]
     MainWindow._first_agenda = stamped_first_agenda  # type: ignore[method-assign]
     MainWindow._lists_read = stamped_lists_read  # type: ignore[method-assign]
     MainWindow._lists_shown = watched_lists_shown  # type: ignore[method-assign]
@@ -149,6 +157,8 @@ def main() -> int:
     from desktop_app.cli import main as cli_main  # noqa: PLC0415 - the bare probe must not pay
     from desktop_app.gui.app import application  # noqa: PLC0415
 
+    if mode == "rows":
+        mark("imported")
     app = application()
     if mode == "rows":
         rows_painted_hooks()
