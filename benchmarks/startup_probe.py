@@ -10,8 +10,8 @@ start does not do.
 opens on (the Agenda, or the Docket when the library has no matters) painted with its rows. It
 prints ``mark NAME SECONDS`` lines on the way (``time.perf_counter``, which on Linux is the
 parent's clock too), then ``painted VIEW ROWS`` and leaves. Nothing watches events until the
-rows are in the table model: the window's ``__init__``, ``_first_agenda`` (run by a zero timer
-just after the first paint), ``_lists_read`` and ``_lists_shown`` are wrapped to stamp the way
+rows are in the table model: the window's ``__init__`` and ``_after_first_paint`` (run by a zero
+timer just after the first paint) and the list loader's ``_lists_read`` are wrapped to stamp the way
 there (``imported``, ``window-built``, ``first-paint``, ``lists-landed``, ``rows-set``), and
 only then is an application-level event filter installed for the paint of that table's viewport
 (PySide6 6.12 crashed with a Python event filter on the table views themselves; the filter here
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from desktop_app.gui.lists import Lists
     from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.views import SideViews
 
 
 def first_paint_filter(app: QObject) -> QObject:
@@ -65,12 +66,12 @@ def fail(message: str) -> NoReturn:
     os._exit(1)
 
 
-def front_table(window: MainWindow) -> tuple[str, QTableView]:
+def front_table(views: SideViews) -> tuple[str, QTableView]:
     """The view the window shows on the left and its table: the Agenda or the Docket."""
-    if window.views.currentWidget() is window.docket:
-        return "docket", window.docket.table
-    if window.views.currentWidget() is window.agenda:
-        return "agenda", window.agenda.table.table
+    if views.currentWidget() is views.docket:
+        return "docket", views.docket.table
+    if views.currentWidget() is views.agenda:
+        return "agenda", views.agenda.table.table
     fail("the window opened on neither the agenda nor the docket")
 
 
@@ -79,13 +80,13 @@ def rows_painted_hooks() -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415 - after the app's imports
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from desktop_app.gui.list_loads import ListLoads  # noqa: PLC0415
     from desktop_app.gui.main_window import MainWindow  # noqa: PLC0415
 
-    init, first_agenda, lists_read, lists_shown = (
+    init, first_paint, lists_read = (
         MainWindow.__init__,
-        MainWindow._first_agenda,
-        MainWindow._lists_read,
-        MainWindow._lists_shown,
+        MainWindow._after_first_paint,
+        ListLoads._lists_read,
     )
 
     class RowsPainted(QObject):
@@ -112,22 +113,18 @@ def rows_painted_hooks() -> None:
         init(self, *args, **kwargs)
         mark("window-built")
 
-    def stamped_first_agenda(self: MainWindow) -> None:
+    def stamped_first_paint(self: MainWindow) -> None:
         """Stamp the zero timer that runs just after the window's first paint."""
         mark("first-paint")
-        first_agenda(self)
+        first_paint(self)
 
-    def stamped_lists_read(self: MainWindow, lists: Lists, load: int) -> None:
-        """Stamp the lists arriving from the build worker, then show them."""
+    def watched_lists_read(self: ListLoads, lists: Lists, docket: int, agenda: int) -> None:
+        """Stamp the lists arriving from the build worker; once shown, watch for the paint."""
         mark("lists-landed")
-        lists_read(self, lists, load)
-
-    def watched_lists_shown(self: MainWindow) -> None:
-        """Once the lists are in place, watch for the front table's next paint."""
-        lists_shown(self)
+        lists_read(self, lists, docket, agenda)
         if getattr(self, "_probe_armed", False):
             return
-        view, table = front_table(self)
+        view, table = front_table(self._views)
         rows = table.model().rowCount()
         if rows == 0:
             fail(f"the {view} has no rows to paint")
@@ -138,9 +135,8 @@ def rows_painted_hooks() -> None:
         app.installEventFilter(RowsPainted(table.viewport(), view, rows))
 
     MainWindow.__init__ = stamped_init  # type: ignore[method-assign]
-    MainWindow._first_agenda = stamped_first_agenda  # type: ignore[method-assign]
-    MainWindow._lists_read = stamped_lists_read  # type: ignore[method-assign]
-    MainWindow._lists_shown = watched_lists_shown  # type: ignore[method-assign]
+    MainWindow._after_first_paint = stamped_first_paint  # type: ignore[method-assign]
+    ListLoads._lists_read = watched_lists_read  # type: ignore[method-assign]
 
 
 def main() -> int:

@@ -1,9 +1,9 @@
 """The start-up benchmark's probes still run against the window as it is now.
 
-Not a timing: the figures are in docs/benchmarks.md. The ``rows`` probe wraps four of the
-window's start-up steps by name (`MainWindow.__init__`, `_first_agenda`, `_lists_read`,
-`_lists_shown`); this fails when one is renamed or no longer runs at start, instead of the
-benchmark hanging.
+Not a timing: the figures are in docs/benchmarks.md. The ``rows`` probe wraps three of the
+window's start-up steps by name (`MainWindow.__init__`, `MainWindow._after_first_paint`,
+`ListLoads._lists_read`); this fails when one is renamed or no longer runs at start, instead of
+the benchmark hanging.
 """
 
 from __future__ import annotations
