@@ -141,6 +141,29 @@ def _sealed(manifest: Manifest) -> Manifest:
     return manifest if key is None else replace(manifest, mac=seal(key, manifest.body()))
 
 
+def seal_late(folder: Path) -> bool:
+    """Seal the unsealed manifest of a backup this process just made, now that a key exists.
+
+    A library brought from another computer gets its key here only when it is first anchored,
+    after its pre-upgrade backup was written; sealing that manifest then (in the same open)
+    spares verify a seal it would find missing. True when a seal was added.
+    """
+    from desktop_app.storage.backup_check import read_manifest  # noqa: PLC0415 - no cycle
+
+    manifest = read_manifest(folder)
+    if manifest.mac is not None or manifest.library is None:
+        return False
+    sealed = _sealed(manifest)
+    if sealed.mac is None:
+        return False
+    target = folder / MANIFEST
+    target.chmod(files.PRIVATE_FILE)
+    files.write_replacing(sealed.to_json().encode("utf-8"), target, private=True)
+    target.chmod(files.READ_ONLY)
+    files.fsync_dir(folder)
+    return True
+
+
 def _publish(manifest: Manifest, out: Path) -> None:
     """Add the backup's head to the anchor's published heads (verify checks it stays)."""
     if manifest.library is None or manifest.mac is None:

@@ -27,6 +27,7 @@ from desktop_app.errors import (
     LibraryError,
     LibraryTooNewError,
     ReadOnlyLibraryError,
+    UserError,
 )
 from desktop_app.paths import LibraryPaths, key_dir
 from desktop_app.storage import (
@@ -39,6 +40,7 @@ from desktop_app.storage import (
     text_digest,
 )
 from desktop_app.storage.anchor import Head
+from desktop_app.storage.backup import seal_late
 from desktop_app.storage.blobs import BlobStore
 from desktop_app.storage.connection import connect, health_problem, refusal
 from desktop_app.storage.keystore import KeyStore, KeyStoreError
@@ -47,7 +49,7 @@ from desktop_app.storage.lock import LibraryLock
 from desktop_app.storage.migrations import MIGRATIONS_TABLE, migrations, unknown_migrations
 from desktop_app.storage.migrations import apply as apply_migrations
 from desktop_app.storage.reads import Reads
-from desktop_app.storage.rotation import DAILY_REASON, PRE_MIGRATION, backup_quietly
+from desktop_app.storage.rotation import DAILY_REASON, PRE_MIGRATION, backup_quietly, generations
 from desktop_app.storage.rotation import daily_backup_due as _daily_due
 from desktop_app.storage.unit_of_work import SqliteUnitOfWork
 
@@ -135,6 +137,7 @@ class Library:
         try:
             db = Database(connect(paths.database, read_only=not write), execute_plugins=False)
             problem = health_problem(db.conn, quick_check=not checked)
+            made_before = set(generations(paths)) if write else set()
             if problem is None and write:
                 warnings += _migrate(db, paths)
             elif problem is None:
@@ -151,7 +154,16 @@ class Library:
             if problem is None:
                 library._cover_text()
                 library._adopt()
+                library._seal_upgrade_backup(made_before)
         return library
+
+    def _seal_upgrade_backup(self, before: set[Path]) -> None:
+        """Seal the pre-upgrade backup this open made, if it was made before a key existed."""
+        for generation in set(generations(self.paths)) - before:
+            try:
+                seal_late(generation)
+            except (UserError, OSError) as exc:
+                log.warning("the pre-upgrade backup was left unsealed: %s", type(exc).__name__)
 
     def _adopt(self) -> None:
         """Anchor the chain as it is when this computer holds no anchor for it yet.
