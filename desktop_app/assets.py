@@ -14,6 +14,7 @@ KNOWN = {
     "sample/matters.json",
     "reference/ccl.json",
     "reference/country-groups.json",
+    "reference/screening-list.json",
     "schema/matter-file.schema.json",
 }
 KNOWN_FOLDERS = {"sample/correspondence", "fonts", "icons"}

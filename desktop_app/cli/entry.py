@@ -28,6 +28,7 @@ from desktop_app.cli import (
     matters,
     paper,
     retention,
+    screening,
     window,
 )
 from desktop_app.cli.common import Handler
@@ -50,6 +51,7 @@ COMMANDS = (
     find,
     backups,
     retention,
+    screening,
 )
 
 log = logging.getLogger(__name__)

@@ -24,6 +24,7 @@ from desktop_app.core.documents import Blob, Document, Quarantined, Staged
 from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
+from desktop_app.core.screening_lists import Edition
 
 Record = TypeVar(
     "Record",
@@ -46,6 +47,7 @@ Record = TypeVar(
     RetentionTrigger,
     LegalHold,
     TrashEntry,
+    Edition,
 )
 
 
@@ -100,6 +102,10 @@ class UnitOfWork(Protocol):
         """The document of a matter with these bytes (top-level first, else an attachment)."""
         ...
 
+    def find_edition(self, sha256: str) -> Edition | None:
+        """The list edition the library holds with these bytes, if any."""
+        ...
+
     def record_blob(self, blob: Blob) -> None:
         """Note the fixity of a stored original (once per content)."""
         ...
@@ -117,7 +123,7 @@ class UnitOfWork(Protocol):
         ...
 
     def blob_in_use(self, sha256: str) -> bool:
-        """Whether any document or quarantined file still names these bytes."""
+        """Whether any document, quarantined file or list edition still names these bytes."""
         ...
 
     def forget_blob(self, sha256: str) -> None:

@@ -31,6 +31,7 @@ from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
+from desktop_app.core.screening_lists import Edition
 from desktop_app.core.serialize import to_plain
 
 TABLES: dict[type, str] = {
@@ -53,6 +54,7 @@ TABLES: dict[type, str] = {
     RetentionTrigger: "retention_triggers",
     LegalHold: "legal_holds",
     TrashEntry: "trash",
+    Edition: "list_editions",
 }
 
 R = TypeVar("R")

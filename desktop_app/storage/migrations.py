@@ -542,6 +542,17 @@ def _identity(db: Database) -> None:
     db.execute("INSERT INTO identity VALUES (?, ?, ?)", [uuid.uuid4().hex, made, 0 if held else 1])
 
 
+@migrations(name="0013_list_editions")
+def _list_editions(db: Database) -> None:
+    """Issue 18: the editions of the screening lists the library holds (their files are blobs)."""
+    db.execute(
+        "CREATE TABLE list_editions (id INTEGER PRIMARY KEY, published TEXT NOT NULL,"
+        " sha256 TEXT NOT NULL UNIQUE, source TEXT NOT NULL, file_name TEXT NOT NULL,"
+        " entry_count INTEGER NOT NULL, counts TEXT NOT NULL, imported_at TEXT NOT NULL,"
+        " imported_by TEXT NOT NULL)"
+    )
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

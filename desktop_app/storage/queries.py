@@ -33,6 +33,7 @@ from desktop_app.core.models import (
 )
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.core.retention_state import RetentionState
+from desktop_app.core.screening_lists import Edition
 from desktop_app.errors import NotFoundError
 from desktop_app.storage import audit, snapshot
 from desktop_app.storage.codec import TABLES, column_list, from_row, from_values
@@ -242,6 +243,25 @@ def changed_since(db: Database, seq: int) -> Change:
         entities=frozenset(str(entity) for entity, _matter in rows),
         matters=frozenset(int(matter) for _entity, matter in rows if matter is not None),
     )
+
+
+def editions(db: Database) -> list[Edition]:
+    """Every list edition the library holds, newest publication first (none before 0013)."""
+    if not db.table("list_editions").exists():
+        return []
+    rows = db.execute(
+        f"SELECT {column_list(Edition)} FROM list_editions ORDER BY published DESC, id DESC"  # noqa: S608  # names from the schema
+    ).fetchall()
+    return [from_values(Edition, row) for row in rows]
+
+
+def edition_with(db: Database, sha256: str) -> Edition | None:
+    """The edition whose file has this SHA-256, if the library holds it."""
+    row = db.execute(
+        f"SELECT {column_list(Edition)} FROM list_editions WHERE sha256 = ?",  # noqa: S608  # names from the schema
+        [sha256],
+    ).fetchone()
+    return None if row is None else from_values(Edition, row)
 
 
 def library_id(db: Database) -> str | None:

@@ -24,6 +24,7 @@ from desktop_app.core.models import (
     MatterSummary,
 )
 from desktop_app.core.retention_state import RetentionState
+from desktop_app.core.screening_lists import Edition
 from desktop_app.core.search_query import Query, SearchFilters, SearchHit
 from desktop_app.storage import queries
 
@@ -109,6 +110,10 @@ class Reads:
     def changed_since(self, seq: int) -> Change:
         """What was written after audit entry ``seq`` (see `audit_head`)."""
         return queries.changed_since(self._db, seq)
+
+    def editions(self) -> list[Edition]:
+        """Every list edition the library holds, newest publication first."""
+        return queries.editions(self._db)
 
     def search(
         self,

@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from desktop_app.core.documents import Blob, Document
 from desktop_app.core.drafts import Setting
 from desktop_app.core.models import Matter
+from desktop_app.core.screening_lists import Edition
 from desktop_app.core.serialize import canonical_json
 from desktop_app.errors import NotFoundError, ValidationError
 from desktop_app.storage import audit, queries, search_index, text_digest
@@ -114,6 +115,10 @@ class SqliteUnitOfWork:
         """The document of a matter with these bytes (top-level first, else an attachment)."""
         return queries.filed_document(self._db, matter_id, sha256)
 
+    def find_edition(self, sha256: str) -> Edition | None:
+        """The list edition the library holds with these bytes, if any."""
+        return queries.edition_with(self._db, sha256)
+
     def record_blob(self, blob: Blob) -> None:
         """Note the fixity of a stored original (once per content)."""
         self._db.execute(
@@ -176,12 +181,13 @@ class SqliteUnitOfWork:
             self._audit_text(document_id, before, None)
 
     def blob_in_use(self, sha256: str) -> bool:
-        """Whether any document or quarantined file still names these bytes."""
+        """Whether any document, quarantined file or list edition still names these bytes."""
         sql = (
             "SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = ?)"
             " OR EXISTS (SELECT 1 FROM quarantine WHERE sha256 = ?)"
+            " OR EXISTS (SELECT 1 FROM list_editions WHERE sha256 = ?)"
         )
-        return bool(self._db.execute(sql, [sha256, sha256]).fetchone()[0])
+        return bool(self._db.execute(sql, [sha256, sha256, sha256]).fetchone()[0])
 
     def forget_blob(self, sha256: str) -> None:
         """Remove the fixity row of bytes nothing names any more (the file goes after commit)."""

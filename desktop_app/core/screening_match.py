@@ -1,0 +1,296 @@
+"""Screening one name against an edition: every alias scored, each hit explained.
+
+Candidates come from an index of every alias's tokens, their sound keys, their first and last
+four letters (a typo leaves one of the two), and adjacent tokens run together (a joined or split
+word). Each candidate alias is then compared token by token: the same token, a token that sounds
+the same, one spelled nearly the same (Jaro-Winkler), an abbreviation ("Intl" in
+"International") or an initial. Tokens are weighted by how rare they are on the list, so
+"Kunlun" counts for much more than "Bank". The score is how much of the screened name the
+alignment explains and, with less weight, how much of the alias; words split or joined
+("Hua Wei", "Huawei") are compared with their letters run together (rapidfuzz). Country and type
+agreement move it a little. A hit names the alias, the score and these features.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import jellyfish
+from rapidfuzz import fuzz
+
+from desktop_app.core.screening_lists import ListEntry
+from desktop_app.core.screening_names import NameForm, name_form, sound
+
+QUERY_SHARE = 0.7
+"""How much of the score is the share of the screened name explained; the rest is the alias's.
+A listed name often carries words the party's name leaves out ("Technology", "Group")."""
+THRESHOLD = 86.0
+"""The default score from which a hit is a potential match (figures: docs/benchmarks.md)."""
+CANDIDATES = 300
+"""How many of the best-indexed aliases are scored exactly for one name."""
+_BUSY = 4000
+"""A key held by more aliases than this says little (e.g. "company"); it is looked up only when
+the name has nothing rarer."""
+_SAME, _SOUND, _SPELLED, _SHORT, _INITIAL = 1.0, 0.92, 0.88, 0.85, 0.6
+
+
+@dataclass(frozen=True)
+class TokenMatch:
+    """How one token of the name met one token of the alias."""
+
+    query: str
+    alias: str
+    how: str
+    """"same", "sounds alike", "spelled alike", "abbreviation", "initial", "split or joined"."""
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Features:
+    """Why a hit scored what it did."""
+
+    tokens: tuple[TokenMatch, ...]
+    unmatched_query: tuple[str, ...]
+    unmatched_alias: tuple[str, ...]
+    joined_similarity: float
+    country: str
+    """"agrees", "differs" or "unknown"."""
+    kind: str
+    """"agrees", "differs" or "unknown"."""
+
+    def sentences(self) -> list[str]:
+        """The features in words, for the window, the memo and the command line."""
+        said = [f"{t.query} ~ {t.alias} ({t.how})" for t in self.tokens]
+        if self.unmatched_query:
+            said.append("not in the listed name: " + ", ".join(self.unmatched_query))
+        if self.unmatched_alias:
+            said.append("not in the name screened: " + ", ".join(self.unmatched_alias))
+        said.append(f"letters run together: {self.joined_similarity:.0f}% alike")
+        said.append(f"country {self.country}; type {self.kind}")
+        return said
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A list entry that may be the party screened, through its best-matching alias."""
+
+    entry: ListEntry
+    alias: str
+    score: float
+    features: Features
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entry: int
+    name: str
+    form: NameForm
+
+
+class Screener:
+    """An index of every alias of an edition's entries, and the scoring of one name against it."""
+
+    def __init__(self, entries: Sequence[ListEntry]) -> None:
+        self.entries = tuple(entries)
+        self._aliases: list[_Alias] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._token_count: dict[str, int] = defaultdict(int)
+        for number, entry in enumerate(self.entries):
+            for name in entry.names:
+                form = name_form(name)
+                if form.empty:
+                    continue
+                alias = len(self._aliases)
+                self._aliases.append(_Alias(number, name, form))
+                for key in set(_keys(form)):
+                    self._postings[key].append(alias)
+                for token in set(form.tokens):
+                    self._token_count[token] += 1
+        self._total = max(len(self._aliases), 1)
+
+    def screen(
+        self,
+        name: str,
+        country: str | None = None,
+        kind: str | None = None,
+        threshold: float = THRESHOLD,
+    ) -> list[Hit]:
+        """The entries whose best alias scores ``threshold`` or more, best first."""
+        form = name_form(name)
+        if len(form.joined) < 2:  # nothing, one letter, or only punctuation: nothing to find
+            return []
+        best: dict[int, Hit] = {}
+        for alias in self._candidates(form):
+            candidate = self._aliases[alias]
+            entry = self.entries[candidate.entry]
+            hit = self._score(form, candidate, entry, country, kind)
+            if hit.score >= threshold and (
+                candidate.entry not in best or hit.score > best[candidate.entry].score
+            ):
+                best[candidate.entry] = hit
+        return sorted(best.values(), key=lambda h: (-h.score, h.entry.key))
+
+    def weight(self, token: str) -> float:
+        """How much a token says: rare tokens much, common ones little (squared IDF)."""
+        seen = self._token_count.get(token, 0)
+        return math.log(1 + self._total / (1 + seen)) ** 2
+
+    def _candidates(self, form: NameForm) -> list[int]:
+        keys = set(_keys(form))
+        rare = [k for k in keys if 0 < len(self._postings.get(k, ())) <= _BUSY]
+        used = rare or [k for k in keys if k in self._postings]
+        votes: dict[int, float] = defaultdict(float)
+        for key in used:
+            postings = self._postings[key]
+            gain = math.log(1 + self._total / len(postings))
+            for alias in postings:
+                votes[alias] += gain
+        ranked = sorted(votes.items(), key=lambda item: -item[1])
+        return [alias for alias, _vote in ranked[:CANDIDATES]]
+
+    def _score(
+        self,
+        form: NameForm,
+        candidate: _Alias,
+        entry: ListEntry,
+        country: str | None,
+        kind: str | None,
+    ) -> Hit:
+        form, listed = _rejoined(form, candidate.form), _rejoined(candidate.form, form)
+        matches, left_query, left_alias = _align(form, listed)
+        if left_query and left_alias:  # a word split or joined: "Hua Wei" for "Huawei"
+            chunk = _chunk(left_query, left_alias)
+            if chunk is not None:
+                matches.append(chunk)
+                left_query, left_alias = (), ()
+        explained_query = self._explained(form.tokens, matches, side=0)
+        explained_alias = self._explained(listed.tokens, matches, side=1)
+        country_says = _country(country, entry.countries)
+        kind_says = _kind(kind, entry.kind)
+        score = 100 * (QUERY_SHARE * explained_query + (1 - QUERY_SHARE) * explained_alias)
+        score += {"agrees": 2.0, "differs": -6.0}.get(country_says, 0.0)
+        score += {"differs": -12.0}.get(kind_says, 0.0)
+        features = Features(
+            tokens=tuple(matches),
+            unmatched_query=left_query,
+            unmatched_alias=left_alias,
+            joined_similarity=fuzz.ratio(form.joined, candidate.form.joined),
+            country=country_says,
+            kind=kind_says,
+        )
+        return Hit(entry, candidate.name, round(min(score, 100.0), 1), features)
+
+    def _explained(
+        self, tokens: tuple[str, ...], matches: Iterable[TokenMatch], side: int
+    ) -> float:
+        """The share of ``tokens``' weight the matches explain (side 0: the query's)."""
+        total = sum(self.weight(t) for t in tokens) or 1.0
+        met = sum(
+            sum(self.weight(t) for t in (m.alias if side else m.query).split()) * m.similarity
+            for m in matches
+        )
+        return min(met / total, 1.0)
+
+
+def _keys(form: NameForm) -> Iterable[str]:
+    """The index keys of a name: tokens, sounds, four-letter ends, adjacent tokens joined."""
+    for token, said in zip(form.tokens, form.sounds, strict=True):
+        yield f"t:{token}"
+        yield f"s:{said}"
+        if len(token) >= 6:
+            yield f"p:{token[:4]}"
+            yield f"e:{token[-4:]}"
+    for first, second in zip(form.tokens, form.tokens[1:], strict=False):
+        yield f"t:{first}{second}"
+    if len(form.tokens) > 1:
+        yield f"t:{form.joined}"
+
+
+def _align(
+    query: NameForm, alias: NameForm
+) -> tuple[list[TokenMatch], tuple[str, ...], tuple[str, ...]]:
+    """Pair each query token with at most one alias token, best pairs first."""
+    pairs = []
+    for i, (q, qs) in enumerate(zip(query.tokens, query.sounds, strict=True)):
+        for j, (a, as_) in enumerate(zip(alias.tokens, alias.sounds, strict=True)):
+            found = _token_match(q, qs, a, as_)
+            if found is not None:
+                pairs.append((found.similarity, i, j, found))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_q: set[int] = set()
+    used_a: set[int] = set()
+    matches = []
+    for _sim, i, j, found in pairs:
+        if i not in used_q and j not in used_a:
+            used_q.add(i)
+            used_a.add(j)
+            matches.append(found)
+    left_q = tuple(t for i, t in enumerate(query.tokens) if i not in used_q)
+    left_a = tuple(t for j, t in enumerate(alias.tokens) if j not in used_a)
+    return matches, left_q, left_a
+
+
+def _token_match(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
+    if q == a:
+        return TokenMatch(q, a, "same", _SAME)
+    if len(q) >= 3 and len(a) >= 3:
+        similar = jellyfish.jaro_winkler_similarity(q, a)
+        if q_sound == a_sound and similar >= 0.75:
+            return TokenMatch(q, a, "sounds alike", _SOUND)
+        short_word = min(len(q), len(a)) <= 4
+        if similar >= 0.9 and (q[0] == a[0] or not short_word):  # "ali" is not "wali"
+            return TokenMatch(q, a, "spelled alike", _SPELLED * similar)
+    short, long_ = (q, a) if len(q) < len(a) else (a, q)
+    abbreviated = len(short) >= 2 and short[0] == long_[0] and len(long_) >= len(short) + 2
+    if abbreviated and _subsequence(short, long_):
+        return TokenMatch(q, a, "abbreviation", _SHORT)
+    if len(short) == 1 and long_.startswith(short):
+        return TokenMatch(q, a, "initial", _INITIAL)
+    return None
+
+
+def _rejoined(form: NameForm, other: NameForm) -> NameForm:
+    """``form`` with two adjacent tokens run together where ``other`` has them as one word."""
+    words = set(other.tokens)
+    tokens: list[str] = []
+    at = 0
+    while at < len(form.tokens):
+        pair = "".join(form.tokens[at : at + 2])
+        if at + 1 < len(form.tokens) and pair in words:
+            tokens.append(pair)
+            at += 2
+        else:
+            tokens.append(form.tokens[at])
+            at += 1
+    if len(tokens) == len(form.tokens):
+        return form
+    return NameForm(form.original, tuple(tokens), tuple(sound(t) for t in tokens))
+
+
+def _chunk(query: tuple[str, ...], alias: tuple[str, ...]) -> TokenMatch | None:
+    """The tokens left on both sides as one match when they differ only by their spaces."""
+    joined_query, joined_alias = "".join(query), "".join(alias)
+    similar = fuzz.ratio(joined_query, joined_alias) / 100
+    if similar < 0.9 or min(len(joined_query), len(joined_alias)) < 4:
+        return None
+    return TokenMatch(" ".join(query), " ".join(alias), "split or joined", _SPELLED * similar)
+
+
+def _subsequence(short: str, long_: str) -> bool:
+    letters = iter(long_)
+    return all(letter in letters for letter in short)
+
+
+def _country(given: str | None, listed: tuple[str, ...]) -> str:
+    if not given or not listed:
+        return "unknown"
+    return "agrees" if given.upper() in listed else "differs"
+
+
+def _kind(given: str | None, listed: str) -> str:
+    if not given or not listed:
+        return "unknown"
+    return "agrees" if given.casefold() == listed.casefold() else "differs"

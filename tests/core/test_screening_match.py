@@ -1,0 +1,101 @@
+"""Screening one name against the shipped edition: found through variants, each hit explained.
+
+A listed name is found written in another word order, with its legal form changed or dropped,
+in Cyrillic, with a typo, with its words joined or split; the hit names the alias that matched,
+the score and the features behind it, with the entry's list fields. Real names that are not
+listed find nothing, and no input — empty, one letter, 10,000 characters, punctuation only,
+mixed scripts, every naughty string — raises.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.core.screening_match import Screener
+from desktop_app.screening import shipped_edition
+
+
+@pytest.fixture(scope="module")
+def screener() -> Screener:
+    """The shipped edition, indexed once for the module (about two seconds)."""
+    return Screener(shipped_edition()[1].entries)
+
+
+def _best(screener: Screener, name: str, **given: str) -> tuple[str, str, float]:
+    hits = screener.screen(name, given.get("country"), given.get("kind"))
+    assert hits, f"{name!r} found nothing"
+    return hits[0].entry.name, hits[0].alias, hits[0].score
+
+
+def test_the_listed_name_is_found_with_its_list_fields(screener: Screener) -> None:
+    [hit] = screener.screen("Bank of Kunlun", "CN", "Entity")
+    assert hit.entry.name == "BANK OF KUNLUN CO LTD"
+    assert hit.entry.list_code == "CAP"
+    assert hit.alias == "BANK OF KUNLUN CO LTD"
+    assert hit.score == 100.0
+    assert hit.features.country == "agrees"
+    assert {t.how for t in hit.features.tokens} == {"same"}
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kunlun Bank", "BANK OF KUNLUN CO LTD"),  # word order, "of" and the legal form
+        ("Bank of Kunlun Company Limited", "BANK OF KUNLUN CO LTD"),  # legal form spelled out
+        ("Bank of Kunlunn", "BANK OF KUNLUN CO LTD"),  # a doubled letter
+        ("Rosoboron export", "ROSOBORONEXPORT"),  # a word split
+    ],
+)
+def test_variants_of_a_listed_name_are_found(screener: Screener, query: str, listed: str) -> None:
+    name, alias, _score = _best(screener, query)
+    assert listed in (name.upper(), alias.upper()) or alias.upper().startswith(listed)
+
+
+def test_a_cyrillic_name_is_found_through_its_transliteration(screener: Screener) -> None:
+    hits = screener.screen("Алмаз-Антей", "RU")
+    assert hits
+    assert all("Almaz-Antey" in h.alias or "ALMAZ-ANTEY" in h.alias for h in hits)
+    assert any(t.how == "spelled alike" for t in hits[0].features.tokens)  # antej ~ antey
+    assert hits[0].entry.list_code == "EL"
+    assert hits[0].entry.license_requirement
+
+
+def test_a_hit_names_what_differs(screener: Screener) -> None:
+    [hit, *_rest] = screener.screen("Huawei")
+    assert hit.entry.name.startswith("Huawei")
+    assert hit.features.unmatched_alias  # "technology": in the listed name only
+    assert "not in the name screened" in " ".join(hit.features.sentences())
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Microsoft Corporation", "Siemens AG", "John Smith", "Mohammad Ali", "Toyota Motor Corp"],
+)
+def test_real_unlisted_names_find_nothing(screener: Screener, name: str) -> None:
+    assert screener.screen(name) == []
+
+
+def test_a_contrary_type_lowers_the_score(screener: Screener) -> None:
+    as_entity = screener.screen("Bank of Kunlun", kind="Entity", threshold=0)[0].score
+    as_person = screener.screen("Bank of Kunlun", kind="Individual", threshold=0)[0].score
+    assert as_person < as_entity
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["", " ", "a", "!!!", "—", "x" * 10_000, "Bank 銀行 Банк بنك", "\u200b\u200b", "💥" * 50],
+)
+def test_odd_input_raises_nothing_and_finds_little(screener: Screener, name: str) -> None:
+    hits = screener.screen(name)
+    assert len(hits) <= 3
+    if len(name.strip(" !—\u200b")) <= 1:
+        assert hits == []
+
+
+@pytest.mark.exhaustive
+def test_every_naughty_string_is_screened_without_an_exception(
+    screener: Screener, blns: list[str]
+) -> None:
+    for text in blns:
+        for hit in screener.screen(text):
+            assert 0 < hit.score <= 100
