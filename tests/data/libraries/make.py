@@ -36,6 +36,7 @@ VERSIONS = {
     "0009": "b6f720c",  # 6878d6d and f82c696 need the migrations 1210e81 brought
     "0011": "e9821c3^",
     "0012": "e9821c3",
+    "0013": "7851a59",
 }
 KEPT = ("library.db", "blobs")
 
