@@ -4,9 +4,11 @@ A clone has only what is in the repository. So no comment, docstring or string u
 desktop_app/, tests/ or benchmarks/ may cite the design notes the project started from (their
 section, threat, pitfall and practice numbers, or the folder beside the clone that held them);
 it cites docs/domain.md, docs/reliability.md, docs/development.md or docs/architecture.md
-instead. Every such ``docs/<name>.md`` must exist, every ``docs/<name>.md#<anchor>`` must be a
-heading of that file, and every ``docs/reliability.md T<n>`` a threat described there. The links
-between the files of docs/ are checked the same way.
+instead. Every such ``docs/<name>.md`` must exist, every ``docs/<name>.md#<anchor>`` and every
+``docs/<name>.md, "<Section title>"`` must be a heading of that file, and every
+``docs/reliability.md T<n>`` a threat described there. The links between the files of docs/, and
+the sections they and the README cite by title (``development.md, "Errors"``), are checked the
+same way.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ OUTSIDE = re.compile(
 DOC_CITATION = re.compile(r"\bdocs/([\w.-]+\.md)(?:#([\w-]+))?")
 THREAT_CITATION = re.compile(r"\bdocs/reliability\.md((?:,?\s+(?:and\s+)?T\d+\b)+)")
 THREAT_HEADING = re.compile(r"^#{2,6}\s+(T\d+)\b", re.MULTILINE)
+SECTION_CITATION = re.compile(r'(?<![\w./-])(docs/)?([\w-]+\.md),\s+"([^"]{1,200})"')
+"""``docs/<name>.md, "<Section title>"``: a heading cited by its title (wrapped, in a comment)."""
 DOC_LINK = re.compile(r"\]\(((?:[\w.-]+\.md)?)(?:#([\w-]+))?\)")
 FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 
@@ -61,6 +65,24 @@ def headings(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(slug(t) for t in titles), frozenset(THREAT_HEADING.findall(text))
 
 
+def broken_section_citations(text: str, *, bare: bool) -> list[str]:
+    """Each ``NAME.md, "Title"`` in ``text`` whose file or heading is missing.
+
+    Only ``docs/<name>.md, …`` counts unless ``bare`` (the docs pages cite each other by name).
+    """
+    broken = []
+    for match in SECTION_CITATION.finditer(text):
+        prefix, name, title = match.groups()
+        if prefix is None and not bare:
+            continue
+        title = " ".join(re.sub(r"\n\s*#*", " ", title).split())  # a title wrapped in a comment
+        if not (DOCS / name).is_file():
+            broken.append(f'docs/{name}, "{title}": no such file')
+        elif slug(title) not in headings(name)[0]:
+            broken.append(f'docs/{name}, "{title}": no such heading')
+    return broken
+
+
 def broken_doc_citations(text: str) -> list[str]:
     """Each ``docs/…`` citation in ``text`` that names no file, or a heading the file lacks."""
     broken = []
@@ -74,6 +96,9 @@ def broken_doc_citations(text: str) -> list[str]:
         for number in re.findall(r"T\d+", match.group(1)):
             if number not in headings("reliability.md")[1]:
                 broken.append(f"docs/reliability.md {number}: no such threat")
+    for problem in broken_section_citations(text, bare=False):
+        if not problem.endswith("no such file"):  # said above, by DOC_CITATION
+            broken.append(problem)
     return broken
 
 
@@ -139,6 +164,17 @@ def test_the_checks_see_a_broken_citation() -> None:
         "docs/reliability.md T" + "99: no such threat"
     ]
     assert not broken_doc_citations("(docs/domain.md#conditions; docs/reliability.md T1, T2)")
+    assert broken_doc_citations("(docs/" + 'architecture.md, "The two faces")') == [
+        "docs/" + 'architecture.md, "The two faces": no such heading'
+    ]
+    assert broken_doc_citations("docs/" + 'architecture.md, "Background work"') == [
+        "docs/" + 'architecture.md, "Background work": no such heading'
+    ]
+    wrapped = "# (docs/" + 'architecture.md, "How a change reaches\n# the screen")'
+    assert not broken_doc_citations(wrapped)
+    assert not broken_doc_citations("(docs/" + 'development.md, "Errors"; "quoted" elsewhere)')
+    assert broken_section_citations('see rules.md, "No such rule"', bare=True)
+    assert not broken_section_citations('see rules.md, "No such rule"', bare=False)
 
 
 def test_the_links_between_the_docs_lead_to_a_file_and_a_heading() -> None:
@@ -152,4 +188,12 @@ def test_the_links_between_the_docs_lead_to_a_file_and_a_heading() -> None:
                 broken.append(f"{page.name}: {match.group(0)} (no such file)")
             elif anchor and anchor not in headings(name)[0]:
                 broken.append(f"{page.name}: {match.group(0)} (no such heading)")
+    assert not broken, broken
+
+
+def test_the_sections_the_docs_cite_by_title_exist() -> None:
+    broken = []
+    for page in [*sorted(DOCS.glob("*.md")), ROOT / "README.md"]:
+        text = FENCE.sub("", page.read_text(encoding="utf-8"))
+        broken += [f"{page.name}: {p}" for p in broken_section_citations(text, bare=True)]
     assert not broken, broken

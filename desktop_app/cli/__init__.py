@@ -2,7 +2,7 @@
 
 `entry.main` parses the arguments and runs one command; each command module registers its
 subcommands and, when run, opens the library (`opening`), makes one service call or one read
-(`Library.reads`) and prints (`textout`). See docs/architecture.md, "The two faces".
+(`Library.reads`) and prints (`textout`). See docs/architecture.md, "The write path".
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ the work on a worker thread (the writer, the build worker or a detached thread â
 caller hands to `start`), and, when it fails, the default failure handler `report_failure`: a
 failure of the person or the environment (a full disk, a damaged backup) is said in a dialog;
 a bug goes to the crash handler, logged with its traceback and shown once. See
-docs/architecture.md, "Background work".
+docs/architecture.md, "Background work in the window".
 """
 
 from __future__ import annotations

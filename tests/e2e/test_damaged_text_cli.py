@@ -14,6 +14,8 @@ import pytest
 
 from tests.e2e.cli_run import run_in
 
+pytestmark = pytest.mark.e2e
+
 CASE = "EC-2026-0001"
 
 

@@ -19,6 +19,8 @@ from desktop_app.errors import EXIT_LIBRARY, EXIT_OK, LibraryError
 from desktop_app.storage import connection
 from tests.e2e.cli_run import run_cli
 
+pytestmark = pytest.mark.e2e
+
 
 def _mount_read_only(source: Path, target: Path) -> bool:
     if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
