@@ -83,7 +83,7 @@ def run_restore(args: argparse.Namespace, paths: LibraryPaths) -> int:
 def run_verify(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Check the library read-only (SQLite, originals, stray files, audit chain, records).
 
-    Exit 0 when everything checks out, 1 when anything is wrong, 3 when it cannot be opened.
+    Exit 0 when everything checks out, 4 when anything is wrong, 3 when it cannot be opened.
     """
     from desktop_app.core.integrity import report_lines, report_plain  # noqa: PLC0415
     from desktop_app.errors import LibraryError  # noqa: PLC0415 - only here
