@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -291,8 +292,8 @@ def _matter_rows(library: Library, matter_id: int) -> dict[str, int]:
                 [matter_id],
             ).fetchone()[0]
         )
-        for table in TABLES.values()
-        if table != "settings"
+        for kind, table in TABLES.items()
+        if kind is Matter or "matter_id" in {f.name for f in fields(kind)}  # not library-wide
     }
     return {table: n for table, n in counts.items() if n}
 
