@@ -13,9 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.assets import read_bytes
-from desktop_app.core.screening_lists import Edition, ListEdition
+from desktop_app.core.screening_lists import Edition, ListEdition, ListEntry, changes
 from desktop_app.core.screening_match import Screener
-from desktop_app.core.screening_service import Added, ListService, in_force
+from desktop_app.core.screening_service import (
+    Added,
+    Carried,
+    ListService,
+    NewEdition,
+    PartyScreened,
+    ScreeningService,
+    in_force,
+)
 from desktop_app.errors import LibraryError
 from desktop_app.reference.screening_files import parse_edition
 from desktop_app.storage.library import Library
@@ -30,6 +38,10 @@ class InForce:
     edition: Edition
     parsed: ListEdition
     screener: Screener
+
+    def by_key(self) -> dict[str, ListEntry]:
+        """The edition's entries by key."""
+        return {e.key: e for e in self.parsed.entries}
 
 
 def shipped_edition() -> tuple[bytes, ListEdition]:
@@ -71,3 +83,45 @@ def edition_in_force(library: Library) -> InForce:
         return InForce(held, parsed, Screener(parsed.entries))
     parsed = read_held(library, held)
     return InForce(held, parsed, Screener(parsed.entries))
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A matter's parties screened against the edition in force."""
+
+    held: InForce
+    parties: list[PartyScreened]
+
+    def entry(self, key: str) -> ListEntry | None:
+        """The entry of the edition in force with this key."""
+        return self.held.by_key().get(key)
+
+
+def screen_case(library: Library, number: str, actor: str) -> Screened:
+    """Screen every party of matter ``number`` against the edition in force, on the record."""
+    ensure_edition(library, actor)
+    matter = library.reads.matter(number)
+    held = edition_in_force(library)
+    service = ScreeningService(library, actor)
+    return Screened(held, service.screen_matter(matter.id, held.edition, held.screener))
+
+
+def carry_to(library: Library, before: Edition, after: Edition, actor: str) -> Carried:
+    """Carry every matter's screenings on ``before`` to the newer edition ``after``."""
+    old, new = read_held(library, before), read_held(library, after)
+    changed = changes(old, new)
+    touched = [e for e in new.entries if e.key in changed.added | changed.changed]
+    move = NewEdition(before, after, changed, Screener(new.entries), Screener(touched))
+    service = ScreeningService(library, actor)
+    total = Carried(0, 0, 0)
+    gone = library.reads.trashed_ids()
+    for summary in library.reads.docket():
+        if summary.matter.id in gone:
+            continue
+        done = service.carry_forward(summary.matter.id, move)
+        total = Carried(
+            total.rescreened + done.rescreened,
+            total.carried + done.carried,
+            total.reopened + done.reopened,
+        )
+    return total

@@ -3,9 +3,11 @@
 ``compliance-desk lists`` shows every edition of the Consolidated Screening List the library
 holds, the one in force first; ``lists import FILE [--published DATE]`` adds a newer edition
 (trade.gov's consolidated JSON or CSV, or the app's own list file) and says what changed against
-the edition before it. ``screen --name NAME [--country CC] [--type entity|individual]`` screens
-one name against the edition in force and records nothing. A library that holds no edition is
-given the one shipped with the app the first time it is needed.
+the edition before it, and carries every matter's screenings to it. ``screen CASE`` screens every
+party of a matter on the record; ``screen --name NAME [--country CC] [--type …]`` screens one
+name and records nothing; ``disposition HIT STATE --rationale TEXT`` records counsel's decision
+on a potential match. A library that holds no edition is given the one shipped with the app the
+first time it is needed.
 """
 
 from __future__ import annotations
@@ -15,15 +17,20 @@ import getpass
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.common import add_command, iso_day, print_json
 from desktop_app.cli.opening import open_for_reading, open_for_writing
 from desktop_app.core.screening_lists import Edition, changes
 from desktop_app.core.screening_match import THRESHOLD, Hit
+from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible
 from desktop_app.errors import EXIT_OK, ValidationError
 from desktop_app.paths import LibraryPaths
+
+if TYPE_CHECKING:
+    from desktop_app.core.screening_service import PartyScreened
+    from desktop_app.screening import Screened
 
 MAX_NAME = 10_000
 """The longest name ``screen --name`` takes (longer text is refused, not cut silently)."""
@@ -45,15 +52,22 @@ def register(sub: Any) -> None:
     screen = add_command(
         sub, "screen", run_screen, "screen a name against the restricted-party lists", True
     )
-    screen.add_argument("--name", required=True, help="the name to screen (nothing is recorded)")
+    screen.add_argument("case", nargs="?", metavar="CASE", help="screen every party of a matter")
+    screen.add_argument("--name", help="screen this one name instead (nothing is recorded)")
     screen.add_argument("--country", metavar="CC", help="the party's country (ISO code)")
     screen.add_argument("--type", dest="kind", choices=("entity", "individual"))
     screen.add_argument(
         "--threshold",
         type=float,
         default=THRESHOLD,
-        help=f"the score from which a hit is a potential match ({THRESHOLD:g})",
+        help=f"the score from which a hit is a potential match ({THRESHOLD:g}; --name only)",
     )
+    decide = add_command(
+        sub, "disposition", run_disposition, "record counsel's decision on a potential match", True
+    )
+    decide.add_argument("hit", type=int, metavar="HIT", help="the hit's number (screen CASE)")
+    decide.add_argument("state", choices=sorted(_STATES), help="what counsel decided")
+    decide.add_argument("--rationale", required=True, help="why (kept on the record)")
 
 
 def run_lists(args: argparse.Namespace, paths: LibraryPaths) -> int:
@@ -80,7 +94,7 @@ def run_lists(args: argparse.Namespace, paths: LibraryPaths) -> int:
 def _import(args: argparse.Namespace, paths: LibraryPaths) -> int:
     from desktop_app.core.screening_service import ListService, in_force  # noqa: PLC0415
     from desktop_app.reference.screening_files import read_edition  # noqa: PLC0415
-    from desktop_app.screening import ensure_edition, read_held  # noqa: PLC0415
+    from desktop_app.screening import carry_to, ensure_edition, read_held  # noqa: PLC0415
 
     data, parsed = read_edition(args.file, args.published)  # a bad file changes nothing
     library = open_for_writing(paths)
@@ -90,6 +104,10 @@ def _import(args: argparse.Namespace, paths: LibraryPaths) -> int:
         before = in_force(library.reads.editions())
         previous = read_held(library, before) if before is not None else None
         added = ListService(library, library.blobs, actor).add_edition(data, parsed)
+        newest = in_force(library.reads.editions())
+        carried = None
+        if added.new and before is not None and newest == added.edition:
+            carried = carry_to(library, before, added.edition, actor)
     finally:
         library.close()
     diff = changes(previous, parsed) if previous is not None and added.new else None
@@ -100,6 +118,9 @@ def _import(args: argparse.Namespace, paths: LibraryPaths) -> int:
         "added": len(diff.added) if diff else None,
         "removed": len(diff.removed) if diff else None,
         "changed": len(diff.changed) if diff else None,
+        "parties_rescreened": carried.rescreened if carried else 0,
+        "parties_carried": carried.carried if carried else 0,
+        "dispositions_reopened": carried.reopened if carried else 0,
     }
     if args.json:
         print_json(said)
@@ -112,11 +133,20 @@ def _import(args: argparse.Namespace, paths: LibraryPaths) -> int:
                 f"against the edition of {before.published}: {len(diff.added):,} entries added, "
                 f"{len(diff.removed):,} removed, {len(diff.changed):,} changed"
             )
+        if carried is not None:
+            print(
+                f"screenings carried to it: {carried.rescreened} parties screened again, "
+                f"{carried.carried} unchanged, {carried.reopened} decisions reopened"
+            )
     return EXIT_OK
 
 
 def run_screen(args: argparse.Namespace, paths: LibraryPaths) -> int:
-    """Screen one name against the edition in force; print each potential match explained."""
+    """Screen a matter's parties on the record, or one name with nothing recorded."""
+    if (args.case is None) == (args.name is None):
+        raise ValidationError({"case": "Give a matter (screen CASE) or a name (--name NAME)."})
+    if args.case is not None:
+        return _screen_case(args, paths)
     from desktop_app.screening import edition_in_force, ensure_edition  # noqa: PLC0415
 
     if len(args.name) > MAX_NAME:
@@ -146,6 +176,115 @@ def run_screen(args: argparse.Namespace, paths: LibraryPaths) -> int:
         print("\n".join(_hit_lines(hit)))
     sys.stdout.flush()
     return EXIT_OK
+
+
+_STATES = {
+    "false-positive": "false_positive",
+    "confirmed": "confirmed",
+    "escalated": "escalated",
+}
+
+
+def _screen_case(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    from desktop_app.screening import screen_case  # noqa: PLC0415 - the lists load on demand
+
+    library = open_for_writing(paths)
+    try:
+        done = screen_case(library, args.case, getpass.getuser())
+    finally:
+        library.close()
+    edition = done.held.edition
+    parties = [_party_plain(p, done) for p in done.parties]
+    if args.json:
+        print_json(
+            {"case": args.case, "edition": _edition_plain(edition, True), "parties": parties}
+        )
+        return EXIT_OK
+    print(f"{args.case} screened against the lists of {edition.published}")
+    for party in parties:
+        print(f"\n{visible(party['name'])}: {party['result']}")
+        for hit in party["hits"]:
+            print("\n".join(_recorded_lines(hit)))
+    return EXIT_OK
+
+
+def run_disposition(args: argparse.Namespace, paths: LibraryPaths) -> int:
+    """Record counsel's disposition of hit HIT, with the rationale."""
+    from desktop_app.core.screening_records import Disposition  # noqa: PLC0415
+    from desktop_app.core.screening_service import ScreeningService  # noqa: PLC0415
+
+    library = open_for_writing(paths)
+    try:
+        service = ScreeningService(library, getpass.getuser())
+        hit = service.decide(args.hit, Disposition(_STATES[args.state]), args.rationale)
+    finally:
+        library.close()
+    if args.json:
+        print_json(to_plain(hit))
+    else:
+        print(
+            f"hit {hit.id} ({visible(hit.entry_name)}, {hit.list_code}): "
+            f"{hit.disposition.label} — {visible(hit.rationale)}"
+        )
+    return EXIT_OK
+
+
+def _party_plain(screened: PartyScreened, done: Screened) -> dict[str, Any]:
+    published = done.held.edition.published
+    hits = []
+    for hit in screened.hits:
+        entry = done.entry(hit.entry_key)
+        hits.append(
+            {
+                "hit_id": hit.id,
+                "entry_id": hit.entry_key,
+                "list": hit.list_code,
+                "name": hit.entry_name,
+                "matched_alias": hit.alias,
+                "score": hit.score,
+                "features": list(hit.features),
+                "disposition": hit.disposition.value or "undecided",
+                "rationale": hit.rationale,
+                "decided_by": hit.decided_by,
+                "decided_at": hit.decided_at,
+                "reopened": hit.reopened,
+                "license_requirement": entry.license_requirement if entry else "",
+                "license_policy": entry.license_policy if entry else "",
+                "federal_register": entry.federal_register if entry else "",
+            }
+        )
+    result = (
+        f"{len(hits)} potential matches in edition {published}"
+        if hits
+        else f"no match in edition {published}"
+    )
+    return {
+        "party_id": screened.party.id,
+        "name": screened.party.name,
+        "screening_id": screened.screening.id,
+        "new": screened.new,
+        "result": result,
+        "hits": hits,
+    }
+
+
+def _recorded_lines(hit: dict[str, Any]) -> list[str]:
+    state = hit["disposition"].replace("_", " ")
+    lines = [
+        f"  hit {hit['hit_id']}  {hit['score']:5.1f}  {hit['list']}  {visible(hit['name'])}"
+        f"  [{state}]",
+        f"       matched alias: {visible(hit['matched_alias'])}",
+        "       " + "; ".join(visible(s) for s in hit["features"]),
+    ]
+    if hit["license_requirement"]:
+        lines.append(f"       license requirement: {visible(hit['license_requirement'])}")
+    if hit["license_policy"]:
+        lines.append(f"       license policy: {visible(hit['license_policy'])}")
+    if hit["rationale"]:
+        lines.append(f"       {hit['decided_by']} {hit['decided_at']}: {visible(hit['rationale'])}")
+    if hit["reopened"]:
+        lines.append(f"       reopened: {visible(hit['reopened'])}")
+    return lines
 
 
 def _edition_line(edition: Edition, in_force: bool | None) -> str:

@@ -25,6 +25,7 @@ from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.core.screening_lists import Edition
+from desktop_app.core.screening_records import Screening, ScreeningHit
 
 Record = TypeVar(
     "Record",
@@ -48,6 +49,8 @@ Record = TypeVar(
     LegalHold,
     TrashEntry,
     Edition,
+    Screening,
+    ScreeningHit,
 )
 
 

@@ -42,6 +42,7 @@ from desktop_app.core.retention import (
 )
 from desktop_app.core.retention_events import OFAC_RULE
 from desktop_app.core.retention_state import RetentionState, deletion_refusal, ofac_question
+from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.core.validation import check, text_errors
 from desktop_app.errors import ConfirmationNeededError, ValidationError
 
@@ -280,6 +281,8 @@ def _delete_matter(tx: UnitOfWork, matter: Matter) -> Purged:
     for document in documents:
         tx.forget_document_text(document.id)
     rows += _delete_each(tx, Document, mid, lambda d: d.parent_id)
+    rows += _delete_each(tx, ScreeningHit, mid)
+    rows += _delete_each(tx, Screening, mid, lambda s: s.carried_from)
     rows += _delete_each(tx, Party, mid, lambda p: p.employer_id)
     rows += _delete_each(tx, Item, mid)
     rows += _delete_each(tx, RetentionTrigger, mid)

@@ -14,6 +14,7 @@ agreement move it a little. A hit names the alias, the score and these features.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ _BUSY = 4000
 """A key held by more aliases than this says little (e.g. "company"); it is looked up only when
 the name has nothing rarer."""
 _SAME, _SOUND, _SPELLED, _SHORT, _INITIAL = 1.0, 0.92, 0.88, 0.85, 0.6
+_UNSEEN = 30
+_VOWELS = re.compile(r"[aeiouwy]")
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ class TokenMatch:
     query: str
     alias: str
     how: str
-    """"same", "sounds alike", "spelled alike", "abbreviation", "initial", "split or joined"."""
+    """"same", "sounds alike", "spelled alike", "same consonants", "abbreviation", "initial" or
+    "split or joined"."""
     similarity: float
 
 
@@ -134,8 +138,12 @@ class Screener:
         return sorted(best.values(), key=lambda h: (-h.score, h.entry.key))
 
     def weight(self, token: str) -> float:
-        """How much a token says: rare tokens much, common ones little (squared IDF)."""
-        seen = self._token_count.get(token, 0)
+        """How much a token says: rare tokens much, common ones little (squared IDF).
+
+        A word no alias has (a typo, a word of the party's own) weighs as a word a few dozen
+        aliases have: enough to count, not enough to outweigh the words that agree.
+        """
+        seen = self._token_count.get(token, 0) or _UNSEEN
         return math.log(1 + self._total / (1 + seen)) ** 2
 
     def _candidates(self, form: NameForm) -> list[int]:
@@ -234,37 +242,69 @@ def _align(
 
 
 def _token_match(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
+    """How two tokens agree, if they do."""
     if q == a:
         return TokenMatch(q, a, "same", _SAME)
-    if len(q) >= 3 and len(a) >= 3:
+    short, long_ = (q, a) if len(q) < len(a) else (a, q)
+    if len(short) == 1:
+        return TokenMatch(q, a, "initial", _INITIAL) if long_.startswith(short) else None
+    if len(short) <= 3 and len(long_) <= 4:
+        return None  # "TGA" is not "TGG", nor "Tako": short words and acronyms agree or not
+    return _alike(q, q_sound, a, a_sound) or _shortened(q, a, short, long_)
+
+
+def _alike(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
+    """Two words that sound, or are spelled, nearly the same."""
+    shortest = min(len(q), len(a))
+    if shortest >= 3:
         similar = jellyfish.jaro_winkler_similarity(q, a)
         if q_sound == a_sound and similar >= 0.75:
             return TokenMatch(q, a, "sounds alike", _SOUND)
-        short_word = min(len(q), len(a)) <= 4
-        if similar >= 0.9 and (q[0] == a[0] or not short_word):  # "ali" is not "wali"
+        if similar >= 0.9 and (q[0] == a[0] or shortest > 4):  # "ali" is not "wali"
             return TokenMatch(q, a, "spelled alike", _SPELLED * similar)
-    short, long_ = (q, a) if len(q) < len(a) else (a, q)
-    abbreviated = len(short) >= 2 and short[0] == long_[0] and len(long_) >= len(short) + 2
-    if abbreviated and _subsequence(short, long_):
-        return TokenMatch(q, a, "abbreviation", _SHORT)
-    if len(short) == 1 and long_.startswith(short):
-        return TokenMatch(q, a, "initial", _INITIAL)
+        edits = jellyfish.damerau_levenshtein_distance(q, a)
+        if (edits == 1 and shortest >= 4) or (edits == 2 and shortest >= 7):
+            return TokenMatch(q, a, "spelled alike", _SPELLED - 0.04 * edits)
+    bones = _skeleton(q)
+    if len(bones) >= 3 and bones == _skeleton(a):  # "mnswr" (from Arabic script) ~ "mansur"
+        return TokenMatch(q, a, "same consonants", _SHORT)
     return None
 
 
+def _shortened(q: str, a: str, short: str, long_: str) -> TokenMatch | None:
+    """An abbreviation: the short word's letters, in order, in the long one ("intl")."""
+    abbreviated = short[0] == long_[0] and len(long_) >= len(short) + 2
+    if abbreviated and _subsequence(short, long_):
+        return TokenMatch(q, a, "abbreviation", _SHORT)
+    return None
+
+
+def _skeleton(token: str) -> str:
+    """The token's consonants after its first letter, each once, as Arabic script writes them.
+
+    A leading "al" (the Arabic article, written joined: "alhsyny" for "al-Husseini") is dropped.
+    """
+    word = token[2:] if token.startswith("al") and len(token) > 5 else token
+    rest = _VOWELS.sub("", word[1:])
+    return word[:1] + "".join(c for i, c in enumerate(rest) if i == 0 or c != rest[i - 1])
+
+
 def _rejoined(form: NameForm, other: NameForm) -> NameForm:
-    """``form`` with two adjacent tokens run together where ``other`` has them as one word."""
+    """``form`` with two or three adjacent tokens run together where ``other`` has them as one."""
     words = set(other.tokens)
     tokens: list[str] = []
     at = 0
     while at < len(form.tokens):
-        pair = "".join(form.tokens[at : at + 2])
-        if at + 1 < len(form.tokens) and pair in words:
-            tokens.append(pair)
-            at += 2
-        else:
-            tokens.append(form.tokens[at])
-            at += 1
+        width = next(
+            (
+                w
+                for w in (3, 2)
+                if at + w <= len(form.tokens) and "".join(form.tokens[at : at + w]) in words
+            ),
+            1,
+        )
+        tokens.append("".join(form.tokens[at : at + width]))
+        at += width
     if len(tokens) == len(form.tokens):
         return form
     return NameForm(form.original, tuple(tokens), tuple(sound(t) for t in tokens))

@@ -32,6 +32,7 @@ from desktop_app.core.drafts import MemoDraft, Setting
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.core.screening_lists import Edition
+from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.core.serialize import to_plain
 
 TABLES: dict[type, str] = {
@@ -55,6 +56,8 @@ TABLES: dict[type, str] = {
     LegalHold: "legal_holds",
     TrashEntry: "trash",
     Edition: "list_editions",
+    Screening: "screenings",
+    ScreeningHit: "screening_hits",
 }
 
 R = TypeVar("R")

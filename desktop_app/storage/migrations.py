@@ -553,6 +553,33 @@ def _list_editions(db: Database) -> None:
     )
 
 
+@migrations(name="0014_screenings")
+def _screenings(db: Database) -> None:
+    """Issue 18: each party screened against an edition, and each potential match decided.
+
+    A screening names its party by id without a foreign key, so the record of a screening
+    stays when the party is later removed (15 CFR 762.6, the records are kept).
+    """
+    db.execute(
+        "CREATE TABLE screenings (id INTEGER PRIMARY KEY,"
+        " matter_id INTEGER NOT NULL REFERENCES matters(id), party_id INTEGER NOT NULL,"
+        " edition_id INTEGER NOT NULL REFERENCES list_editions(id), names TEXT NOT NULL,"
+        " screened_at TEXT NOT NULL, potential_matches INTEGER NOT NULL,"
+        " carried_from INTEGER REFERENCES screenings(id))"
+    )
+    db.execute(
+        "CREATE TABLE screening_hits (id INTEGER PRIMARY KEY,"
+        " matter_id INTEGER NOT NULL REFERENCES matters(id), party_id INTEGER NOT NULL,"
+        " screening_id INTEGER NOT NULL REFERENCES screenings(id), entry_key TEXT NOT NULL,"
+        " list_code TEXT NOT NULL, entry_name TEXT NOT NULL, alias TEXT NOT NULL,"
+        " score REAL NOT NULL, features TEXT NOT NULL, entry_digest TEXT NOT NULL,"
+        " disposition TEXT, rationale TEXT NOT NULL, decided_by TEXT NOT NULL,"
+        " decided_at TEXT NOT NULL, reopened TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX screenings_by_matter ON screenings (matter_id, party_id)")
+    db.execute("CREATE INDEX screening_hits_by_matter ON screening_hits (matter_id, screening_id)")
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

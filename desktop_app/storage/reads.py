@@ -25,6 +25,7 @@ from desktop_app.core.models import (
 )
 from desktop_app.core.retention_state import RetentionState
 from desktop_app.core.screening_lists import Edition
+from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.core.search_query import Query, SearchFilters, SearchHit
 from desktop_app.storage import queries
 
@@ -114,6 +115,17 @@ class Reads:
     def editions(self) -> list[Edition]:
         """Every list edition the library holds, newest publication first."""
         return queries.editions(self._db)
+
+    def screenings(self, matter_id: int) -> list[Screening]:
+        """Every screening of a matter's parties, oldest first."""
+        return queries.children(self._db, Screening, matter_id) if self._screens() else []
+
+    def screening_hits(self, matter_id: int) -> list[ScreeningHit]:
+        """Every potential match recorded on a matter, oldest first."""
+        return queries.children(self._db, ScreeningHit, matter_id) if self._screens() else []
+
+    def _screens(self) -> bool:
+        return bool(self._db.table("screenings").exists())
 
     def search(
         self,

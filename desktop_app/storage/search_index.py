@@ -25,6 +25,7 @@ from desktop_app.core.enums import LabeledEnum
 from desktop_app.core.models import Matter
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.core.screening_lists import Edition
+from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.storage.codec import TABLES, from_row
 
 ENTRIES = "search_entries"
@@ -32,7 +33,7 @@ WORDS = "search_entries_fts"
 TRIGRAM = "search_trigram"
 NOT_INDEXED: frozenset[type] = frozenset(
     {Quarantined, AnnexRow, ConditionLog, ClockEvent, Setting, RetentionTrigger, LegalHold,
-     TrashEntry, Edition}
+     TrashEntry, Edition, Screening, ScreeningHit}
 )  # fmt: skip
 NOT_TRASHED = "(e.matter_id IS NULL OR e.matter_id NOT IN (SELECT matter_id FROM trash))"
 """A condition on entries ``e``: none of a matter in the trash (the trash has few rows)."""
