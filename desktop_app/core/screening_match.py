@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz import fuzz
@@ -28,9 +29,9 @@ from desktop_app.core.screening_names import NameForm, name_form, sound
 QUERY_SHARE = 0.7
 """How much of the score is the share of the screened name explained; the rest is the alias's.
 A listed name often carries words the party's name leaves out ("Technology", "Group")."""
-THRESHOLD = 86.0
+THRESHOLD = 84.0
 """The default score from which a hit is a potential match (figures: docs/benchmarks.md)."""
-CANDIDATES = 300
+CANDIDATES = 150
 """How many of the best-indexed aliases are scored exactly for one name."""
 _BUSY = 4000
 """A key held by more aliases than this says little (e.g. "company"); it is looked up only when
@@ -114,6 +115,7 @@ class Screener:
                 for token in set(form.tokens):
                     self._token_count[token] += 1
         self._total = max(len(self._aliases), 1)
+        self._weights: dict[str, float] = {}
 
     def screen(
         self,
@@ -143,8 +145,11 @@ class Screener:
         A word no alias has (a typo, a word of the party's own) weighs as a word a few dozen
         aliases have: enough to count, not enough to outweigh the words that agree.
         """
-        seen = self._token_count.get(token, 0) or _UNSEEN
-        return math.log(1 + self._total / (1 + seen)) ** 2
+        found = self._weights.get(token)
+        if found is None:
+            seen = self._token_count.get(token, 0) or _UNSEEN
+            found = self._weights[token] = math.log(1 + self._total / (1 + seen)) ** 2
+        return found
 
     def _candidates(self, form: NameForm) -> list[int]:
         keys = set(_keys(form))
@@ -241,6 +246,7 @@ def _align(
     return matches, left_q, left_a
 
 
+@lru_cache(maxsize=262_144)
 def _token_match(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
     """How two tokens agree, if they do."""
     if q == a:
@@ -258,7 +264,7 @@ def _alike(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
     shortest = min(len(q), len(a))
     if shortest >= 3:
         similar = jellyfish.jaro_winkler_similarity(q, a)
-        if q_sound == a_sound and similar >= 0.75:
+        if q_sound == a_sound and similar >= (0.75 if shortest > 5 else 0.85):  # not sappi~spii
             return TokenMatch(q, a, "sounds alike", _SOUND)
         if similar >= 0.9 and (q[0] == a[0] or shortest > 4):  # "ali" is not "wali"
             return TokenMatch(q, a, "spelled alike", _SPELLED * similar)
@@ -266,7 +272,7 @@ def _alike(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
         if (edits == 1 and shortest >= 4) or (edits == 2 and shortest >= 7):
             return TokenMatch(q, a, "spelled alike", _SPELLED - 0.04 * edits)
     bones = _skeleton(q)
-    if len(bones) >= 3 and bones == _skeleton(a):  # "mnswr" (from Arabic script) ~ "mansur"
+    if shortest >= 4 and len(bones) >= 3 and bones == _skeleton(a):  # "mnswr" ~ "mansur"
         return TokenMatch(q, a, "same consonants", _SHORT)
     return None
 
@@ -279,6 +285,7 @@ def _shortened(q: str, a: str, short: str, long_: str) -> TokenMatch | None:
     return None
 
 
+@lru_cache(maxsize=65_536)
 def _skeleton(token: str) -> str:
     """The token's consonants after its first letter, each once, as Arabic script writes them.
 

@@ -32,3 +32,15 @@ def run_cli(
 def run_in(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The command line with its library in ``cwd/data`` and ``cwd`` as working folder."""
     return run_cli(cwd / "data", *args, cwd=cwd)
+
+
+def audit_head(cwd: Path) -> tuple[int, str]:
+    """The audit chain's head of the library ``run_in(cwd, …)`` uses, read read-only."""
+    from desktop_app.paths import LibraryPaths
+    from desktop_app.storage.library import Library
+
+    library = Library.open(LibraryPaths(cwd / "data"), write=False)
+    try:
+        return library.reads.audit_head()
+    finally:
+        library.close()

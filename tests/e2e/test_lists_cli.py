@@ -14,9 +14,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.paths import LibraryPaths
-from desktop_app.storage.library import Library
-from tests.e2e.cli_run import run_in
+from tests.e2e.cli_run import audit_head, run_in
 
 pytestmark = pytest.mark.e2e
 
@@ -25,14 +23,6 @@ def _json(tmp_path: Path, *args: str) -> Any:
     done = run_in(tmp_path, *args, "--json")
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
-
-
-def _head(tmp_path: Path) -> tuple[int, str]:
-    library = Library.open(LibraryPaths(tmp_path / "data"), write=False)
-    try:
-        return library.reads.audit_head()
-    finally:
-        library.close()
 
 
 def _newer_edition(tmp_path: Path) -> Path:
@@ -81,11 +71,11 @@ def test_a_name_is_screened_against_the_shipped_edition_and_nothing_is_recorded(
     )
     assert hit["score"] == 100.0
     assert {t["how"] for t in hit["features"]["tokens"]} == {"same"}
-    head = _head(tmp_path)  # the shipped edition was added, audited: one entry
+    head = audit_head(tmp_path)  # the shipped edition was added, audited: one entry
     assert head[0] == 1
     again = _json(tmp_path, "screen", "--name", "Kunlun Bank", "--country", "CN")
     assert again["hits"][0]["entry_id"] == "CAP:15268"
-    assert _head(tmp_path) == head  # screening one name records nothing
+    assert audit_head(tmp_path) == head  # screening one name records nothing
 
 
 def test_a_newer_edition_is_imported_compared_and_held_once(tmp_path: Path) -> None:
@@ -120,13 +110,13 @@ def test_a_bad_file_is_refused_and_changes_nothing(
     tmp_path: Path, content: str, reason: str
 ) -> None:
     _json(tmp_path, "lists")  # the shipped edition, held
-    head = _head(tmp_path)
+    head = audit_head(tmp_path)
     bad = tmp_path / "consolidated.json"
     bad.write_text(content, encoding="utf-8")
     refused = run_in(tmp_path, "lists", "import", str(bad))
     assert refused.returncode == 2
     assert reason in refused.stderr
-    assert _head(tmp_path) == head
+    assert audit_head(tmp_path) == head
     assert len(_json(tmp_path, "lists")) == 1
 
 

@@ -15,9 +15,7 @@ from typing import Any
 import pytest
 
 from desktop_app.assets import read_json
-from desktop_app.paths import LibraryPaths
-from desktop_app.storage.library import Library
-from tests.e2e.cli_run import run_in
+from tests.e2e.cli_run import audit_head, run_in
 
 pytestmark = pytest.mark.e2e
 
@@ -34,14 +32,6 @@ def _json(tmp_path: Path, *args: str) -> Any:
 
 def _parties(screened: Any) -> dict[str, Any]:
     return {p["name"]: p for p in screened["parties"]}
-
-
-def _head(tmp_path: Path) -> tuple[int, str]:
-    library = Library.open(LibraryPaths(tmp_path / "data"), write=False)
-    try:
-        return library.reads.audit_head()
-    finally:
-        library.close()
 
 
 def _newer_edition(tmp_path: Path, listed_name: str) -> Path:
@@ -66,10 +56,10 @@ def test_a_matter_is_screened_decided_and_carried_to_a_newer_edition(tmp_path: P
     assert hit["matched_alias"]
     assert any("country differs" in f for f in hit["features"])
     assert first[NEWLY_LISTED]["result"] == "no match in edition 2026-07-31"
-    head = _head(tmp_path)
+    head = audit_head(tmp_path)
     again = _parties(_json(tmp_path, "screen", CASE))
     assert not any(p["new"] for p in again.values())
-    assert _head(tmp_path) == head  # a second run on the same edition adds nothing
+    assert audit_head(tmp_path) == head  # a second run on the same edition adds nothing
 
     why = "Different company: a Croatian trading firm; Thistlegate is British (Companies House)."
     decided = _json(
