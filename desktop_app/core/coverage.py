@@ -41,8 +41,8 @@ from desktop_app.core.coverage_rules import (
     PART_744_CAVEAT,
     no_authorization_needed,
     object_code,
-    screening_caveat,
 )
+from desktop_app.core.coverage_screening import screening_caveat, screening_factors
 from desktop_app.core.coverage_subject import Subject
 from desktop_app.core.enums import TransactionType
 from desktop_app.core.models import Activity
@@ -100,6 +100,9 @@ def cover(
     candidates = _candidates(subject, facts)
     if question.performed and not question.dated:
         candidates = [replace(c, factors=(*c.factors, UNDATED)) for c in candidates]
+    screened = screening_factors(subject)
+    if screened:
+        candidates = [replace(c, factors=(*c.factors, *screened)) for c in candidates]
     answer = choose(candidates, subject, _base_caveats(subject))
     code = None if answer.covered else object_code(subject)
     return answer if code is None else _by_regulation(subject, code, ())

@@ -25,6 +25,7 @@ from desktop_app.core.coverage_model import Question
 from desktop_app.core.enums import ActivityStatus, ItemKind, PartyKind, TransactionType
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import Activity, Item, MatterRecord, Party
+from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.errors import NotFoundError
 
 T = TypeVar("T")
@@ -75,6 +76,8 @@ class MatterFacts:
     conditions: tuple[Condition, ...] = ()
     condition_log: tuple[ConditionLog, ...] = field(default=())
     calendar: HolidayCalendar = FEDERAL
+    screenings: tuple[Screening, ...] = ()
+    screening_hits: tuple[ScreeningHit, ...] = ()
 
     @cached_property
     def _parties(self) -> dict[int, Party]:
@@ -153,6 +156,8 @@ class MatterFacts:
             decided.conditions,
             decided.condition_log,
             calendar,
+            decided.screenings,
+            decided.screening_hits,
         )
 
     def rows_of(self, letter_id: int) -> tuple[AnnexRow, ...]:

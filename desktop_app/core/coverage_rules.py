@@ -60,15 +60,6 @@ OFAC = {
 }
 
 
-def screening_caveat(subject: Subject) -> str:
-    """The caveat that screening is counsel's, until the app records it (issue 18)."""
-    names = [subject.party.name] + ([subject.employer.name] if subject.employer else [])
-    return (
-        f"screening of {' and '.join(names)} against the restricted-party lists is not recorded"
-        " (docs/domain.md#coverage, rule 2: screen at each use)"
-    )
-
-
 def no_authorization_needed(subject: Subject) -> tuple[str, Factor] | None:
     """A basis and its factor when the regulation itself puts the release outside a license."""
     kind, person = subject.kind, subject.party

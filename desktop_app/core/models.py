@@ -35,6 +35,7 @@ from desktop_app.core.enums import (
     TransactionType,
     UsStatus,
 )
+from desktop_app.core.screening_records import Screening, ScreeningHit
 
 if TYPE_CHECKING:
     from desktop_app.core.holiday_calendar import HolidayCalendar
@@ -195,6 +196,8 @@ class Decisions:
     conditions: tuple[Condition, ...] = ()
     condition_log: tuple[ConditionLog, ...] = ()
     clock_events: tuple[ClockEvent, ...] = ()
+    screenings: tuple[Screening, ...] = ()
+    screening_hits: tuple[ScreeningHit, ...] = ()
 
 
 @dataclass(frozen=True)

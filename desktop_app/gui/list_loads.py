@@ -32,7 +32,7 @@ from desktop_app.gui.search.view import SearchView
 from desktop_app.gui.views import SideViews
 from desktop_app.i18n import _
 from desktop_app.storage.codec import TABLES
-from desktop_app.storage.coverage_reads import FACT_KINDS
+from desktop_app.storage.coverage_reads import FACT_KINDS, SCREENED
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ DOCKET = _kinds(Matter, Party, Item, TrashEntry)
 """What a docket or trash row shows: the matter and its party and item counts."""
 AGENDA = _kinds(Matter, Condition, ConditionLog, License, ClockEvent, TrashEntry, Setting)
 """What the agenda is worked out from (`queries.library_facts`), the holiday calendar included."""
-REVIEW = _kinds(Matter, TrashEntry, Setting, *FACT_KINDS)
+REVIEW = _kinds(Matter, TrashEntry, Setting, *FACT_KINDS, *SCREENED)
 """What the "needs review" counts are worked out from (`coverage_reads.coverage_facts`)."""
 SETTINGS = _kinds(Setting)
 """Library-wide settings (holidays, paper) that change what an open matter shows."""

@@ -25,6 +25,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.coverage_facts import MatterFacts
 from desktop_app.core.models import Activity, Item, Matter, Party
+from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.storage.codec import TABLES, column_list, from_values
 from desktop_app.storage.queries import holiday_calendar, trashed_ids
 
@@ -71,9 +72,10 @@ def coverage_facts(db: Database, matter_ids: Sequence[int]) -> dict[int, MatterF
     """What coverage is decided from, for each of these matters (with the library's holidays)."""
     calendar = holiday_calendar(db)
     ids = json.dumps(list(matter_ids))
-    found: dict[type, dict[int, list[Any]]] = {
-        kind: _by_matter(db, kind, ids) for kind in FACT_KINDS
-    }
+    kinds = FACT_KINDS + (SCREENED if db.table("screenings").exists() else ())
+    found: dict[type, dict[int, list[Any]]] = {kind: _by_matter(db, kind, ids) for kind in kinds}
+    found.setdefault(Screening, {})
+    found.setdefault(ScreeningHit, {})
     return {
         matter_id: MatterFacts(
             parties=tuple(found[Party].get(matter_id, ())),
@@ -86,6 +88,8 @@ def coverage_facts(db: Database, matter_ids: Sequence[int]) -> dict[int, MatterF
             conditions=tuple(found[Condition].get(matter_id, ())),
             condition_log=tuple(found[ConditionLog].get(matter_id, ())),
             calendar=calendar,
+            screenings=tuple(found[Screening].get(matter_id, ())),
+            screening_hits=tuple(found[ScreeningHit].get(matter_id, ())),
         )
         for matter_id in matter_ids
     }
@@ -102,6 +106,8 @@ FACT_KINDS: tuple[type, ...] = (
     Condition,
     ConditionLog,
 )
+SCREENED: tuple[type, ...] = (Screening, ScreeningHit)
+"""Read too when the library has them (a library made before migration 0014 has not)."""
 
 
 def _by_matter(db: Database, kind: type[R], ids: str) -> dict[int, list[R]]:

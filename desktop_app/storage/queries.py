@@ -34,6 +34,7 @@ from desktop_app.core.models import (
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.core.retention_state import RetentionState
 from desktop_app.core.screening_lists import Edition
+from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.errors import NotFoundError
 from desktop_app.storage import audit, snapshot
 from desktop_app.storage.codec import TABLES, column_list, from_row, from_values
@@ -170,7 +171,8 @@ def matter_record(db: Database, matter: Matter) -> MatterRecord:
 
 
 def decisions(db: Database, matter_id: int) -> Decisions:
-    """The determinations, licenses, letters, Annex A rows, conditions and clock of a matter."""
+    """The determinations, licenses, letters, Annex A rows, conditions, clock and screenings."""
+    screened = db.table("screenings").exists()  # none in a library before 0014, read-only
     return Decisions(
         determinations=tuple(children(db, Determination, matter_id)),
         licenses=tuple(children(db, License, matter_id)),
@@ -179,6 +181,8 @@ def decisions(db: Database, matter_id: int) -> Decisions:
         conditions=tuple(children(db, Condition, matter_id)),
         condition_log=tuple(children(db, ConditionLog, matter_id)),
         clock_events=tuple(children(db, ClockEvent, matter_id)),
+        screenings=tuple(children(db, Screening, matter_id)) if screened else (),
+        screening_hits=tuple(children(db, ScreeningHit, matter_id)) if screened else (),
     )
 
 

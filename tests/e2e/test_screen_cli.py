@@ -34,6 +34,19 @@ def _parties(screened: Any) -> dict[str, Any]:
     return {p["name"]: p for p in screened["parties"]}
 
 
+def _screening_factors(tmp_path: Path) -> list[dict[str, Any]]:
+    """The screening factors of Thistlegate's coverage rows, as `coverage CASE` gives them."""
+    rows = _json(tmp_path, "coverage", CASE)["rows"]
+    mine = [r for r in rows if r["party"]["name"] == PARTY]
+    assert mine
+    return [
+        f
+        for r in mine
+        for f in r["factors"]
+        if f["dimension"] == "restricted-party screening" and f["outcome"] != "pass"
+    ]
+
+
 def _newer_edition(tmp_path: Path, listed_name: str) -> Path:
     """The shipped list, dated 2026-12-01, with one entry changed and one party newly listed."""
     document = read_json("reference/screening-list.json")
@@ -61,12 +74,14 @@ def test_a_matter_is_screened_decided_and_carried_to_a_newer_edition(tmp_path: P
     assert not any(p["new"] for p in again.values())
     assert audit_head(tmp_path) == head  # a second run on the same edition adds nothing
 
+    assert _screening_factors(tmp_path), "an undecided match makes coverage need review"
     why = "Different company: a Croatian trading firm; Thistlegate is British (Companies House)."
     decided = _json(
         tmp_path, "disposition", str(hit["hit_id"]), "false-positive", "--rationale", why
     )
     assert (decided["disposition"], decided["rationale"]) == ("false_positive", why)
     assert decided["decided_by"]
+    assert not _screening_factors(tmp_path)  # a false positive leaves coverage as it was
     refused = run_in(tmp_path, "disposition", str(hit["hit_id"]), "confirmed", "--rationale", " ")
     assert refused.returncode == 2
     assert "rationale" in refused.stderr.lower()
