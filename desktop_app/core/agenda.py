@@ -1,9 +1,10 @@
 """The agenda: what is overdue or due soon across every matter, as of a day.
 
-Three sources: obligations (conditions with a due date, docs/domain.md#conditions; those of an ended
+Four sources: obligations (conditions with a due date, docs/domain.md#conditions; those of an ended
 license stay until closed, 750.7(i)), licenses nearing or past expiry (750.7(g)), and BIS clocks of
 pending applications (750.4, 750.6, 756.2: the intent-to-deny response, the final denial and the
-appeal among them). Each row opens its matter.
+appeal among them), and parties whose latest screening has potential matches still to decide
+(due since they were screened: docs/rules.md, "Screening"). Each row opens its matter.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import LibraryFacts, Matter
 from desktop_app.core.schedule import logs_by_condition, next_due
+from desktop_app.core.screening_records import Screening
 from desktop_app.core.validity import license_expiry
 
 EXPIRED_SHOWN_DAYS = 30
@@ -59,6 +61,7 @@ def agenda(facts: LibraryFacts, as_of: date, days: int) -> list[AgendaRow]:
         *_obligations(facts, as_of, matters, calendar),
         *_licenses(facts.licenses, as_of, horizon, matters, calendar),
         *_clocks(facts.clock_events, as_of, matters, calendar),
+        *_screening_decisions(facts, as_of, matters),
     ]
     return sorted(
         (r for r in rows if r.due <= horizon), key=lambda r: (r.due, r.matter_number, r.title)
@@ -148,6 +151,36 @@ def _licenses(
             title=f"License {license_.number} expires",
             detail=f"validity: {license_.validity.label} (15 CFR 750.7(g))",
             ref_id=license_.id,
+        )
+
+
+def _screening_decisions(
+    facts: LibraryFacts, as_of: date, matters: dict[int, Matter]
+) -> Iterable[AgendaRow]:
+    """A party whose latest screening has potential matches still to decide, due since then."""
+    latest: dict[tuple[int, int], Screening] = {}
+    for screening in facts.screenings:
+        key = (screening.matter_id, screening.party_id)
+        if key not in latest or screening.id > latest[key].id:
+            latest[key] = screening
+    open_by_screening: dict[int, list[str]] = defaultdict(list)
+    for hit in facts.open_hits:
+        open_by_screening[hit.screening_id].append(f"{hit.entry_name} ({hit.list_code})")
+    for (matter_id, party_id), screening in latest.items():
+        waiting = open_by_screening.get(screening.id)
+        matter = matters.get(matter_id)
+        if not waiting or matter is None:
+            continue
+        name = screening.names[0] if screening.names else f"party {party_id}"
+        yield _row(
+            matter,
+            kind="screening",
+            state="decide",
+            due=date.fromisoformat(screening.screened_at[:10]),
+            as_of=as_of,
+            title=f"Decide {len(waiting)} potential screening match(es) of {name}",
+            detail="; ".join(waiting),
+            ref_id=party_id,
         )
 
 

@@ -237,3 +237,6 @@ class LibraryFacts:
     licenses: tuple[License, ...]
     clock_events: tuple[ClockEvent, ...]
     calendar: HolidayCalendar | None = None
+    screenings: tuple[Screening, ...] = ()
+    open_hits: tuple[ScreeningHit, ...] = ()
+    """The potential matches still to decide (undecided or escalated)."""

@@ -62,6 +62,7 @@ def matter_memo_pdf(
         kind=kind,
         draft=draft,
         calendar=reads.holiday_calendar(),
+        list_editions={e.id: e.published for e in reads.editions()},
     )
     return matter.number, build(memo, invariant, reads.paper().value, progress)
 

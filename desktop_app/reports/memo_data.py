@@ -6,7 +6,7 @@ memo speaks as of, the audit-chain head, the generation time and the reference e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ from desktop_app.core.present_decisions import decisions_view
 from desktop_app.reports.conditions_table import conditions_table
 from desktop_app.reports.coverage_data import coverage_findings, coverage_section
 from desktop_app.reports.model import Header, Memo, Section, Table
+from desktop_app.reports.screening_data import screening_section
 
 KINDS = ("case", "conditions")
 NONE = "—"
@@ -44,12 +45,14 @@ def case_memo(
     kind: str = "case",
     draft: MemoDraft | None = None,
     calendar: HolidayCalendar = FEDERAL,
+    list_editions: Mapping[int, date] | None = None,
 ) -> Memo:
     """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions.
 
     ``draft`` is what counsel wrote (header, legends, facts, analysis, recommendation, open
     questions); without one the matter's defaults are used and those parts say so. ``calendar``
-    is the library's holidays for license validity (15 CFR 750.7(g)).
+    is the library's holidays for license validity (15 CFR 750.7(g)); ``list_editions`` the
+    publication date of each screening-list edition the library holds, by id.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown memo kind {kind!r}")
@@ -79,6 +82,7 @@ def case_memo(
             _activities(record, as_of, group_of, calendar),
             _chronology(record),
             _determinations(decided),
+            screening_section(record, list_editions or {}),
             conditions,
             _written(
                 "Analysis and recommendation",

@@ -192,6 +192,7 @@ def library_facts(db: Database) -> LibraryFacts:
     Matters in the trash, and what hangs on them, are left out.
     """
     gone = trashed_ids(db)
+    screened = everything(db, Screening) if db.table("screenings").exists() else []
     return LibraryFacts(
         matters=tuple(m for m in everything(db, Matter) if m.id not in gone),
         conditions=tuple(c for c in everything(db, Condition) if c.matter_id not in gone),
@@ -199,6 +200,12 @@ def library_facts(db: Database) -> LibraryFacts:
         licenses=tuple(x for x in everything(db, License) if x.matter_id not in gone),
         clock_events=tuple(e for e in everything(db, ClockEvent) if e.matter_id not in gone),
         calendar=holiday_calendar(db),
+        screenings=tuple(s for s in screened if s.matter_id not in gone),
+        open_hits=tuple(
+            h
+            for h in (everything(db, ScreeningHit) if screened else ())
+            if h.disposition.open and h.matter_id not in gone
+        ),
     )
 
 

@@ -47,6 +47,12 @@ def _screening_factors(tmp_path: Path) -> list[dict[str, Any]]:
     ]
 
 
+def _agenda_lines(tmp_path: Path) -> list[str]:
+    """The parties the agenda asks counsel to decide a screening match for."""
+    rows = _json(tmp_path, "agenda")
+    return [r["title"].rsplit(" of ", 1)[1] for r in rows if r["kind"] == "screening"]
+
+
 def _newer_edition(tmp_path: Path, listed_name: str) -> Path:
     """The shipped list, dated 2026-12-01, with one entry changed and one party newly listed."""
     document = read_json("reference/screening-list.json")
@@ -75,6 +81,7 @@ def test_a_matter_is_screened_decided_and_carried_to_a_newer_edition(tmp_path: P
     assert audit_head(tmp_path) == head  # a second run on the same edition adds nothing
 
     assert _screening_factors(tmp_path), "an undecided match makes coverage need review"
+    assert _agenda_lines(tmp_path) == [PARTY]  # and puts the party on the agenda
     why = "Different company: a Croatian trading firm; Thistlegate is British (Companies House)."
     decided = _json(
         tmp_path, "disposition", str(hit["hit_id"]), "false-positive", "--rationale", why
@@ -82,6 +89,7 @@ def test_a_matter_is_screened_decided_and_carried_to_a_newer_edition(tmp_path: P
     assert (decided["disposition"], decided["rationale"]) == ("false_positive", why)
     assert decided["decided_by"]
     assert not _screening_factors(tmp_path)  # a false positive leaves coverage as it was
+    assert _agenda_lines(tmp_path) == []
     refused = run_in(tmp_path, "disposition", str(hit["hit_id"]), "confirmed", "--rationale", " ")
     assert refused.returncode == 2
     assert "rationale" in refused.stderr.lower()

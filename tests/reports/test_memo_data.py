@@ -23,6 +23,7 @@ SECTIONS = [
     "Activities and their coverage",
     "Chronology of correspondence",
     "Determinations",
+    "Restricted-party screening",
     "Conditions as of 2026-12-31",
     "Analysis and recommendation",
     "Open questions",

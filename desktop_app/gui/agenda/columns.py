@@ -21,12 +21,14 @@ _STATES = {
     "expiring": _("Expiring"),
     "passed": _("Deadline passed"),
     "waiting": _("Waiting on BIS"),
+    "decide": _("Needs a decision"),
 }
 _TABS = {
     "obligation": "conditions",
     "license": "determinations",
     "bis_clock": "determinations",
     "coverage": "parties",
+    "screening": "parties",
 }
 
 
