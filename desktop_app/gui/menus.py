@@ -117,7 +117,8 @@ def _view_menu(window: Shell, views: SideViews, view: QMenu) -> None:
     view.addSeparator()
     for number, tab in enumerate(TABS, start=1):
         label = TAB_LABELS[tab].replace("&", "")
-        add_action(window, view, label, _tab_slot(window, tab), f"Ctrl+{number}")
+        keys = f"Ctrl+{number}" if number <= 9 else None  # a tenth tab has no digit of its own
+        add_action(window, view, label, _tab_slot(window, tab), keys)
 
 
 def _tab_slot(window: Shell, tab: str) -> Callable[[], None]:

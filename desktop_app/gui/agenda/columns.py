@@ -28,7 +28,7 @@ _TABS = {
     "license": "determinations",
     "bis_clock": "determinations",
     "coverage": "parties",
-    "screening": "parties",
+    "screening": "screening",
 }
 
 

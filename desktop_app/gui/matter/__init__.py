@@ -12,6 +12,7 @@ TABS = (
     "conditions",
     "memos",
     "history",
+    "screening",
 )
 """The workspace's tabs, in order (also the names `screenshot --view` accepts)."""
 
@@ -25,5 +26,6 @@ TAB_LABELS = {
     "conditions": _("Co&nditions"),
     "memos": _("M&emos"),
     "history": _("&History"),
+    "screening": _("Screening"),  # every letter of it is another tab's mnemonic already
 }
 """Each tab's label, with its mnemonic."""

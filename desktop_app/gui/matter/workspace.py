@@ -29,6 +29,7 @@ from desktop_app.gui.matter.memos import MemosTab
 from desktop_app.gui.matter.overview import OverviewTab
 from desktop_app.gui.matter.record_dialogs import MatterDialogs
 from desktop_app.gui.matter.recordkeeping import recordkeeping_line
+from desktop_app.gui.matter.screening_tab import ScreeningTab
 from desktop_app.gui.originals import OriginalCopies
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
@@ -69,6 +70,7 @@ class MatterWorkspace(MatterDialogs):
         self.determinations = DeterminationsTab(gateway, self.open_dialog)
         self.conditions = ConditionsTab(gateway, self.open_dialog)
         self.memos = MemosTab(gateway)
+        self.screening = ScreeningTab(gateway, self.open_dialog)
         self.documents = DocumentActions(
             gateway,
             copies,
@@ -155,6 +157,7 @@ class MatterWorkspace(MatterDialogs):
             self._gateway.activity_coverage(record, today),
         )
         self.items.set_rows(record.items)
+        self.screening.show_matter(record)
         self.correspondence.show_documents(record.documents, record.quarantined)
         self.determinations.show_record(record, today)
         self.conditions.show_record(record, today)
