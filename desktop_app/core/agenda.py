@@ -29,7 +29,7 @@ from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import LibraryFacts, Matter
 from desktop_app.core.schedule import logs_by_condition, next_due
-from desktop_app.core.screening_records import Screening
+from desktop_app.core.screening_records import latest_by_party
 from desktop_app.core.validity import license_expiry
 
 EXPIRED_SHOWN_DAYS = 30
@@ -158,17 +158,13 @@ def _screening_decisions(
     facts: LibraryFacts, as_of: date, matters: dict[int, Matter]
 ) -> Iterable[AgendaRow]:
     """A party whose latest screening has potential matches still to decide, due since then."""
-    latest: dict[tuple[int, int], Screening] = {}
-    for screening in facts.screenings:
-        key = (screening.matter_id, screening.party_id)
-        if key not in latest or screening.id > latest[key].id:
-            latest[key] = screening
+    latest = latest_by_party(facts.screenings)  # party ids are the library's, not a matter's
     open_by_screening: dict[int, list[str]] = defaultdict(list)
     for hit in facts.open_hits:
         open_by_screening[hit.screening_id].append(f"{hit.entry_name} ({hit.list_code})")
-    for (matter_id, party_id), screening in latest.items():
+    for party_id, screening in latest.items():
         waiting = open_by_screening.get(screening.id)
-        matter = matters.get(matter_id)
+        matter = matters.get(screening.matter_id)
         if not waiting or matter is None:
             continue
         name = screening.names[0] if screening.names else f"party {party_id}"

@@ -25,7 +25,12 @@ from desktop_app.core.coverage_model import Question
 from desktop_app.core.enums import ActivityStatus, ItemKind, PartyKind, TransactionType
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import Activity, Item, MatterRecord, Party
-from desktop_app.core.screening_records import Screening, ScreeningHit
+from desktop_app.core.screening_records import (
+    Screening,
+    ScreeningHit,
+    hits_by_screening,
+    latest_by_party,
+)
 from desktop_app.errors import NotFoundError
 
 T = TypeVar("T")
@@ -78,6 +83,16 @@ class MatterFacts:
     calendar: HolidayCalendar = FEDERAL
     screenings: tuple[Screening, ...] = ()
     screening_hits: tuple[ScreeningHit, ...] = ()
+
+    @cached_property
+    def latest_screenings(self) -> dict[int, Screening]:
+        """Each party's latest screening, by party id."""
+        return latest_by_party(self.screenings)
+
+    @cached_property
+    def hits_by_screening(self) -> dict[int, tuple[ScreeningHit, ...]]:
+        """The potential matches of each screening, by screening id."""
+        return hits_by_screening(self.screening_hits)
 
     @cached_property
     def _parties(self) -> dict[int, Party]:

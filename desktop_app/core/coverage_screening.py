@@ -55,12 +55,11 @@ def _screened_parties(subject: Subject) -> list[Party]:
 
 
 def _latest(subject: Subject, party: Party) -> Screening | None:
-    mine = [s for s in subject.facts.screenings if s.party_id == party.id]
-    return max(mine, key=lambda s: s.id) if mine else None
+    return subject.facts.latest_screenings.get(party.id)
 
 
-def _hits(subject: Subject, screening: Screening) -> list[ScreeningHit]:
-    return [h for h in subject.facts.screening_hits if h.screening_id == screening.id]
+def _hits(subject: Subject, screening: Screening) -> tuple[ScreeningHit, ...]:
+    return subject.facts.hits_by_screening.get(screening.id, ())
 
 
 def _factor(party: Party, hit: ScreeningHit) -> Factor | None:

@@ -10,6 +10,7 @@ later edition is reopened: its disposition goes back to undecided, saying why.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop_app.core.enums import LabeledEnum
@@ -66,3 +67,21 @@ class ScreeningHit:
     reopened: str = ""
     """Why an earlier disposition no longer stands (the entry changed), if it was reopened."""
     id: int = 0
+
+
+def latest_by_party(screenings: Iterable[Screening]) -> dict[int, Screening]:
+    """Each party's latest screening (the one recorded last), by party id."""
+    found: dict[int, Screening] = {}
+    for screening in screenings:
+        held = found.get(screening.party_id)
+        if held is None or screening.id > held.id:
+            found[screening.party_id] = screening
+    return found
+
+
+def hits_by_screening(hits: Iterable[ScreeningHit]) -> dict[int, tuple[ScreeningHit, ...]]:
+    """The potential matches of each screening, by screening id, in the order recorded."""
+    grouped: dict[int, list[ScreeningHit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.screening_id, []).append(hit)
+    return {k: tuple(v) for k, v in grouped.items()}

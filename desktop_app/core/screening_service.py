@@ -24,7 +24,12 @@ from desktop_app.core.models import Party
 from desktop_app.core.ports import BlobSink, Store, UnitOfWork
 from desktop_app.core.screening_lists import Edition, EditionChanges, ListEdition
 from desktop_app.core.screening_match import Hit, Screener
-from desktop_app.core.screening_records import Disposition, Screening, ScreeningHit
+from desktop_app.core.screening_records import (
+    Disposition,
+    Screening,
+    ScreeningHit,
+    hits_by_screening,
+)
 from desktop_app.errors import UserError, ValidationError
 
 MAX_RATIONALE = 4000
@@ -134,13 +139,14 @@ class ScreeningService:
         with self._store.transaction(self._actor) as tx:
             if tx.in_trash(matter_id):
                 raise UserError("The matter is in the trash; restore it before screening it.")
+            record = _Held(tx, matter_id)
             done = []
             for party in tx.children(Party, matter_id):
-                held = _latest(tx, matter_id, party.id, edition.id)
+                held = record.on(party.id, edition.id)
                 if held is not None and held.names == _names(party):
-                    done.append(PartyScreened(party, held, _hits_of(tx, held), new=False))
+                    done.append(PartyScreened(party, held, record.hits_of(held), new=False))
                     continue
-                done.append(self._screen(tx, party, edition, screener, previous=held))
+                done.append(self._screen(tx, party, edition, screener, record.hits_of(held)))
             return done
 
     def decide(self, hit_id: int, disposition: Disposition, rationale: str) -> ScreeningHit:
@@ -178,13 +184,14 @@ class ScreeningService:
         """
         rescreened = carried = reopened = 0
         with self._store.transaction(self._actor) as tx:
+            record = _Held(tx, matter_id)
             for party in tx.children(Party, matter_id):
-                before = _latest(tx, matter_id, party.id, move.old.id)
-                if before is None or _latest(tx, matter_id, party.id, move.new.id) is not None:
+                before = record.on(party.id, move.old.id)
+                if before is None or record.on(party.id, move.new.id) is not None:
                     continue
-                hits = _hits_of(tx, before)
+                hits = record.hits_of(before)
                 if move.could_change(party, before, hits):
-                    done = self._screen(tx, party, move.new, move.screener, previous=before)
+                    done = self._screen(tx, party, move.new, move.screener, hits)
                     rescreened += 1
                     reopened += sum(1 for h in done.hits if h.reopened)
                 else:
@@ -198,14 +205,14 @@ class ScreeningService:
         party: Party,
         edition: Edition,
         screener: Screener,
-        previous: Screening | None,
+        previous: tuple[ScreeningHit, ...],
     ) -> PartyScreened:
         names = _names(party)
         best = _best_hits(screener, names, party)
         screening = tx.insert(
             Screening(party.matter_id, party.id, edition.id, names, self._now(), len(best))
         )
-        earlier = {h.entry_key: h for h in _hits_of(tx, previous)} if previous else {}
+        earlier = {h.entry_key: h for h in previous}
         hits = tuple(
             tx.insert(_recorded(hit, screening, earlier.get(hit.entry.key), edition))
             for hit in best
@@ -286,17 +293,21 @@ def _recorded(
     )
 
 
-def _latest(tx: UnitOfWork, matter_id: int, party_id: int, edition_id: int) -> Screening | None:
-    found = [
-        s
-        for s in tx.children(Screening, matter_id)
-        if s.party_id == party_id and s.edition_id == edition_id
-    ]
-    return found[-1] if found else None
+class _Held:
+    """A matter's screenings and hits, read once for a transaction and indexed."""
 
+    def __init__(self, tx: UnitOfWork, matter_id: int) -> None:
+        self._latest: dict[tuple[int, int], Screening] = {}
+        for screening in tx.children(Screening, matter_id):
+            key = (screening.party_id, screening.edition_id)
+            if key not in self._latest or screening.id > self._latest[key].id:
+                self._latest[key] = screening
+        self._hits = hits_by_screening(tx.children(ScreeningHit, matter_id))
 
-def _hits_of(tx: UnitOfWork, screening: Screening | None) -> tuple[ScreeningHit, ...]:
-    if screening is None:
-        return ()
-    recorded = tx.children(ScreeningHit, screening.matter_id)
-    return tuple(h for h in recorded if h.screening_id == screening.id)
+    def on(self, party_id: int, edition_id: int) -> Screening | None:
+        """The party's latest screening on that edition, if any."""
+        return self._latest.get((party_id, edition_id))
+
+    def hits_of(self, screening: Screening | None) -> tuple[ScreeningHit, ...]:
+        """A screening's potential matches (none for no screening)."""
+        return () if screening is None else self._hits.get(screening.id, ())

@@ -12,7 +12,12 @@ from collections.abc import Mapping
 from datetime import date
 
 from desktop_app.core.models import MatterRecord
-from desktop_app.core.screening_records import Screening, ScreeningHit
+from desktop_app.core.screening_records import (
+    Screening,
+    ScreeningHit,
+    hits_by_screening,
+    latest_by_party,
+)
 from desktop_app.reports.model import Section, Table
 
 NOT_SCREENED = "not screened in the app"
@@ -20,14 +25,16 @@ NOT_SCREENED = "not screened in the app"
 
 def screening_section(record: MatterRecord, editions: Mapping[int, date]) -> Section:
     """The section: one row per party, then one row per potential match of its latest screening."""
-    latest = _latest(record.decisions.screenings)
-    hits = record.decisions.screening_hits
+    latest = latest_by_party(record.decisions.screenings)
+    hits = hits_by_screening(record.decisions.screening_hits)
     parties = Table(
         ("Party", "Screened", "Edition of the lists", "Result"),
         tuple(_party_row(p.name, latest.get(p.id), editions) for p in record.parties),
         (3.2, 1.6, 1.6, 3),
     )
-    shown = [(p.name, h) for p in record.parties for h in _hits_of(latest.get(p.id), hits)]
+    shown = [
+        (p.name, h) for p in record.parties if p.id in latest for h in hits.get(latest[p.id].id, ())
+    ]
     matches = Table(
         ("Party", "Listed entry", "Matched alias", "Score", "Disposition"),
         tuple(_hit_row(name, h) for name, h in shown),
@@ -45,21 +52,6 @@ def screening_section(record: MatterRecord, editions: Mapping[int, date]) -> Sec
         note,
         (("Latest screening of each party", parties), ("Potential matches", matches)),
     )
-
-
-def _latest(screenings: tuple[Screening, ...]) -> dict[int, Screening]:
-    found: dict[int, Screening] = {}
-    for screening in screenings:
-        held = found.get(screening.party_id)
-        if held is None or screening.id > held.id:
-            found[screening.party_id] = screening
-    return found
-
-
-def _hits_of(screening: Screening | None, hits: tuple[ScreeningHit, ...]) -> list[ScreeningHit]:
-    if screening is None:
-        return []
-    return [h for h in hits if h.screening_id == screening.id]
 
 
 def _party_row(

@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.models import MatterRecord
-from desktop_app.core.screening_records import Disposition, Screening, ScreeningHit
+from desktop_app.core.screening_records import (
+    Disposition,
+    Screening,
+    ScreeningHit,
+    latest_by_party,
+)
 from desktop_app.core.text import visible
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.tasks import LongTask
@@ -167,7 +172,7 @@ class ScreeningTab(QWidget):
     def show_matter(self, record: MatterRecord) -> None:
         """Show the matter's latest screening of each party and its potential matches."""
         self.record = record
-        latest = _latest(record.decisions.screenings)
+        latest = latest_by_party(record.decisions.screenings)
         self.parties.set_rows([PartyLine(p.id, p.name, latest.get(p.id)) for p in record.parties])
         shown = {s.id for s in latest.values()}
         self.hits.set_rows([h for h in record.decisions.screening_hits if h.screening_id in shown])
@@ -256,11 +261,3 @@ class ScreeningTab(QWidget):
         if hit.reopened:
             lines.append(_("Reopened: {why}").format(why=visible(hit.reopened)))
         self.detail.setPlainText("\n".join(lines))
-
-
-def _latest(screenings: tuple[Screening, ...]) -> dict[int, Screening]:
-    found: dict[int, Screening] = {}
-    for screening in screenings:
-        if screening.party_id not in found or screening.id > found[screening.party_id].id:
-            found[screening.party_id] = screening
-    return found
