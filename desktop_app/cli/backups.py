@@ -11,7 +11,6 @@ from typing import Any
 from desktop_app.cli.common import add_command, print_json, terminal_progress
 from desktop_app.errors import EXIT_FOUND, EXIT_OK, UserError
 from desktop_app.paths import LibraryPaths
-from desktop_app.storage.library import Library
 
 
 def register(sub: Any) -> None:
@@ -88,6 +87,7 @@ def run_verify(args: argparse.Namespace, paths: LibraryPaths) -> int:
     from desktop_app.core.integrity import report_lines, report_plain  # noqa: PLC0415
     from desktop_app.errors import LibraryError  # noqa: PLC0415 - only here
     from desktop_app.storage.integrity import verify_library  # noqa: PLC0415 - only here
+    from desktop_app.storage.library import Library  # noqa: PLC0415 - only here
 
     if not paths.database.exists():
         raise LibraryError(f"There is no library in {paths.root} to verify.")

@@ -6,10 +6,13 @@ import getpass
 import logging
 import sqlite3
 import sys
+from typing import TYPE_CHECKING
 
 from desktop_app.errors import LibraryDamagedError, LibraryError, LibraryLockedError, UserError
 from desktop_app.paths import LibraryPaths
-from desktop_app.storage.library import Library
+
+if TYPE_CHECKING:
+    from desktop_app.storage.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +25,7 @@ def open_for_reading(paths: LibraryPaths) -> Library:
     read-only instead (with a warning saying why); a damaged one is never opened that way here.
     """
     try:
-        library = Library.open(paths, write=True)
+        library = _library().open(paths, write=True)
     except LibraryDamagedError:
         raise
     except LibraryError as refused:
@@ -40,7 +43,7 @@ def open_for_reading(paths: LibraryPaths) -> Library:
 
 def _read_only_instead(paths: LibraryPaths, refused: LibraryError) -> Library:
     try:
-        library = Library.open(paths, write=False)
+        library = _library().open(paths, write=False)
     except LibraryError:
         raise refused from None
     if not isinstance(refused, LibraryLockedError):
@@ -50,10 +53,21 @@ def _read_only_instead(paths: LibraryPaths, refused: LibraryError) -> Library:
 
 def open_for_writing(paths: LibraryPaths) -> Library:
     """Open a library as its single writer, printing its warnings (location, backup) once."""
-    library = Library.open(paths, write=True)
+    library = _library().open(paths, write=True)
     _warn(library)
     _follow_the_clock(library)
     return library
+
+
+def _library() -> type[Library]:
+    """The storage layer, imported when a command first opens the library, not at start.
+
+    Every command module imports this one; importing storage (sqlite-utils and the codec) at
+    the top would charge it to ``--help``, to the window's start and to each command's start.
+    """
+    from desktop_app.storage.library import Library  # noqa: PLC0415 - see the docstring
+
+    return Library
 
 
 def _follow_the_clock(library: Library) -> None:

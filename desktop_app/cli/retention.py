@@ -8,20 +8,22 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli import textout
 from desktop_app.cli.common import add_command, iso_day, print_json
 from desktop_app.cli.opening import open_for_reading, open_for_writing
 from desktop_app.core.present import summary_view
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TriggerKind, hold_names
-from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.retention_state import RetentionState, counted
 from desktop_app.core.text import visible as printable
 from desktop_app.core.validation import parse_date
 from desktop_app.errors import EXIT_OK, ConfirmationNeededError, UserError, ValidationError
 from desktop_app.paths import LibraryPaths
-from desktop_app.storage.library import Library
+
+if TYPE_CHECKING:
+    from desktop_app.core.retention_service import RetentionService
+    from desktop_app.storage.library import Library
 
 
 def register(sub: Any) -> None:
@@ -83,6 +85,8 @@ def _asks_for(how: str) -> Iterator[None]:
 
 
 def _retention_service(library: Library) -> RetentionService:
+    from desktop_app.core.retention_service import RetentionService  # noqa: PLC0415 - on use
+
     return RetentionService(library, getpass.getuser(), library.blobs)
 
 

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.cli.common import add_command, iso_day, print_json
 from desktop_app.cli.opening import open_for_reading, open_for_writing
 from desktop_app.core.screening_lists import Edition, changes
-from desktop_app.core.screening_match import THRESHOLD, Hit
 from desktop_app.core.serialize import to_plain
 from desktop_app.core.text import visible
 from desktop_app.errors import EXIT_OK, ValidationError
 from desktop_app.paths import LibraryPaths
 
 if TYPE_CHECKING:
+    from desktop_app.core.screening_match import Hit
     from desktop_app.core.screening_service import PartyScreened
     from desktop_app.screening import Screened
 
@@ -59,8 +59,8 @@ def register(sub: Any) -> None:
     screen.add_argument(
         "--threshold",
         type=float,
-        default=THRESHOLD,
-        help=f"the score from which a hit is a potential match ({THRESHOLD:g}; --name only)",
+        help="the score from which a hit is a potential match (--name only; by default the "
+        "screener's own, which the output names)",
     )
     decide = add_command(
         sub, "disposition", run_disposition, "record counsel's decision on a potential match", True
@@ -147,6 +147,7 @@ def run_screen(args: argparse.Namespace, paths: LibraryPaths) -> int:
         raise ValidationError({"case": "Give a matter (screen CASE) or a name (--name NAME)."})
     if args.case is not None:
         return _screen_case(args, paths)
+    from desktop_app.core.screening_match import THRESHOLD  # noqa: PLC0415
     from desktop_app.screening import edition_in_force, ensure_edition  # noqa: PLC0415
 
     if len(args.name) > MAX_NAME:
@@ -157,13 +158,14 @@ def run_screen(args: argparse.Namespace, paths: LibraryPaths) -> int:
         held = edition_in_force(library)
     finally:
         library.close()
-    hits = held.screener.screen(args.name, args.country, args.kind, args.threshold)
+    threshold = THRESHOLD if args.threshold is None else args.threshold
+    hits = held.screener.screen(args.name, args.country, args.kind, threshold)
     if args.json:
         print_json(
             {
                 "name": args.name,
                 "edition": _edition_plain(held.edition, True),
-                "threshold": args.threshold,
+                "threshold": threshold,
                 "hits": [_hit_plain(h) for h in hits],
             }
         )
@@ -171,7 +173,7 @@ def run_screen(args: argparse.Namespace, paths: LibraryPaths) -> int:
     edition = held.edition
     print(f"screened {visible(args.name)[:200]!r} against the lists of {edition.published}")
     if not hits:
-        print(f"no potential match at score {args.threshold:g} or more")
+        print(f"no potential match at score {threshold:g} or more")
     for hit in hits:
         print("\n".join(_hit_lines(hit)))
     sys.stdout.flush()
