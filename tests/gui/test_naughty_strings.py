@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.enums import ItemKind, MatterKind, PartyRole, TransactionType
@@ -82,6 +83,17 @@ def test_untouched_dialogs_give_back_every_string(qtbot: QtBot, blns: list[str])
         for dialog, record in zip(dialogs, expected, strict=True):
             assert dialog.build() == record, repr(s)[:80]
             dialog.deleteLater()
+        _flush()
+
+
+def _flush() -> None:
+    """Deliver the events the dialogs posted, then delete them, as the event loop would.
+
+    With no loop running, the posted events pile up and each new dialog is slower than the last
+    (the whole test took 24-32 s instead of 7).
+    """
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.mark.exhaustive
