@@ -13,6 +13,7 @@ same way.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -43,8 +44,20 @@ FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 
 def python_files() -> list[Path]:
     """Every .py file the rule covers, and the sample data the app shows to counsel."""
-    code = [p for top in SOURCES for p in (ROOT / top).rglob("*.py")]
-    return sorted([*code, *(ROOT / "resources" / "sample").rglob("*.json")])
+    code = [p for top in SOURCES for p in _walk(ROOT / top, ".py")]
+    return sorted([*code, *_walk(ROOT / "resources" / "sample", ".json")])
+
+
+def _walk(top: Path, suffix: str) -> list[Path]:
+    """The files under ``top`` ending in ``suffix``, skipping hidden folders.
+
+    A benchmark's cache (benchmarks/.cache, hundreds of thousands of files) is not source.
+    """
+    found = []
+    for folder, subfolders, files in os.walk(top):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        found += [Path(folder, f) for f in files if f.endswith(suffix)]
+    return found
 
 
 def outside_citations(text: str) -> list[str]:
