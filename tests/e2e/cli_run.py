@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).parents[2]
+SAMPLE_TEMPLATE: list[Path] = []
+"""The session's sample library (tests/e2e/conftest.py puts it here)."""
 
 
 def run_cli(
@@ -44,3 +47,9 @@ def audit_head(cwd: Path) -> tuple[int, str]:
         return library.reads.audit_head()
     finally:
         library.close()
+
+
+def given_sample(data_dir: Path) -> None:
+    """A library at ``data_dir`` holding the sample matters, as ``sample`` would leave it."""
+    [template] = SAMPLE_TEMPLATE
+    shutil.copytree(template, data_dir, symlinks=True, dirs_exist_ok=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.cli_run import run_in
+from tests.e2e.cli_run import given_sample, run_in
 
 pytestmark = pytest.mark.e2e
 CASE = "EC-2026-0001"
@@ -26,7 +26,7 @@ def _rows(cwd: Path) -> list[dict[str, Any]]:
 
 
 def test_rows_are_suggested_until_counsel_confirm_them(tmp_path: Path) -> None:
-    _ok(tmp_path, "sample")
+    given_sample(tmp_path / "data")
     # The sample's counsel confirmed every row but row 3, whose name differs from the party's.
     assert [row["link"] for row in _rows(tmp_path)][:4] == [
         "confirmed",
@@ -60,7 +60,7 @@ REFUSED = [
 
 
 def test_a_bad_link_is_refused_and_changes_nothing(tmp_path: Path) -> None:
-    _ok(tmp_path, "sample")
+    given_sample(tmp_path / "data")
     before = _rows(tmp_path)
     for args, message in REFUSED:
         done = run_in(tmp_path, "annex", CASE, *args)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from desktop_app import __version__
-from tests.e2e.cli_run import run_cli
+from tests.e2e.cli_run import given_sample, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -88,7 +88,7 @@ def test_a_locked_library_is_explained_and_still_readable(data_dir: Path) -> Non
     from desktop_app.paths import LibraryPaths
     from desktop_app.storage.library import Library
 
-    assert _run(data_dir, "sample").returncode == 0
+    given_sample(data_dir)
     holder = Library.open(LibraryPaths(data_dir), write=True)
     try:
         refused = _run(data_dir, "sample")
@@ -105,7 +105,7 @@ def test_a_locked_library_is_explained_and_still_readable(data_dir: Path) -> Non
 
 
 def test_screenshot_writes_a_png(data_dir: Path, tmp_path: Path) -> None:
-    assert _run(data_dir, "sample").returncode == 0
+    given_sample(data_dir)
     out = tmp_path / "matter.png"
     done = _run(data_dir, "screenshot", str(out), "--case", "EC-2026-0003", "--view", "parties")
     assert done.returncode == 0, done.stderr
@@ -141,7 +141,7 @@ CORPUS = REPO_ROOT / "tests" / "data" / "email"
 
 
 def test_import_reports_each_file_and_keeps_originals_exact(data_dir: Path, tmp_path: Path) -> None:
-    assert _run(data_dir, "sample").returncode == 0
+    given_sample(data_dir)
     email = CORPUS / "mikel-mail" / "attachment_pdf.eml"
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -165,7 +165,7 @@ def test_import_reports_each_file_and_keeps_originals_exact(data_dir: Path, tmp_
 
 
 def test_agenda_and_decisions_of_the_sample(data_dir: Path) -> None:
-    assert _run(data_dir, "sample").returncode == 0
+    given_sample(data_dir)
     rows = _json(data_dir, "agenda", "--as-of", "2026-12-31", "--days", "45")
     overdue = [r for r in rows if r["kind"] == "obligation" and r["state"] == "overdue"]
     assert overdue

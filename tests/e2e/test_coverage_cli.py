@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.cli_run import run_cli
+from tests.e2e.cli_run import given_sample, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +20,7 @@ ROW_KEYS = {
 
 def test_every_row_has_its_answer_day_and_factors(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    assert run_cli(data_dir, "sample").returncode == 0
+    given_sample(data_dir)
     done = run_cli(data_dir, "coverage", "EC-2026-0001", "--as-of", "2026-12-31", "--json")
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
@@ -52,7 +52,7 @@ def test_every_row_has_its_answer_day_and_factors(tmp_path: Path) -> None:
 
 def test_the_text_names_each_row_and_bad_input_is_refused(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    assert run_cli(data_dir, "sample").returncode == 0
+    given_sample(data_dir)
     done = run_cli(data_dir, "coverage", "EC-2026-0001", "--as-of", "2026-12-31")
     assert done.returncode == 0, done.stderr
     head, *blocks = done.stdout.strip().split("\n\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.cli_run import run_in
+from tests.e2e.cli_run import given_sample, run_in
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +23,7 @@ CASE = "EC-2026-0001"
 def damaged(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A sample library whose first matter's title and a party's name hold non-UTF-8 bytes."""
     cwd = tmp_path_factory.mktemp("damaged")
-    assert run_in(cwd, "sample").returncode == 0
+    given_sample(cwd / "data")
     with sqlite3.connect(cwd / "data" / "library.db") as conn:
         conn.execute("UPDATE matters SET title = CAST(x'4869ff20c3' AS TEXT) WHERE id = 1")
         conn.execute("UPDATE parties SET name = CAST(x'41ff42' AS TEXT) WHERE id = 2")

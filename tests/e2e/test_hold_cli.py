@@ -12,7 +12,7 @@ from desktop_app.paths import LibraryPaths
 from desktop_app.storage import queries
 from desktop_app.storage.audit import first_break
 from desktop_app.storage.library import Library
-from tests.e2e.cli_run import run_in
+from tests.e2e.cli_run import given_sample, run_in
 
 pytestmark = pytest.mark.e2e
 CASE = "EC-2019-0007"  # loaded: a matter with nothing that keeps it live
@@ -53,7 +53,7 @@ def _numbers(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def test_hold_retention_trash_and_purge(tmp_path: Path) -> None:
-    _ok(tmp_path, "sample")
+    given_sample(tmp_path / "data")
     _load(tmp_path, number=CASE, opened="2019-01-02")
     kept = _json(tmp_path, "show", CASE)["retention"]
     assert kept == {
@@ -141,7 +141,7 @@ def test_untrash_puts_a_matter_back(tmp_path: Path) -> None:
 
 def test_a_live_matter_is_refused_naming_what_keeps_it(tmp_path: Path) -> None:
     """762.6: the sample's license is valid until 2027-01-29; it cannot go to the trash."""
-    _ok(tmp_path, "sample")
+    given_sample(tmp_path / "data")
     _ok(tmp_path, "retention", SAMPLE, "add", "export", "2019-01-10", "--yes")
     refused = _refused(tmp_path, "trash", SAMPLE)
     assert "license D512847 is valid until 2027-01-29" in refused

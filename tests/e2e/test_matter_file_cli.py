@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.matter_file_data import full
-from tests.e2e.cli_run import run_cli
+from tests.e2e.cli_run import given_sample, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +23,7 @@ def _counts(data_dir: Path) -> dict[str, int]:
 
 def test_the_sample_matters_export_load_and_export_to_the_same_bytes(tmp_path: Path) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
-    assert run_cli(first, "sample").returncode == 0
+    given_sample(first)
     for number in ("EC-2026-0001", "EC-2026-0002", "EC-2026-0003"):
         out = tmp_path / f"{number}.json"
         exported = run_cli(first, "export", number, "-o", str(out))
@@ -41,7 +41,7 @@ def test_a_bad_file_is_refused_naming_each_path_and_the_library_is_unchanged(
     tmp_path: Path,
 ) -> None:
     data_dir = tmp_path / "data"
-    assert run_cli(data_dir, "sample").returncode == 0
+    given_sample(data_dir)
     before = _counts(data_dir)
     document = full()
     document["activities"][0]["party"] = "bob"
@@ -83,7 +83,7 @@ def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
 
 def test_export_never_overwrites_a_file_unless_forced(tmp_path: Path) -> None:
     data_dir, out = tmp_path / "data", tmp_path / "out.json"
-    assert run_cli(data_dir, "sample").returncode == 0
+    given_sample(data_dir)
     out.write_text("keep me", encoding="utf-8")
     refused = run_cli(data_dir, "export", "EC-2026-0002", "-o", str(out))
     assert refused.returncode == 2

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.cli_run import run_in
+from tests.e2e.cli_run import given_sample, run_in
 
 pytestmark = pytest.mark.e2e
 
@@ -15,7 +15,7 @@ _run = run_in
 
 
 def test_memo_and_docket_report(tmp_path: Path) -> None:
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     done = _run(tmp_path, "memo", "EC-2026-0001", "-o", "m.pdf")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "m.pdf"
@@ -39,7 +39,7 @@ def test_issuing_a_memo_files_it_as_an_outgoing_document(tmp_path: Path) -> None
     import hashlib
     import json
 
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     first = _run(tmp_path, "memo", "EC-2026-0002", "--issue", "-o", "m1.pdf")
     assert first.returncode == 0, first.stderr
     assert "issued as document" in first.stdout
@@ -53,7 +53,7 @@ def test_issuing_a_memo_files_it_as_an_outgoing_document(tmp_path: Path) -> None
 def test_issuing_to_a_path_that_cannot_be_written_issues_nothing(tmp_path: Path) -> None:
     import json
 
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     bad = _run(tmp_path, "memo", "EC-2026-0002", "--issue", "-o", "no-such-folder/m.pdf")
     assert bad.returncode == 2
     assert "cannot write no-such-folder/m.pdf" in bad.stderr
@@ -76,7 +76,7 @@ def test_an_email_subject_that_is_markup_prints_as_typed_in_the_chronology(
     message["Date"] = "Tue, 07 Jul 2026 09:30:00 +0000"
     message.set_content("Illustrative test email.")
     (tmp_path / "payload.eml").write_bytes(bytes(message))
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     imported = _run(tmp_path, "import", "EC-2026-0002", "payload.eml")
     assert imported.returncode == 0, imported.stderr
     assert _run(tmp_path, "memo", "EC-2026-0002", "-o", "m.pdf").returncode == 0
@@ -88,7 +88,7 @@ def test_an_email_subject_that_is_markup_prints_as_typed_in_the_chronology(
 def test_paper_setting_and_draft_versions(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     assert _run(tmp_path, "paper").stdout.strip() == "letter"
     assert _run(tmp_path, "paper", "a4").stdout.strip() == "a4"
     done = _run(tmp_path, "memo", "EC-2026-0001", "--draft", "1", "-o", "m.pdf")

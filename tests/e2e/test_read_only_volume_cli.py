@@ -17,7 +17,7 @@ import pytest
 
 from desktop_app.errors import EXIT_LIBRARY, EXIT_OK, LibraryError
 from desktop_app.storage import connection
-from tests.e2e.cli_run import run_cli
+from tests.e2e.cli_run import given_sample, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -43,7 +43,7 @@ def _mount_read_only(source: Path, target: Path) -> bool:
 def read_only_library(tmp_path: Path) -> Iterator[Path]:
     """The sample library, seen through a read-only mount."""
     source = tmp_path / "disk"
-    assert run_cli(source / "lib", "sample").returncode == EXIT_OK
+    given_sample(source / "lib")
     mounted = tmp_path / "usb"
     if not _mount_read_only(source, mounted):
         pytest.skip("needs root and mount --bind to make a read-only volume")

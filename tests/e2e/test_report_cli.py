@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.cli_run import run_in
+from tests.e2e.cli_run import given_sample, run_in
 
 pytestmark = pytest.mark.e2e
 
@@ -20,7 +20,7 @@ _run = run_in
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing")
 def test_conditions_report_names_every_condition_of_every_matter(tmp_path: Path) -> None:
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     done = _run(tmp_path, "report", "conditions", "-o", "c.pdf", "--as-of", "2026-12-31")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "c.pdf"

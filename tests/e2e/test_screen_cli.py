@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from desktop_app.assets import read_json
-from tests.e2e.cli_run import audit_head, run_in
+from tests.e2e.cli_run import audit_head, given_sample, run_in
 
 pytestmark = pytest.mark.e2e
 
@@ -68,7 +68,7 @@ def _newer_edition(tmp_path: Path, listed_name: str) -> Path:
 
 
 def test_a_matter_is_screened_decided_and_carried_to_a_newer_edition(tmp_path: Path) -> None:
-    assert run_in(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     first = _parties(_json(tmp_path, "screen", CASE))
     [hit] = first[PARTY]["hits"]
     assert (hit["list"], hit["disposition"]) == ("SDN", "undecided")

@@ -13,7 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.assets import read_bytes
-from tests.e2e.cli_run import run_in
+from tests.e2e.cli_run import given_sample, run_in
 
 pytestmark = pytest.mark.e2e
 
@@ -50,7 +50,7 @@ def _search(tmp_path: Path, *args: str) -> list[dict[str, object]]:
 def test_words_inside_imported_files_are_found_with_matter_and_document(tmp_path: Path) -> None:
     _letter_pdf(tmp_path / "letter.pdf")
     _email(tmp_path / "follow-up.eml")
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     imported = _run(tmp_path, "import", "EC-2026-0003", "letter.pdf", "follow-up.eml", "--json")
     assert imported.returncode == 0, imported.stderr
     ids = {Path(o["path"]).name: o["document_id"] for o in json.loads(imported.stdout)}
@@ -79,7 +79,7 @@ def test_words_inside_imported_files_are_found_with_matter_and_document(tmp_path
 def test_an_excluded_word_is_a_query_word_and_an_exclusion_alone_is_explained(
     tmp_path: Path,
 ) -> None:
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     both = {h["title"] for h in _search(tmp_path, "Halcyon", "--case", "EC-2026-0001")}
     without = _search(tmp_path, "Halcyon", "-Harel", "--case", "EC-2026-0001")
     assert without, "the exclusion removed everything"
@@ -97,7 +97,7 @@ def test_an_excluded_word_is_a_query_word_and_an_exclusion_alone_is_explained(
 
 
 def test_literal_finds_each_argument_as_typed_quotes_and_spaces_included(tmp_path: Path) -> None:
-    assert _run(tmp_path, "sample").returncode == 0
+    given_sample(tmp_path / "data")
     note = tmp_path / "note.txt"
     note.write_text('Illustrative note: the letter quotes "Annex A" once.', encoding="utf-8")
     assert _run(tmp_path, "import", "EC-2026-0003", "note.txt").returncode == 0

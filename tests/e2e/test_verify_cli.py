@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.cli_run import run_cli
+from tests.e2e.cli_run import given_sample, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -21,8 +21,7 @@ _run = run_cli
 def data_dir(tmp_path: Path) -> Path:
     """A library holding the sample matters."""
     root = tmp_path / "data"
-    done = _run(root, "sample")
-    assert done.returncode == 0, done.stderr
+    given_sample(root)
     return root
 
 
