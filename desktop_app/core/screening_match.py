@@ -24,7 +24,7 @@ import jellyfish
 from rapidfuzz import fuzz
 
 from desktop_app.core.screening_lists import ListEntry
-from desktop_app.core.screening_names import NameForm, name_form, sound
+from desktop_app.core.screening_names import NameForm, name_form, outline, sound
 
 QUERY_SHARE = 0.7
 """How much of the score is the share of the screened name explained; the rest is the alias's.
@@ -36,7 +36,10 @@ CANDIDATES = 150
 _BUSY = 4000
 """A key held by more aliases than this says little (e.g. "company"); it is looked up only when
 the name has nothing rarer."""
-_SAME, _SOUND, _SPELLED, _SHORT, _INITIAL = 1.0, 0.92, 0.88, 0.85, 0.6
+_SAME, _SOUND, _SPELLED, _SHORT, _INITIAL = 1.0, 0.92, 0.88, 0.85, 0.7
+_OUTLINE = (0.8, 0.88, 0.92)
+"""The similarity of two words that agree by their outline (`outline`) alone, for outlines of
+one, two, and three or more letters: "ly" ~ "Ali" says less than "mhmwd" ~ "Mahmoud"."""
 _UNSEEN = 30
 _VOWELS = re.compile(r"[aeiouwy]")
 
@@ -48,8 +51,8 @@ class TokenMatch:
     query: str
     alias: str
     how: str
-    """"same", "sounds alike", "spelled alike", "same consonants", "abbreviation", "initial" or
-    "split or joined"."""
+    """"same", "sounds alike", "spelled alike", "same consonants", "same outline", "abbreviation",
+    "initial" or "split or joined"."""
     similarity: float
 
 
@@ -110,7 +113,7 @@ class Screener:
                     continue
                 alias = len(self._aliases)
                 self._aliases.append(_Alias(number, name, form))
-                for key in set(_keys(form)):
+                for key in set(_keys(form, outlines=True)):
                     self._postings[key].append(alias)
                 for token in set(form.tokens):
                     self._token_count[token] += 1
@@ -152,7 +155,7 @@ class Screener:
         return found
 
     def _candidates(self, form: NameForm) -> list[int]:
-        keys = set(_keys(form))
+        keys = set(_keys(form, outlines=form.abjad))
         rare = [k for k in keys if 0 < len(self._postings.get(k, ())) <= _BUSY]
         used = rare or [k for k in keys if k in self._postings]
         votes: dict[int, float] = defaultdict(float)
@@ -208,14 +211,20 @@ class Screener:
         return min(met / total, 1.0)
 
 
-def _keys(form: NameForm) -> Iterable[str]:
-    """The index keys of a name: tokens, sounds, four-letter ends, adjacent tokens joined."""
+def _keys(form: NameForm, *, outlines: bool) -> Iterable[str]:
+    """The index keys of a name: tokens, sounds, four-letter ends, adjacent tokens joined.
+
+    With ``outlines``, also each token's consonant outline (of two letters or more): every
+    listed alias is indexed by them, and a name written without short vowels looks them up.
+    """
     for token, said in zip(form.tokens, form.sounds, strict=True):
         yield f"t:{token}"
         yield f"s:{said}"
         if len(token) >= 6:
             yield f"p:{token[:4]}"
             yield f"e:{token[-4:]}"
+        if outlines and len(bones := outline(token)) >= 2:
+            yield f"o:{bones}"
     for first, second in zip(form.tokens, form.tokens[1:], strict=False):
         yield f"t:{first}{second}"
     if len(form.tokens) > 1:
@@ -227,9 +236,10 @@ def _align(
 ) -> tuple[list[TokenMatch], tuple[str, ...], tuple[str, ...]]:
     """Pair each query token with at most one alias token, best pairs first."""
     pairs = []
+    abjad = query.abjad or alias.abjad
     for i, (q, qs) in enumerate(zip(query.tokens, query.sounds, strict=True)):
         for j, (a, as_) in enumerate(zip(alias.tokens, alias.sounds, strict=True)):
-            found = _token_match(q, qs, a, as_)
+            found = _token_match(q, qs, a, as_, abjad)
             if found is not None:
                 pairs.append((found.similarity, i, j, found))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -247,15 +257,31 @@ def _align(
 
 
 @lru_cache(maxsize=262_144)
-def _token_match(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
-    """How two tokens agree, if they do."""
+def _token_match(
+    q: str, q_sound: str, a: str, a_sound: str, abjad: bool = False
+) -> TokenMatch | None:
+    """How two tokens agree, if they do (``abjad``: one side was written without vowels)."""
     if q == a:
         return TokenMatch(q, a, "same", _SAME)
+    found = _latin_match(q, q_sound, a, a_sound)
+    if not abjad:
+        return found
+    bones = outline(q)
+    if not bones or bones != outline(a):
+        return found
+    weight = _OUTLINE[min(len(bones), len(_OUTLINE)) - 1]
+    if found is not None and found.similarity >= weight:
+        return found
+    return TokenMatch(q, a, "same outline", weight)
+
+
+def _latin_match(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
+    """How two tokens written in letters with their vowels agree, if they do."""
     short, long_ = (q, a) if len(q) < len(a) else (a, q)
     if len(short) == 1:
         return TokenMatch(q, a, "initial", _INITIAL) if long_.startswith(short) else None
-    if len(short) <= 3 and len(long_) <= 4:
-        return None  # "TGA" is not "TGG", nor "Tako": short words and acronyms agree or not
+    if len(short) <= 3 and len(long_) <= 4:  # "TGA" is not "TGG", nor "Tako"
+        return _short_alike(q, q_sound, a, a_sound)
     return _alike(q, q_sound, a, a_sound) or _shortened(q, a, short, long_)
 
 
@@ -275,6 +301,19 @@ def _alike(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
     if shortest >= 4 and len(bones) >= 3 and bones == _skeleton(a):  # "mnswr" ~ "mansur"
         return TokenMatch(q, a, "same consonants", _SHORT)
     return None
+
+
+def _short_alike(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
+    """Two short words spelled differently for one sound: "Nur" and "Noor", "Isa" and "Issa".
+
+    Only words (each with a vowel: not acronyms such as "TGA" and "TGG") that sound the same by
+    two letters or more and begin and end alike ("Ali" is not "Ala"); others agree or not.
+    """
+    if q_sound != a_sound or len(q_sound) < 2 or q[0] != a[0] or q[-1] != a[-1]:
+        return None
+    if not (_VOWELS.search(q) and _VOWELS.search(a)) or not (q.isalpha() and a.isalpha()):
+        return None
+    return TokenMatch(q, a, "sounds alike", _SPELLED)
 
 
 def _shortened(q: str, a: str, short: str, long_: str) -> TokenMatch | None:
@@ -299,6 +338,8 @@ def _skeleton(token: str) -> str:
 def _rejoined(form: NameForm, other: NameForm) -> NameForm:
     """``form`` with two or three adjacent tokens run together where ``other`` has them as one."""
     words = set(other.tokens)
+    if words.isdisjoint(_runs(form.tokens)):  # most pairs: nothing to join
+        return form
     tokens: list[str] = []
     at = 0
     while at < len(form.tokens):
@@ -314,7 +355,15 @@ def _rejoined(form: NameForm, other: NameForm) -> NameForm:
         at += width
     if len(tokens) == len(form.tokens):
         return form
-    return NameForm(form.original, tuple(tokens), tuple(sound(t) for t in tokens))
+    return NameForm(form.original, tuple(tokens), tuple(sound(t) for t in tokens), form.abjad)
+
+
+@lru_cache(maxsize=131_072)
+def _runs(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Every two and three adjacent tokens run together."""
+    pairs = ("".join(tokens[at : at + 2]) for at in range(len(tokens) - 1))
+    triples = ("".join(tokens[at : at + 3]) for at in range(len(tokens) - 2))
+    return frozenset((*pairs, *triples))
 
 
 def _chunk(query: tuple[str, ...], alias: tuple[str, ...]) -> TokenMatch | None:

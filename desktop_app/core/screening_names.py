@@ -7,6 +7,10 @@ apostrophes dropped and other punctuation turned into spaces, and its legal form
 (OpenSanctions' rigour knows the organisation types of many countries: "Co Ltd", "Company
 Limited", "OOO", "AO", "GmbH", "JSC"…). What is left is split into tokens, each
 with a phonetic key (jellyfish's metaphone), so "Mohammed" and "Muhammad" agree by sound.
+
+Arabic and Hebrew script write no short vowels: "محمود" transliterates to "mhmwd" for
+"Mahmoud". A name written in them is marked (`NameForm.abjad`), its joined article split off
+("الحسيني" → "al hsyny"), and its tokens compared by their consonant `outline` as well.
 """
 
 from __future__ import annotations
@@ -20,12 +24,19 @@ import icu
 import jellyfish
 from normality import ascii_text
 from rigour.names import remove_org_types
+from rigour.text.normalize import Cleanup, Normalize
 
 MAX_NAME = 300
 """Characters of a name that are compared; a longer text is cut there (no list name is longer)."""
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['`ʹʺʼʻ’‘\u02bf\u02be?]")  # "?": a letter ascii_text could not spell
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+"""Hebrew and Arabic script (Arabic, Persian, Urdu…): written without their short vowels."""
+_ARTICLE = re.compile(r"(?<!\S)ال(?=\S\S)")
+"""The Arabic article, written joined to its word ("الحسيني"): split off, as "al-" is."""
+_NOT_OUTLINE = re.compile(r"[aeiouwy]")
+_FOLDED = Normalize.CASEFOLD | Normalize.NFKD
 _BGN = icu.Transliterator.createInstance("Russian-Latin/BGN; Latin-ASCII")
 _STOPWORDS = frozenset({"of", "the", "and", "for", "de", "la", "le", "des", "du", "del", "al"})
 
@@ -37,6 +48,8 @@ class NameForm:
     original: str
     tokens: tuple[str, ...]
     sounds: tuple[str, ...]
+    abjad: bool = False
+    """Written in a script without short vowels: its tokens are compared by `outline` too."""
 
     @property
     def text(self) -> str:
@@ -58,11 +71,28 @@ class NameForm:
 def name_form(name: str) -> NameForm:
     """The comparable form of ``name`` (cached: list names are formed once per process)."""
     text = unicodedata.normalize("NFKC", name[:MAX_NAME]).lower()
+    abjad = bool(_ABJAD.search(text))
+    if abjad:
+        text = _ARTICLE.sub("ال ", text)
     native = remove_org_types(text).strip() or text  # "акционерное общество" in its own script
     plain = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", _latin(native))).strip()
-    core = _NOT_WORD.sub(" ", remove_org_types(plain)).strip() or plain
+    core = _NOT_WORD.sub(" ", _without_org_types(plain)).strip() or plain
     tokens = tuple(t for t in core.split() if t not in _STOPWORDS) or tuple(core.split())
-    return NameForm(name, tokens, tuple(sound(t) for t in tokens))
+    return NameForm(name, tokens, tuple(sound(t) for t in tokens), abjad)
+
+
+@lru_cache(maxsize=65_536)
+def outline(token: str) -> str:
+    """The consonants of a token as a script without short vowels writes them, each run once.
+
+    Arabic script writes "Mahmoud" محمود, which transliterates to "mhmwd", and drops the
+    leading ʿayn of "Abbas" (عباس, "bas"); without the vowels (and w and y, which stand for
+    long vowels there) both sides read "mhmd" and "bs". Digits and mixed tokens are kept whole.
+    """
+    if not token.isalpha():
+        return token
+    bare = _NOT_OUTLINE.sub("", token)
+    return "".join(c for i, c in enumerate(bare) if i == 0 or c != bare[i - 1])
 
 
 @lru_cache(maxsize=65_536)
@@ -71,6 +101,29 @@ def sound(token: str) -> str:
     if len(token) < 2 or not token.isalpha():
         return token
     return jellyfish.metaphone(token) or token
+
+
+def _without_org_types(plain: str) -> str:
+    """``plain`` without its legal form, whichever way its щ is romanized.
+
+    rigour knows "obshchestvo" (BGN/PCGN's щ) but not "obschestvo", which many lists and
+    registers write; a name with "sch" and no "shch" is tried both ways and the one that loses
+    more of its legal form kept, with its own spelling back.
+    """
+    removed = _latin_org_types(plain)
+    if "sch" not in plain or "shch" in plain:
+        return removed
+    other = _latin_org_types(plain.replace("sch", "shch"))
+    return other.replace("shch", "sch") if len(other) < len(removed) else removed
+
+
+def _latin_org_types(plain: str) -> str:
+    """``plain`` (lower-case ASCII) without the legal forms rigour knows, accents folded.
+
+    Matched against rigour's table with its accents decomposed and its punctuation cleaned, so
+    "societe anonyme" and "s a de c v" (from "Société Anonyme", "S.A. de C.V.") are known.
+    """
+    return remove_org_types(plain, normalize_flags=_FOLDED, cleanup=Cleanup.Strong)
 
 
 def _latin(text: str) -> str:

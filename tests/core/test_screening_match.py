@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core.screening_match import Screener
+from desktop_app.core.screening_match import Screener, _token_match
+from desktop_app.core.screening_names import name_form, outline, sound
 from desktop_app.screening import shipped_edition
 
 
@@ -108,3 +109,88 @@ def test_every_naughty_string_is_screened_without_an_exception(
     for text in blns:
         for hit in screener.screen(text):
             assert 0 < hit.score <= 100
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("ياسر داود منصور", "Yasser Daoud MANSOUR"),  # "ysr dawd mnswr": no short vowels
+        ("وائل الحسيني", "Wael AL-HUSSEINI"),  # the article joined to its word
+        ("عباس حسين حرب", "HARB, Abbas Hussein"),  # the leading ʿayn of "Abbas" not written
+    ],
+)
+def test_a_name_in_arabic_script_is_found_by_its_outline(
+    screener: Screener, written: str, listed: str
+) -> None:
+    hits = screener.screen(written)
+    assert listed in [h.entry.name for h in hits]
+    [hit] = [h for h in hits if h.entry.name == listed]
+    assert "same outline" in {t.how for t in hit.features.tokens}
+
+
+def test_the_arabic_article_is_split_from_its_word() -> None:
+    assert name_form("وائل الحسيني").tokens == ("wayl", "hsyny")
+    assert name_form("وائل الحسيني").abjad
+    assert not name_form("Wael al-Husseini").abjad
+
+
+@pytest.mark.parametrize(
+    ("token", "bones"),
+    [("mahmoud", "mhmd"), ("mhmwd", "mhmd"), ("abbas", "bs"), ("bas", "bs"), ("4e091", "4e091")],
+)
+def test_an_outline_keeps_the_consonants_once(token: str, bones: str) -> None:
+    assert outline(token) == bones
+
+
+def test_outlines_count_only_for_a_name_written_without_vowels() -> None:
+    assert _token_match("ly", "L", "ali", "AL", True) is not None  # "علي" ~ "Ali"
+    assert _token_match("ly", "L", "ali", "AL", False) is None  # "Ly" is not "Ali"
+    assert _token_match("mhmd", "MHMT", "mahdi", "MHT", True) is None  # outlines differ
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "alike"),
+    [
+        ("nur", "noor", True),
+        ("isa", "issa", True),
+        ("abu", "abou", True),
+        ("tga", "tgg", False),  # an acronym: no vowel in one of them
+        ("ali", "ala", False),  # they end differently
+        ("li", "lee", False),  # one letter of sound says too little
+    ],
+)
+def test_short_words_agree_by_sound_only_when_they_begin_end_and_sound_alike(
+    one: str, other: str, alike: bool
+) -> None:
+    found = _token_match(one, sound(one), other, sound(other))
+    assert (found is not None) == alike, found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "OBSCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU REGION COMFORT",
+        "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU REGION COMFORT",
+    ],
+)
+def test_a_russian_legal_form_is_removed_however_its_shch_is_spelled(name: str) -> None:
+    assert name_form(name).tokens == ("region", "comfort")
+
+
+def test_sch_outside_a_legal_form_keeps_its_spelling() -> None:
+    assert name_form("Schmidt Schiffahrt GmbH").tokens == ("schmidt", "schiffahrt")
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Illumove Societe Anonyme", ("illumove",)),
+        ("Illumove Société Anonyme", ("illumove",)),
+        ("Roco del Pacifico, S.A. de C.V.", ("roco", "pacifico")),
+        ("Societe Generale", ("societe", "generale")),  # not a legal form on its own
+    ],
+)
+def test_a_legal_form_is_removed_with_or_without_its_accents(
+    name: str, tokens: tuple[str, ...]
+) -> None:
+    assert name_form(name).tokens == tokens
