@@ -256,7 +256,7 @@ def _party_plain(screened: PartyScreened, done: Screened) -> dict[str, Any]:
             }
         )
     result = (
-        f"{len(hits)} potential matches in edition {published}"
+        f"{len(hits)} potential match{'es' if len(hits) > 1 else ''} in edition {published}"
         if hits
         else f"no match in edition {published}"
     )

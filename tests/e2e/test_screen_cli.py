@@ -75,6 +75,7 @@ def test_a_matter_is_screened_decided_and_carried_to_a_newer_edition(tmp_path: P
     assert hit["matched_alias"]
     assert any("country differs" in f for f in hit["features"])
     assert first[NEWLY_LISTED]["result"] == "no match in edition 2026-07-31"
+    assert first[PARTY]["result"] == "1 potential match in edition 2026-07-31"
     head = audit_head(tmp_path)
     again = _parties(_json(tmp_path, "screen", CASE))
     assert not any(p["new"] for p in again.values())
