@@ -174,7 +174,7 @@ def _screening_decisions(
             state="decide",
             due=date.fromisoformat(screening.screened_at[:10]),
             as_of=as_of,
-            title=f"Decide {len(waiting)} potential screening match(es) of {name}",
+            title=f"Decide {_matches(len(waiting))} of {name}",
             detail="; ".join(waiting),
             ref_id=party_id,
         )
@@ -213,3 +213,8 @@ def _clocks(
 def _short(text: str, limit: int = 120) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def _matches(count: int) -> str:
+    """The count in words: "1 potential screening match", "2 potential screening matches"."""
+    return f"{count} potential screening match{'es' if count != 1 else ''}"

@@ -43,8 +43,11 @@ def _kinds(*kinds: type) -> frozenset[str]:
 
 DOCKET = _kinds(Matter, Party, Item, TrashEntry)
 """What a docket or trash row shows: the matter and its party and item counts."""
-AGENDA = _kinds(Matter, Condition, ConditionLog, License, ClockEvent, TrashEntry, Setting)
-"""What the agenda is worked out from (`queries.library_facts`), the holiday calendar included."""
+AGENDA = _kinds(
+    Matter, Condition, ConditionLog, License, ClockEvent, TrashEntry, Setting, *SCREENED
+)
+"""What the agenda is worked out from (`queries.library_facts`), the holiday calendar included,
+and its screening lines (a party's potential matches waiting for counsel's decision)."""
 REVIEW = _kinds(Matter, TrashEntry, Setting, *FACT_KINDS, *SCREENED)
 """What the "needs review" counts are worked out from (`coverage_reads.coverage_facts`)."""
 SETTINGS = _kinds(Setting)

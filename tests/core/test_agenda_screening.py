@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from desktop_app.core.agenda import agenda
@@ -37,13 +38,19 @@ def test_an_undecided_match_is_on_the_agenda_since_the_screening() -> None:
         -6,
     )
     assert row.ref_id == 9  # the party
-    assert "Thistlegate Analytics Ltd" in row.title
+    assert row.title == "Decide 1 potential screening match of Thistlegate Analytics Ltd"
     assert row.detail == "T.G.A. D.O.O. (SDN)"
 
 
 def test_an_escalated_match_stays_on_the_agenda() -> None:
     hits = (_hit(1, Disposition.ESCALATED),)
     assert agenda(_facts((_screening(1, "2026-12-01T09:00:00Z"),), hits), AS_OF, 30)
+
+
+def test_two_matches_of_one_party_are_one_line() -> None:
+    hits = (_hit(1), replace(_hit(1), entry_key="SDN:2", id=2))
+    [row] = agenda(_facts((_screening(1, "2026-12-01T09:00:00Z"),), hits), AS_OF, 30)
+    assert row.title == "Decide 2 potential screening matches of Thistlegate Analytics Ltd"
 
 
 def test_a_party_with_nothing_to_decide_is_not_on_the_agenda() -> None:

@@ -17,12 +17,15 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.authorizations import Condition, ConditionCategory, ConditionKind
 from desktop_app.core.enums import PartyRole
 from desktop_app.core.models import MatterSummary, Note, Party
+from desktop_app.core.screening_records import Disposition
+from desktop_app.core.screening_service import ScreeningService
 from desktop_app.core.services import MatterService
 from desktop_app.gui import list_loads
 from desktop_app.gui.gateway import Notice
 from desktop_app.gui.list_loads import AGENDA, DOCKET
 from desktop_app.gui.lists import AgendaRead, read_agenda
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.screening import Screened, screen_case
 from desktop_app.storage.codec import TABLES
 from desktop_app.storage.library import Library
 from tests.gui.conftest import WriteWaiter
@@ -108,6 +111,25 @@ def test_a_condition_reloads_the_agenda_and_not_the_docket(
     assert reads.docket == 0
 
 
+def test_a_screening_reloads_the_agenda_and_its_decision_again(
+    sample_window: MainWindow, reads: Reads, wait_writes: WriteWaiter
+) -> None:
+    number = "EC-2026-0001"  # Thistlegate Analytics Ltd has a potential match
+    done: list[Screened] = []
+    sample_window.gateway.run(lambda library: done.append(screen_case(library, number, "c")))
+    wait_writes(sample_window)
+    assert reads.agenda == 1  # the agenda's line asking for a decision
+    [hit] = [h for party in done[0].parties for h in party.hits]
+
+    def decide(library: Library) -> None:
+        ScreeningService(library, "counsel").decide(hit.id, Disposition.FALSE_POSITIVE, "why")
+
+    sample_window.gateway.run(decide)
+    wait_writes(sample_window)
+    assert reads.agenda == 2  # and again when it is decided, so the line goes
+    assert reads.docket == 0
+
+
 def test_a_write_that_fails_after_committing_shows_what_it_committed(
     sample_window: MainWindow, reads: Reads, wait_writes: WriteWaiter, qtbot: QtBot
 ) -> None:
@@ -130,4 +152,5 @@ def test_a_write_that_fails_after_committing_shows_what_it_committed(
 
 def test_the_docket_and_agenda_reload_for_every_kind_they_are_read_from() -> None:
     assert {"matters", "conditions", "condition_log", "licenses", "clock_events"} <= AGENDA
+    assert {"screenings", "screening_hits"} <= AGENDA
     assert {"matters", "parties", "items", "trash"} <= DOCKET
