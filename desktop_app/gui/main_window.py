@@ -98,7 +98,7 @@ class MainWindow(Shell):
         self.review = ReviewReads(gateway, self.views.set_review)
         self._state_label = QLabel()
         self.statusBar().addPermanentWidget(self._state_label)
-        self._write_actions = build_menus(
+        self._actions = build_menus(
             self, Controllers(self.backups, self.retention, self.check, self.views)
         )
         self._connect()
@@ -219,6 +219,7 @@ class MainWindow(Shell):
         )
         self._centre.setCurrentWidget(self.workspace)
         self._centre.show()
+        self._enable_actions()
         return True
 
     def _may_leave(self, matter_id: int) -> bool:
@@ -234,6 +235,17 @@ class MainWindow(Shell):
         self.matter_id = None
         self._centre.hide()
         self.docket.clear_selection()
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        """Writes on only while the library can be written; the matter's only while one is open."""
+        writable, open_ = self._gateway.writable, self.matter_id is not None
+        needs_matter = set(self._actions.matter)
+        for action in {*self._actions.writes, *needs_matter}:
+            action.setEnabled(
+                (writable or action not in self._actions.writes)
+                and (open_ or action not in needs_matter)
+            )
 
     def open_agenda_row(self, row: AgendaRow) -> None:
         """Open the matter of an agenda row on the tab that shows what the row is about."""
@@ -321,8 +333,7 @@ class MainWindow(Shell):
             state += _("  —  read-only")
         title = _("Compliance Desk") if writable else _("Compliance Desk — read-only")
         self.setWindowTitle(title)
-        for action in self._write_actions:
-            action.setEnabled(writable)
+        self._enable_actions()
         self.docket.sample_button.setEnabled(writable)
         self.docket.new_button.setEnabled(writable)
         self.views.trash.set_editable(writable)

@@ -21,6 +21,15 @@ if TYPE_CHECKING:
     from desktop_app.gui.matter.workspace import MatterWorkspace
 
 
+class MenuActions(NamedTuple):
+    """The actions the window turns on and off: those that write, those that need a matter."""
+
+    writes: list[QAction]
+    """Off while the library is read-only."""
+    matter: list[QAction]
+    """Off while no matter is open (the Matter menu and the View menu's matter tabs)."""
+
+
 class Controllers(NamedTuple):
     """What the menus call besides the window itself."""
 
@@ -42,8 +51,8 @@ def add_action(
     return action
 
 
-def build_menus(window: Shell, controllers: Controllers) -> list[QAction]:
-    """Fill the menu bar; return the actions that change the library (off when read-only)."""
+def build_menus(window: Shell, controllers: Controllers) -> MenuActions:
+    """Fill the menu bar; return the actions the window turns on and off."""
     bar = window.menuBar()
     file_menu = bar.addMenu(_("&File"))
     writes = [
@@ -80,11 +89,13 @@ def build_menus(window: Shell, controllers: Controllers) -> list[QAction]:
         window, matter, _("Legal &hold and retention…"), retention.open_dialog, "Ctrl+Shift+H"
     )
     writes.append(add_action(window, matter, _("Move to t&rash…"), retention.move_to_trash))
-    _view_menu(window, controllers.views, bar.addMenu(_("&View")))
+    tabs = _view_menu(window, controllers.views, bar.addMenu(_("&View")))
     tools = bar.addMenu(_("&Tools"))
     add_action(window, tools, _("&Verify library…"), controllers.check.verify, "Ctrl+Shift+V")
-    add_action(window, bar.addMenu(_("&Help")), _("&About Compliance Desk"), window.about)
-    return writes
+    help_menu = bar.addMenu(_("&Help"))
+    add_action(window, help_menu, _("&Keyboard shortcuts"), lambda: _show_shortcuts(window), "F1")
+    add_action(window, help_menu, _("&About Compliance Desk"), window.about)
+    return MenuActions(writes, [a for a in matter.actions() if not a.isSeparator()] + tabs)
 
 
 def _decision_actions(window: Shell, matter: QMenu) -> list[QAction]:
@@ -101,9 +112,10 @@ def _decision_actions(window: Shell, matter: QMenu) -> list[QAction]:
     return [add_action(window, matter, text, ws(act), keys) for text, act, keys in entries]
 
 
-def _view_menu(window: Shell, views: SideViews, view: QMenu) -> None:
-    add_action(window, view, _("A&genda"), views.show_agenda, "Ctrl+0")
-    add_action(window, view, _("Doc&ket"), views.show_docket, "Ctrl+9")
+def _view_menu(window: Shell, views: SideViews, view: QMenu) -> list[QAction]:
+    """The side views, the docket's filter, and the matter tabs (returned)."""
+    add_action(window, view, _("A&genda"), views.show_agenda, "Ctrl+G")
+    add_action(window, view, _("Doc&ket"), views.show_docket, "Ctrl+D")
     add_action(window, view, _("&Search…"), views.show_search, "Ctrl+K")
     add_action(window, view, _("T&rash"), views.show_trash, "Ctrl+Shift+T")
     add_action(
@@ -115,14 +127,23 @@ def _view_menu(window: Shell, views: SideViews, view: QMenu) -> None:
     )
     add_action(window, view, _("&Clear filters"), views.docket.clear_filters, "Ctrl+Shift+F")
     view.addSeparator()
+    tabs = []
     for number, tab in enumerate(TABS, start=1):
         label = TAB_LABELS[tab].replace("&", "")
-        keys = f"Ctrl+{number}" if number <= 9 else None  # a tenth tab has no digit of its own
-        add_action(window, view, label, _tab_slot(window, tab), keys)
+        keys = f"Ctrl+{number % 10}" if number <= 10 else None  # the tenth tab is Ctrl+0
+        tabs.append(add_action(window, view, label, _tab_slot(window, tab), keys))
+    return tabs
 
 
 def _tab_slot(window: Shell, tab: str) -> Callable[[], None]:
     return lambda: window.show_tab(tab)
+
+
+def _show_shortcuts(window: Shell) -> None:
+    """Help → Keyboard shortcuts (desktop_app.gui.shortcuts), read from these menus."""
+    from desktop_app.gui.shortcuts import show_shortcuts  # noqa: PLC0415 - on demand
+
+    show_shortcuts(window, window.menuBar())
 
 
 def show_about(window: QWidget, gateway: Gateway) -> None:

@@ -37,9 +37,10 @@ def test_agenda_is_home_and_the_docket_one_tab_away(sample_window: MainWindow) -
     sample_window.views.show_agenda()
     assert sample_window.views.currentWidget() is sample_window.agenda
     shortcuts = {a.text(): a.shortcut().toString() for a in sample_window.findChildren(QAction)}
-    assert shortcuts["A&genda"] == "Ctrl+0"
-    assert shortcuts["Doc&ket"] == "Ctrl+9"
+    assert shortcuts["A&genda"] == "Ctrl+G"
+    assert shortcuts["Doc&ket"] == "Ctrl+D"
     assert shortcuts["Conditions"] == "Ctrl+7"
+    assert shortcuts["Screening"] == "Ctrl+0"
 
 
 def test_year_end_agenda_lists_overdue_obligations(year_end_window: MainWindow) -> None:

@@ -50,7 +50,7 @@ def test_a_damaged_library_opens_read_only_with_a_message(
         qtbot.addWidget(window)
         gui_app._warn_if_damaged(window, session)
         assert "read-only" in window.windowTitle()
-        assert not window._write_actions[0].isEnabled()
+        assert not window._actions.writes[0].isEnabled()
         assert shown
         assert "failed its integrity check" in shown[0]
     finally:

@@ -25,7 +25,7 @@ TAB_LABELS = {
     "determinations": _("&Determinations"),
     "conditions": _("Co&nditions"),
     "memos": _("M&emos"),
-    "history": _("&History"),
-    "screening": _("Screening"),  # every letter of it is another tab's mnemonic already
+    "history": _("Histor&y"),  # Alt+H is the Help menu
+    "screening": _("Screening"),  # every letter of it is another mnemonic already; Ctrl+0
 }
 """Each tab's label, with its mnemonic."""

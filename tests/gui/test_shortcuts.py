@@ -1,0 +1,124 @@
+"""Every key does one thing, Help lists them, and the Matter menu waits for a matter.
+
+Walks every action of the window: no two share a shortcut (Ctrl+9 once opened both the Docket
+and the History tab, so neither did anything), no two menus or tabs shown together share an
+Alt letter (Alt+H opened History instead of Help), and no two entries of one menu do. Help →
+Keyboard shortcuts lists each entry with its keys, read from the menus themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QTabWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.shortcuts import ShortcutsDialog, plain, shortcut_rows
+
+MNEMONIC = re.compile(r"&([^&])")
+
+
+def _letter(text: str) -> str | None:
+    found = MNEMONIC.search(text)
+    return found.group(1).lower() if found else None
+
+
+def _menus(window: MainWindow) -> list[QMenu]:
+    return [m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+
+
+def _repeated(values: list[str]) -> list[str]:
+    return [value for value, count in Counter(values).items() if count > 1]
+
+
+def test_no_two_actions_share_a_shortcut(sample_window: MainWindow) -> None:
+    keys = [
+        k.toString()
+        for action in sample_window.findChildren(QAction)
+        for k in action.shortcuts()
+        if not k.isEmpty()
+    ]
+    assert len(keys) > 20
+    assert _repeated(keys) == []
+
+
+def test_no_two_menus_or_tabs_on_screen_share_an_alt_letter(sample_window: MainWindow) -> None:
+    sample_window.docket.table.selectRow(0)  # a matter open: its tabs are on screen too
+    titles = [a.text() for a in sample_window.menuBar().actions()]
+    tabs = [
+        tabs.tabText(i)
+        for tabs in sample_window.findChildren(QTabWidget)
+        if tabs.isVisibleTo(sample_window)
+        for i in range(tabs.count())
+    ]
+    letters = [letter for text in titles + tabs if (letter := _letter(text))]
+    assert len(letters) >= 16
+    assert _repeated(letters) == [], (titles, tabs)
+
+
+def test_no_two_entries_of_a_menu_share_an_alt_letter(sample_window: MainWindow) -> None:
+    for menu in _menus(sample_window):
+        letters = [
+            letter for a in menu.actions() if not a.isSeparator() if (letter := _letter(a.text()))
+        ]
+        assert _repeated(letters) == [], plain(menu.title())
+
+
+def test_the_tabs_and_views_have_the_keys_help_lists(
+    sample_window: MainWindow, qtbot: QtBot
+) -> None:
+    sample_window.docket.table.selectRow(0)
+    workspace = sample_window.workspace
+    qtbot.keyClick(sample_window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert workspace.tabs.currentWidget() is workspace.screening
+    qtbot.keyClick(sample_window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert plain(workspace.tabs.tabText(workspace.tabs.currentIndex())) == "History"
+    qtbot.keyClick(sample_window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert sample_window.views.currentWidget() is sample_window.docket
+    qtbot.keyClick(sample_window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert sample_window.views.currentWidget() is sample_window.agenda
+
+    rows = shortcut_rows(sample_window.menuBar())
+    assert ("View", "Screening", "Ctrl+0") in rows
+    assert ("View", "Docket", "Ctrl+D") in rows
+    assert ("Help", "Keyboard shortcuts", "F1") in rows
+    assert ("Every form", "Save", "Ctrl+Enter") in rows
+    with_keys = {
+        plain(a.text()) for m in _menus(sample_window) for a in m.actions() if a.shortcuts()
+    }
+    assert {entry for _menu, entry, _keys in rows} >= with_keys
+
+
+def test_help_opens_the_list_of_shortcuts(sample_window: MainWindow, qtbot: QtBot) -> None:
+    [entry] = [
+        a for m in _menus(sample_window) for a in m.actions() if a.text() == "&Keyboard shortcuts"
+    ]
+    entry.trigger()
+    dialog = sample_window.findChild(ShortcutsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible, timeout=30_000)
+    cells = {
+        item.text() for r in range(dialog.table.rowCount()) if (item := dialog.table.item(r, 1))
+    }
+    assert {"Docket", "Screening", "Add party", "Verify library"} <= cells
+    dialog.reject()
+
+
+def test_the_matter_menu_waits_for_a_matter(sample_window: MainWindow) -> None:
+    [matter_menu] = [m for m in _menus(sample_window) if plain(m.title()) == "Matter"]
+    entries = [a for a in matter_menu.actions() if not a.isSeparator()]
+    assert sample_window.matter_id is None
+    assert not any(a.isEnabled() for a in entries)
+    sample_window.docket.table.selectRow(0)
+    assert _open_matter(sample_window) is not None
+    assert all(a.isEnabled() for a in entries)
+    sample_window.leave_matter()
+    assert not any(a.isEnabled() for a in entries)
+
+
+def _open_matter(window: MainWindow) -> int | None:
+    return window.matter_id
