@@ -9,7 +9,10 @@ on no list). Both matchers screen every name against the shipped edition at the 
 threshold: ours (`core.screening_match.Screener`) and a plain scan of every alias with
 rapidfuzz's ``token_sort_ratio`` on lower-cased names. Recall: the share of variants whose entry
 is among the potential matches. False positives: potential matches per unlisted name. Speed:
-one name's P95 (ours), 10,000 names re-screened, and an edition imported and compared.
+one name's P95 (ours), 10,000 names re-screened, and an edition imported and compared; with
+``--scale LIB`` (the scale benchmark's library, e.g. benchmarks/.cache/…/lib), also its first
+10,000 parties screened the way `ScreeningService` screens a party (name and aliases, with its
+country and type), read from the library read-only and not recorded.
 """
 
 from __future__ import annotations
@@ -26,9 +29,15 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from desktop_app.core.models import Party
 from desktop_app.core.screening_lists import ListEdition, changes
 from desktop_app.core.screening_match import THRESHOLD, Screener
+from desktop_app.core.screening_service import _best_hits, _names
+from desktop_app.paths import LibraryPaths
 from desktop_app.screening import shipped_edition
+from desktop_app.storage.library import Library
+
+SCALE_PARTIES = 10_000
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "screening"
 Matcher = Callable[[str, str | None, str | None], set[int]]
@@ -142,12 +151,37 @@ def speed(screener: Screener, names: Iterable[str], edition: ListEdition) -> dic
     }
 
 
+def scale_parties(root: Path, count: int = SCALE_PARTIES) -> list[Party]:
+    """The first ``count`` parties of the library at ``root``, matter by matter, read-only."""
+    library = Library.open(LibraryPaths(root.resolve()), write=False)
+    try:
+        parties: list[Party] = []
+        for summary in library.reads.docket():
+            parties += library.reads.record(summary.matter).parties
+            if len(parties) >= count:
+                break
+        return parties[:count]
+    finally:
+        library.close()
+
+
+def rescreen_parties(screener: Screener, parties: list[Party]) -> dict[str, float]:
+    """Seconds to screen every party as the service does, and the potential matches found."""
+    started = time.perf_counter()
+    found = sum(len(_best_hits(screener, _names(p), p)) for p in parties)
+    return {
+        f"scale_{len(parties)}_parties_s": time.perf_counter() - started,
+        "scale_potential_matches": float(found),
+    }
+
+
 def main() -> None:
     """Print the figures (and write them as JSON with --json)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--sweep", action="store_true", help="our matcher at thresholds 80-92")
+    parser.add_argument("--scale", type=Path, help="also screen this library's first parties")
     args = parser.parse_args()
     variants, unlisted = load("variants.jsonl"), load("unlisted.jsonl")
     _data, edition = shipped_edition()
@@ -163,6 +197,8 @@ def main() -> None:
     )
     figures = speed(screener, (c["query"] for c in variants + unlisted), edition)
     figures["index_build_s"] = built
+    if args.scale:
+        figures |= rescreen_parties(screener, scale_parties(args.scale))
     sizes = f"{len(variants):,} variants, {len(unlisted):,} unlisted names"
     print(f"{sizes}, {len(edition.entries):,} entries")
     header = f"{'matcher':16} {'thr':>5} {'recall':>7} {'FP/name':>8} {'names w/ FP':>11}"
