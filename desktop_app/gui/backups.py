@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.errors import UserError
 from desktop_app.gui.errors import message_for
+from desktop_app.gui.file_dialogs import folder
 from desktop_app.gui.shell import Shell
 from desktop_app.gui.tasks import LongTask
 from desktop_app.gui.worker import Detached
@@ -86,12 +87,10 @@ class Backups(QObject):
     def back_up(self) -> None:
         """Ask for a new or empty folder, then back the library up into it."""
         window = self._window
-        chosen = QFileDialog.getExistingDirectory(
-            window, _("Back up the library into a new or empty folder")
-        )
-        if not chosen:
+        chosen = folder(window, _("Back up the library into a new or empty folder"), "backup")
+        if chosen is None:
             return
-        out = backup_folder(Path(chosen), datetime.now())
+        out = backup_folder(chosen, datetime.now())
         task = self._task(_("Backing up the library…"), _("Not backed up"))
 
         def op(library: Library) -> Manifest:
@@ -121,10 +120,10 @@ class Backups(QObject):
     def restore(self) -> None:
         """Ask for a backup folder, show what it holds and ask, then restore it in place."""
         window = self._window
-        chosen = QFileDialog.getExistingDirectory(window, _("Choose the backup to restore"))
-        if not chosen:
+        chosen = folder(window, _("Choose the backup to restore"), "backup")
+        if chosen is None:
             return
-        source = Path(chosen)
+        source = chosen
         try:
             manifest = read_manifest(source)
         except UserError as error:

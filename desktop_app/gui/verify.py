@@ -7,14 +7,11 @@ result dialog lists every problem (monospace, scrollable) and saves the text rep
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -25,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.integrity import VerifyReport, report_lines
 from desktop_app.core.text import visible
+from desktop_app.gui.file_dialogs import save_file
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.tasks import LongTask
 from desktop_app.i18n import _
@@ -75,13 +73,12 @@ class VerifyDialog(QDialog):
 
     def save_report(self) -> None:
         """Ask where, then write the text report there (a file there is replaced safely)."""
-        target, _filter = QFileDialog.getSaveFileName(
-            self, _("Save verification report"), "verify-report.txt", _("Text files (*.txt)")
-        )
-        if not target:
+        title, text_files = _("Save verification report"), _("Text files (*.txt)")
+        target = save_file(self, title, "report", "verify-report.txt", text_files)
+        if target is None:
             return
         try:
-            write_replacing(self.report_text().encode("utf-8"), Path(target))
+            write_replacing(self.report_text().encode("utf-8"), target)
         except OSError as exc:
             QMessageBox.warning(
                 self,

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.annex import parse_annex
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter
 from desktop_app.errors import ValidationError
+from desktop_app.gui.file_dialogs import open_file
 from desktop_app.gui.widgets.form import FormDialog, Submit, TextBinding
 from desktop_app.i18n import _
 from desktop_app.ingest.text import decode_text
@@ -95,12 +95,12 @@ def annex_with_loader(editor: QPlainTextEdit) -> QWidget:
 def load_annex_file(editor: QPlainTextEdit, path: Path | None = None) -> None:
     """Put the text of a CSV/TSV file (any common encoding) into the Annex A box."""
     if path is None:
-        chosen, _filter = QFileDialog.getOpenFileName(
-            editor, _("Load Annex A"), "", _("Tables (*.csv *.tsv *.txt);;All files (*)")
+        chosen = open_file(
+            editor, _("Load Annex A"), "annex", _("Tables (*.csv *.tsv *.txt);;All files (*)")
         )
-        if not chosen:
+        if chosen is None:
             return
-        path = Path(chosen)
+        path = chosen
     try:
         data = path.read_bytes()
     except OSError as exc:

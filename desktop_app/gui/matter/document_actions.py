@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.documents import Document, FileOutcome, Outcome
 from desktop_app.core.filenames import is_risky, safe_filename
 from desktop_app.core.text import visible
+from desktop_app.gui.file_dialogs import open_files, save_file
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.originals import OriginalCopies
 from desktop_app.gui.tasks import LongTask
@@ -37,11 +38,9 @@ class DocumentActions(QObject):
 
     def attach_files(self) -> None:
         """Choose files to attach to the matter."""
-        chosen, _filter = QFileDialog.getOpenFileNames(
-            self._parent, _("Attach files to the matter")
-        )
+        chosen = open_files(self._parent, _("Attach files to the matter"), "attach")
         if chosen:
-            self.import_paths([Path(p) for p in chosen])
+            self.import_paths(chosen)
 
     def import_paths(self, paths: list[Path]) -> None:
         """File these files (and folders) on the matter, with progress and Cancel."""
@@ -67,11 +66,9 @@ class DocumentActions(QObject):
     def save_original(self, document: Document) -> None:
         """Save a copy of a document's original bytes where the person chooses."""
         suggested = safe_filename(document.filename, document.sha256)
-        target, _filter = QFileDialog.getSaveFileName(
-            self._parent, _("Save original as"), suggested
-        )
-        if target:
-            self.copies.save_as(self._gateway.original(document.sha256), Path(target))
+        target = save_file(self._parent, _("Save original as"), "original", suggested)
+        if target is not None:
+            self.copies.save_as(self._gateway.original(document.sha256), target)
 
     def open_original(self, document: Document) -> None:
         """Open a private copy of the original in the system viewer (asking for risky types)."""

@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.documents import FileOutcome, Outcome
 from desktop_app.errors import UserError
+from desktop_app.gui.file_dialogs import save_file
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.memo_preview import BuildKey, Built, MemoPreview, memo_filename
 from desktop_app.gui.matter.memo_print import print_document
@@ -75,13 +76,13 @@ class MemoOutputs(QObject):
 
     def save_as(self, built: Built) -> None:
         """Ask where, then write exactly ``built``'s bytes there (replacing a file safely)."""
-        target, _filter = QFileDialog.getSaveFileName(
-            self._parent, _("Save memo as"), built.filename, _("PDF files (*.pdf)")
+        target = save_file(
+            self._parent, _("Save memo as"), "memo", built.filename, _("PDF files (*.pdf)")
         )
-        if not target:
+        if target is None:
             return
         try:
-            write_replacing(built.data, Path(target))
+            write_replacing(built.data, target)
         except OSError as exc:
             error = UserError(
                 _("Could not save the memo to {target}: {why}. Nothing else changed.").format(
