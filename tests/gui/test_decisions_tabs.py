@@ -438,3 +438,15 @@ def test_license_rows_read_the_library_s_state_holidays() -> None:
     (state,) = license_rows([printed], {}, date(2027, 4, 1), calendar_named("CA"))
     assert (federal.expires, federal.state) == (date(2027, 3, 31), "expired")
     assert (state.expires, state.state) == (date(2027, 4, 1), "active")
+
+
+def test_the_overview_shows_the_licenses_recorded_beside_the_matters_own_field(
+    sample_window: MainWindow,
+) -> None:
+    sample_window.open_case("EC-2026-0001")  # its own license-number field was left empty
+    overview = sample_window.workspace.overview
+    assert overview.values["license_number"].text() == "—"
+    assert overview.licenses.text().startswith("D512847 — ")
+    assert overview.licenses.text().endswith(", expires 2027-01-29")  # set by BIS
+    sample_window.open_case("EC-2026-0002")  # a classification: no license
+    assert overview.licenses.text() == "—"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.models import Matter, Note
 from desktop_app.core.text import visible
 from desktop_app.gui.matter.columns import NOTE_COLUMNS
+from desktop_app.gui.matter.decision_columns import LicenseRow
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
 
@@ -45,6 +48,16 @@ def field_text(matter: Matter, name: str) -> str:
     return visible(value.isoformat() if hasattr(value, "isoformat") else str(value))
 
 
+def license_line(row: LicenseRow) -> str:
+    """One recorded license: its number, state and expiry ("D123456 — active, expires …")."""
+    number = visible(row.license.number)
+    if row.expires is None:
+        return f"{number} — {row.state}"
+    return _("{number} — {state}, expires {day}").format(
+        number=number, state=row.state, day=row.expires.isoformat()
+    )
+
+
 class OverviewTab(QWidget):
     """Read the matter; edit it or add notes from here."""
 
@@ -66,6 +79,15 @@ class OverviewTab(QWidget):
         self.recordkeeping.setTextFormat(Qt.TextFormat.PlainText)
         self.recordkeeping.setWordWrap(True)
         self.recordkeeping.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.licenses = QLabel()
+        self.licenses.setTextFormat(Qt.TextFormat.PlainText)
+        self.licenses.setWordWrap(True)
+        self.licenses.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.insertRow(
+            FIELDS.index(("license_number", _("License number"))) + 1,
+            _("Licenses recorded:"),
+            self.licenses,
+        )
         form.addRow(_("Recordkeeping:"), self.recordkeeping)
         self.summary = QPlainTextEdit(readOnly=True)
         self.edit_button = QPushButton(_("Edit matter…"))
@@ -84,11 +106,22 @@ class OverviewTab(QWidget):
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.notes, 1)
 
-    def show_matter(self, matter: Matter, notes: list[Note], recordkeeping: str = "") -> None:
-        """Fill the tab with this matter; ``recordkeeping`` is its retention, hold and trash."""
+    def show_matter(
+        self,
+        matter: Matter,
+        notes: list[Note],
+        recordkeeping: str = "",
+        licenses: Sequence[LicenseRow] = (),
+    ) -> None:
+        """Fill the tab with this matter; ``recordkeeping`` is its retention, hold and trash.
+
+        ``licenses`` are the licenses recorded on the Determinations tab, shown beside the
+        matter's own license-number field (which the person may have left empty).
+        """
         self.recordkeeping.setText(recordkeeping or "—")
         for name, label in self.values.items():
             label.setText(field_text(matter, name))
+        self.licenses.setText("\n".join(license_line(row) for row in licenses) or "—")
         if self.summary.toPlainText() != matter.summary:
             self.summary.setPlainText(matter.summary)
         self.notes.set_rows(notes)

@@ -23,6 +23,7 @@ from desktop_app.gui.matter.columns import HISTORY_COLUMNS, ITEM_COLUMNS
 from desktop_app.gui.matter.conditions import ConditionsTab
 from desktop_app.gui.matter.correspondence import CorrespondenceTab
 from desktop_app.gui.matter.coverage_tab import CoveragePages
+from desktop_app.gui.matter.decision_columns import license_rows
 from desktop_app.gui.matter.determinations import DeterminationsTab
 from desktop_app.gui.matter.document_actions import DocumentActions, local_paths
 from desktop_app.gui.matter.memos import MemosTab
@@ -146,7 +147,8 @@ class MatterWorkspace(MatterDialogs):
             f"{m.kind.label} · {m.status.label} · {m.agency.label} · {m.privilege.label}"
         )
         kept = recordkeeping_line(self._gateway.retention_state(m.id), today)
-        self.overview.show_matter(m, list(record.notes), kept)
+        licenses = license_rows(record.decisions.licenses, {}, today, self._gateway.calendar())
+        self.overview.show_matter(m, list(record.notes), kept, licenses)
         self._party_names.clear()
         self._party_names.update({p.id: p for p in record.parties})
         self._item_names.clear()
