@@ -24,7 +24,7 @@ import jellyfish
 from rapidfuzz import fuzz
 
 from desktop_app.core.screening_lists import ListEntry
-from desktop_app.core.screening_names import NameForm, name_form, outline, sound
+from desktop_app.core.screening_names import NameForm, name_form, outlines, sound
 
 QUERY_SHARE = 0.7
 """How much of the score is the share of the screened name explained; the rest is the alias's.
@@ -37,9 +37,10 @@ _BUSY = 4000
 """A key held by more aliases than this says little (e.g. "company"); it is looked up only when
 the name has nothing rarer."""
 _SAME, _SOUND, _SPELLED, _SHORT, _INITIAL = 1.0, 0.92, 0.88, 0.85, 0.7
-_OUTLINE = (0.8, 0.88, 0.92)
+_OUTLINE = (0.0, 0.88, 0.92)
 """The similarity of two words that agree by their outline (`outline`) alone, for outlines of
-one, two, and three or more letters: "ly" ~ "Ali" says less than "mhmwd" ~ "Mahmoud"."""
+one, two, and three or more letters: one letter does not count ("ly" ~ "Ali" but also "Leo"),
+and "bs" ~ "Abbas" says less than "mhmwd" ~ "Mahmoud"."""
 _UNSEEN = 30
 _VOWELS = re.compile(r"[aeiouwy]")
 
@@ -113,7 +114,7 @@ class Screener:
                     continue
                 alias = len(self._aliases)
                 self._aliases.append(_Alias(number, name, form))
-                for key in set(_keys(form, outlines=True)):
+                for key in set(_keys(form, with_outlines=True)):
                     self._postings[key].append(alias)
                 for token in set(form.tokens):
                     self._token_count[token] += 1
@@ -155,7 +156,7 @@ class Screener:
         return found
 
     def _candidates(self, form: NameForm) -> list[int]:
-        keys = set(_keys(form, outlines=form.abjad))
+        keys = set(_keys(form, with_outlines=form.abjad))
         rare = [k for k in keys if 0 < len(self._postings.get(k, ())) <= _BUSY]
         used = rare or [k for k in keys if k in self._postings]
         votes: dict[int, float] = defaultdict(float)
@@ -211,10 +212,10 @@ class Screener:
         return min(met / total, 1.0)
 
 
-def _keys(form: NameForm, *, outlines: bool) -> Iterable[str]:
+def _keys(form: NameForm, *, with_outlines: bool) -> Iterable[str]:
     """The index keys of a name: tokens, sounds, four-letter ends, adjacent tokens joined.
 
-    With ``outlines``, also each token's consonant outline (of two letters or more): every
+    With ``with_outlines``, also each token's consonant outlines (of two letters or more): every
     listed alias is indexed by them, and a name written without short vowels looks them up.
     """
     for token, said in zip(form.tokens, form.sounds, strict=True):
@@ -223,8 +224,8 @@ def _keys(form: NameForm, *, outlines: bool) -> Iterable[str]:
         if len(token) >= 6:
             yield f"p:{token[:4]}"
             yield f"e:{token[-4:]}"
-        if outlines and len(bones := outline(token)) >= 2:
-            yield f"o:{bones}"
+        if with_outlines:
+            yield from (f"o:{bones}" for bones in outlines(token) if len(bones) >= 2)
     for first, second in zip(form.tokens, form.tokens[1:], strict=False):
         yield f"t:{first}{second}"
     if len(form.tokens) > 1:
@@ -266,8 +267,9 @@ def _token_match(
     found = _latin_match(q, q_sound, a, a_sound)
     if not abjad:
         return found
-    bones = outline(q)
-    if not bones or bones != outline(a):
+    shared = outlines(q) & outlines(a)
+    bones = max(shared, key=len, default="")
+    if len(bones) < 2:  # one consonant ("ly") says too little: "Ali", but "Leo" and "Ola" too
         return found
     weight = _OUTLINE[min(len(bones), len(_OUTLINE)) - 1]
     if found is not None and found.similarity >= weight:
@@ -304,16 +306,22 @@ def _alike(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
 
 
 def _short_alike(q: str, q_sound: str, a: str, a_sound: str) -> TokenMatch | None:
-    """Two short words spelled differently for one sound: "Nur" and "Noor", "Isa" and "Issa".
+    """Two short words spelled two ways for one sound: "Nur"/"Noor", "Isa"/"Issa", "Abu"/"Abou".
 
-    Only words (each with a vowel: not acronyms such as "TGA" and "TGG") that sound the same by
-    two letters or more and begin and end alike ("Ali" is not "Ala"); others agree or not.
+    Only doubled letters and the digraphs "oo" and "ou" (for u) and "ee" (for i) may differ,
+    so "Tom" is not "Tim", "Dan" not "Dean", "Ali" not "Ala", nor "TGA" "TGG"; the sounds must
+    agree too.
     """
-    if q_sound != a_sound or len(q_sound) < 2 or q[0] != a[0] or q[-1] != a[-1]:
+    if q_sound != a_sound or not (q.isalpha() and a.isalpha()):
         return None
-    if not (_VOWELS.search(q) and _VOWELS.search(a)) or not (q.isalpha() and a.isalpha()):
+    if _spelling(q) != _spelling(a):
         return None
     return TokenMatch(q, a, "sounds alike", _SPELLED)
+
+
+def _spelling(token: str) -> str:
+    plain = token.replace("oo", "u").replace("ou", "u").replace("ee", "i")
+    return "".join(c for i, c in enumerate(plain) if i == 0 or c != plain[i - 1])
 
 
 def _shortened(q: str, a: str, short: str, long_: str) -> TokenMatch | None:

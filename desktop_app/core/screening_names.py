@@ -9,8 +9,8 @@ Limited", "OOO", "AO", "GmbH", "JSC"…). What is left is split into tokens, eac
 with a phonetic key (jellyfish's metaphone), so "Mohammed" and "Muhammad" agree by sound.
 
 Arabic and Hebrew script write no short vowels: "محمود" transliterates to "mhmwd" for
-"Mahmoud". A name written in them is marked (`NameForm.abjad`), its joined article split off
-("الحسيني" → "al hsyny"), and its tokens compared by their consonant `outline` as well.
+"Mahmoud". A name written in them is marked (`NameForm.abjad`) and its tokens compared by
+their consonant `outlines` as well (with and without a joined article: "الحسيني", "alhsyny").
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ _APOSTROPHES = re.compile(r"['`ʹʺʼʻ’‘\u02bf\u02be?]")  # "?": a letter a
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ABJAD = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 """Hebrew and Arabic script (Arabic, Persian, Urdu…): written without their short vowels."""
-_ARTICLE = re.compile(r"(?<!\S)ال(?=\S\S)")
-"""The Arabic article, written joined to its word ("الحسيني"): split off, as "al-" is."""
 _NOT_OUTLINE = re.compile(r"[aeiouwy]")
 _FOLDED = Normalize.CASEFOLD | Normalize.NFKD
+AYN = "3"
+"""ʿayn (ع) in a name written in Arabic script: a consonant there, a vowel in Latin spellings."""
 _BGN = icu.Transliterator.createInstance("Russian-Latin/BGN; Latin-ASCII")
 _STOPWORDS = frozenset({"of", "the", "and", "for", "de", "la", "le", "des", "du", "del", "al"})
 
@@ -72,10 +72,11 @@ def name_form(name: str) -> NameForm:
     """The comparable form of ``name`` (cached: list names are formed once per process)."""
     text = unicodedata.normalize("NFKC", name[:MAX_NAME]).lower()
     abjad = bool(_ABJAD.search(text))
-    if abjad:
-        text = _ARTICLE.sub("ال ", text)
     native = remove_org_types(text).strip() or text  # "акционерное общество" in its own script
-    plain = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", _latin(native))).strip()
+    latin = _latin(native)
+    if abjad:  # ʿayn, which ascii_text spells "?", kept as Arabizi writes it: "علي" "3ly"
+        latin = latin.replace("?", AYN)
+    plain = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", latin)).strip()
     core = _NOT_WORD.sub(" ", _without_org_types(plain)).strip() or plain
     tokens = tuple(t for t in core.split() if t not in _STOPWORDS) or tuple(core.split())
     return NameForm(name, tokens, tuple(sound(t) for t in tokens), abjad)
@@ -86,13 +87,31 @@ def outline(token: str) -> str:
     """The consonants of a token as a script without short vowels writes them, each run once.
 
     Arabic script writes "Mahmoud" محمود, which transliterates to "mhmwd", and drops the
-    leading ʿayn of "Abbas" (عباس, "bas"); without the vowels (and w and y, which stand for
-    long vowels there) both sides read "mhmd" and "bs". Digits and mixed tokens are kept whole.
+    leading ʿayn of "Abbas" (عباس, "bas"); without the vowels (and w and y after the first
+    letter, which stand for long vowels there) both sides read "mhmd" and "bs"; a first w or y
+    is a consonant ("Yusuf" "ysf", "Walid" "wld"). Digits and mixed tokens are kept whole.
     """
-    if not token.isalpha():
+    if not token.replace(AYN, "a").isalpha():
         return token
-    bare = _NOT_OUTLINE.sub("", token)
+    first = token[0] if token[0] in "wy" + AYN else ""
+    bare = first + _NOT_OUTLINE.sub("", token[len(first) :])
     return "".join(c for i, c in enumerate(bare) if i == 0 or c != bare[i - 1])
+
+
+def outlines(token: str) -> frozenset[str]:
+    """The token's outline, and also without a joined Arabic article ("alhsyny": "lhsn", "hsn").
+
+    Arabic script writes the article joined to its word, so "الحسيني" is one token; but a name
+    may begin with those letters too (الهام, "Elham"), so both readings are kept. A Latin word
+    that begins with a vowel may begin with an ʿayn in Arabic script ("Ali" علي, "3ly"), so it
+    also reads with one ("3l").
+    """
+    found = {outline(token)}
+    if token.startswith("al") and len(token) > 4:
+        found.add(outline(token[2:]))
+    if token[:1] in "aeiou" and token.isalpha():  # "Ali", "Attia": perhaps an ʿayn ("3ly")
+        found.add(AYN + outline(token).lstrip(AYN))
+    return frozenset(found)
 
 
 @lru_cache(maxsize=65_536)
@@ -121,9 +140,14 @@ def _latin_org_types(plain: str) -> str:
     """``plain`` (lower-case ASCII) without the legal forms rigour knows, accents folded.
 
     Matched against rigour's table with its accents decomposed and its punctuation cleaned, so
-    "societe anonyme" and "s a de c v" (from "Société Anonyme", "S.A. de C.V.") are known.
+    "societe anonyme" and "s a de c v" (from "Société Anonyme", "S.A. de C.V.") are known; but
+    only at the start or end of the name, where a legal form stands ("Ivan S A Petrov" keeps
+    its initials).
     """
-    return remove_org_types(plain, normalize_flags=_FOLDED, cleanup=Cleanup.Strong)
+    folded = remove_org_types(plain, normalize_flags=_FOLDED, cleanup=Cleanup.Strong).strip()
+    if plain.startswith(folded) or plain.endswith(folded):
+        return folded
+    return remove_org_types(plain)  # what it took was inside the name: "Ivan S A Petrov"
 
 
 def _latin(text: str) -> str:

@@ -120,7 +120,7 @@ class Backups(QObject):
     def restore(self) -> None:
         """Ask for a backup folder, show what it holds and ask, then restore it in place."""
         window = self._window
-        chosen = folder(window, _("Choose the backup to restore"), "backup")
+        chosen = folder(window, _("Choose the backup to restore"), "restore")
         if chosen is None:
             return
         source = chosen
