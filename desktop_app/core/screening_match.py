@@ -37,10 +37,9 @@ _BUSY = 4000
 """A key held by more aliases than this says little (e.g. "company"); it is looked up only when
 the name has nothing rarer."""
 _SAME, _SOUND, _SPELLED, _SHORT, _INITIAL = 1.0, 0.92, 0.88, 0.85, 0.7
-_OUTLINE = (0.0, 0.88, 0.92)
-"""The similarity of two words that agree by their outline (`outline`) alone, for outlines of
-one, two, and three or more letters: one letter does not count ("ly" ~ "Ali" but also "Leo"),
-and "bs" ~ "Abbas" says less than "mhmwd" ~ "Mahmoud"."""
+_OUTLINE_TWO, _OUTLINE = 0.88, 0.92
+"""The similarity of two words that agree by their outline (`outline`) alone: two consonants
+("bs" ~ "Abbas") say less than three or more ("mhmwd" ~ "Mahmoud"); one does not count."""
 _UNSEEN = 30
 _VOWELS = re.compile(r"[aeiouwy]")
 
@@ -271,7 +270,7 @@ def _token_match(
     bones = max(shared, key=len, default="")
     if len(bones) < 2:  # one consonant ("ly") says too little: "Ali", but "Leo" and "Ola" too
         return found
-    weight = _OUTLINE[min(len(bones), len(_OUTLINE)) - 1]
+    weight = _OUTLINE_TWO if len(bones) == 2 else _OUTLINE
     if found is not None and found.similarity >= weight:
         return found
     return TokenMatch(q, a, "same outline", weight)
