@@ -47,6 +47,14 @@ class NotFoundError(UserError):
     """A matter, party or item the person named does not exist."""
 
 
+class NotUndoableError(UserError):
+    """A change that Undo may not reverse (it filed originals, or touched retention)."""
+
+
+class ChangedSinceError(UserError):
+    """A record was changed again after the change to be undone: undoing it would lose that."""
+
+
 class TrashedMatterError(UserError):
     """The matter is in the trash: nothing new is filed on it until it is restored."""
 

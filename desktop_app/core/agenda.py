@@ -30,6 +30,7 @@ from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import LibraryFacts, Matter
 from desktop_app.core.schedule import logs_by_condition, next_due
 from desktop_app.core.screening_records import latest_by_party
+from desktop_app.core.text import cut_at_word
 from desktop_app.core.validity import license_expiry
 
 EXPIRED_SHOWN_DAYS = 30
@@ -211,8 +212,7 @@ def _clocks(
 
 
 def _short(text: str, limit: int = 120) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    return cut_at_word(text, limit)
 
 
 def _matches(count: int) -> str:

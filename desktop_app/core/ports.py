@@ -22,7 +22,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.documents import Blob, Document, Quarantined, Staged
 from desktop_app.core.drafts import MemoDraft, Setting
-from desktop_app.core.models import Activity, Item, Matter, Note, Party
+from desktop_app.core.models import Activity, AuditEntry, Item, Matter, Note, Party
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
 from desktop_app.core.screening_lists import Edition
 from desktop_app.core.screening_records import Screening, ScreeningHit
@@ -75,6 +75,14 @@ class UnitOfWork(Protocol):
 
     def delete(self, kind: type[Record], record_id: int) -> Record:
         """Remove a record and return what was removed."""
+        ...
+
+    def audit_entries(self, first: int, last: int) -> list[AuditEntry]:
+        """The audit entries numbered ``first`` to ``last``, oldest first."""
+        ...
+
+    def revert(self, entry: AuditEntry, what: str) -> None:
+        """Put the record of ``entry`` back as it was before (ChangedSinceError if changed)."""
         ...
 
     def find_matter(self, number: str) -> Matter | None:

@@ -24,3 +24,17 @@ def _escape(ch: str) -> str:
     if ch in _KEPT or unicodedata.category(ch) not in _HIDDEN:
         return ch
     return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` on one line of at most ``limit`` characters, cut after a word, then "…".
+
+    A single word longer than the limit is cut where the limit falls (nothing else fits).
+    """
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    room = line[: limit - 1]
+    at = room.rfind(" ")
+    kept = room[:at] if at > 0 else room
+    return kept.rstrip(" ,;:") + "…"

@@ -17,6 +17,7 @@ from desktop_app.core.coverage_model import Coverage
 from desktop_app.core.drafts import MemoDraft, Paper
 from desktop_app.core.holiday_calendar import HolidayCalendar
 from desktop_app.core.models import AuditEntry, Matter, MatterRecord, MatterSummary
+from desktop_app.core.people import Person
 from desktop_app.core.retention_state import RetentionState
 from desktop_app.gui.review import activity_answers, party_answers
 from desktop_app.reference.ccl import CclEdition
@@ -95,6 +96,10 @@ class LibraryReads(QObject):
     def memo_drafts(self, matter_id: int) -> list[MemoDraft]:
         """Every saved version of a matter's memo draft, oldest first."""
         return self.reader.reads.memo_drafts(matter_id)
+
+    def people(self) -> dict[str, Person]:
+        """Each account's person (name and title), for those who gave them."""
+        return self.reader.reads.people()
 
     def paper(self) -> Paper:
         """The paper memos are laid out for."""

@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop_app.core.agenda import AgendaRow
 from desktop_app.core.models import MatterSummary
+from desktop_app.core.text import cut_at_word
 from desktop_app.reports.model import Header, Memo, Section, Table
 
 LEGEND = "Confidential — for the compliance committee"
@@ -76,4 +77,4 @@ def docket_report(
 
 def _short(text: str, limit: int = 70) -> str:
     """A one-glance form of a long deadline title."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return cut_at_word(text, limit)

@@ -1,9 +1,10 @@
 """Records to rows and back, driven by the dataclass type hints.
 
 Enums are stored by value, dates as ISO text, tuples as JSON arrays, optional booleans as 0/1/NULL.
-One table per record type; ``TABLES`` is the only place that pairs them. An enum with a ``""``
-member (unset) reads NULL as that member. A record nested in a JSON array (a party's
-nationalities) may lack keys added after it was written: each reads as the field's default.
+One table per record type; ``TABLES`` pairs them, from the core's `KINDS` (the audit names). An
+enum with a ``""`` member (unset) reads NULL as that member. A record nested in a JSON array (a
+party's nationalities) may lack keys added after it was written: each reads as the field's
+default. `from_image` reads a record back from an audit entry's before or after image.
 """
 
 from __future__ import annotations
@@ -18,47 +19,10 @@ from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
-from desktop_app.core.authorizations import (
-    AnnexRow,
-    AuthorizationLetter,
-    ClockEvent,
-    Condition,
-    ConditionLog,
-    Determination,
-    License,
-)
-from desktop_app.core.documents import Document, Quarantined
-from desktop_app.core.drafts import MemoDraft, Setting
-from desktop_app.core.models import Activity, Item, Matter, Note, Party
-from desktop_app.core.retention import LegalHold, RetentionTrigger, TrashEntry
-from desktop_app.core.screening_lists import Edition
-from desktop_app.core.screening_records import Screening, ScreeningHit
+from desktop_app.core.record_kinds import KINDS
 from desktop_app.core.serialize import to_plain
 
-TABLES: dict[type, str] = {
-    Matter: "matters",
-    Party: "parties",
-    Item: "items",
-    Activity: "activities",
-    Note: "notes",
-    Document: "documents",
-    Quarantined: "quarantine",
-    Determination: "determinations",
-    License: "licenses",
-    AuthorizationLetter: "letters",
-    AnnexRow: "annex_rows",
-    Condition: "conditions",
-    ConditionLog: "condition_log",
-    ClockEvent: "clock_events",
-    MemoDraft: "memo_drafts",
-    Setting: "settings",
-    RetentionTrigger: "retention_triggers",
-    LegalHold: "legal_holds",
-    TrashEntry: "trash",
-    Edition: "list_editions",
-    Screening: "screenings",
-    ScreeningHit: "screening_hits",
-}
+TABLES: dict[type, str] = {kind: name for name, kind in KINDS.items()}
 
 R = TypeVar("R")
 
@@ -181,3 +145,17 @@ def _non_optional(hint: Any) -> Any:
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         return args[0] if len(args) == 1 else hint
     return hint
+
+
+def from_image(kind: type[R], image: str) -> R:
+    """A record from an audit entry's before or after image (`canonical_json` of the record).
+
+    Tuples there are JSON arrays, not the JSON text a row holds; a field the image lacks (an
+    entry written before the field was added) takes its default.
+    """
+    plain = json.loads(image)
+    given = {
+        name: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+        for name, value in plain.items()
+    }
+    return _from_nested(kind, given)

@@ -245,6 +245,12 @@ def audit_entries(db: Database) -> list[AuditEntry]:
     return [AuditEntry(**row) for row in db.table("audit").rows_where(order_by="seq")]
 
 
+def audit_range(db: Database, first: int, last: int) -> list[AuditEntry]:
+    """The audit entries numbered ``first`` to ``last``, oldest first."""
+    rows = db.table("audit").rows_where("seq BETWEEN ? AND ?", [first, last], order_by="seq")
+    return [AuditEntry(**row) for row in rows]
+
+
 def changed_since(db: Database, seq: int) -> Change:
     """What the audit entries after number ``seq`` wrote: their record kinds and matters."""
     rows = db.execute(
@@ -306,6 +312,15 @@ def setting(db: Database, name: str) -> Setting | None:
     """The library setting of this name, if one was ever set."""
     rows = list(db.table("settings").rows_where("name = ?", [name], limit=1))
     return from_row(Setting, rows[0]) if rows else None
+
+
+def settings_named(db: Database, prefix: str) -> list[Setting]:
+    """Every library setting whose name starts with ``prefix``, by name."""
+    rows = db.execute(
+        f"SELECT {column_list(Setting)} FROM settings WHERE substr(name, 1, ?) = ? ORDER BY name",  # noqa: S608  # names from the schema
+        [len(prefix), prefix],
+    ).fetchall()
+    return [from_values(Setting, row) for row in rows]
 
 
 def paper(db: Database) -> Paper:

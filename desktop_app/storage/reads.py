@@ -23,6 +23,8 @@ from desktop_app.core.models import (
     MatterRecord,
     MatterSummary,
 )
+from desktop_app.core.people import PREFIX as PEOPLE_PREFIX
+from desktop_app.core.people import Person, people_from
 from desktop_app.core.retention_state import RetentionState
 from desktop_app.core.screening_lists import Edition
 from desktop_app.core.screening_records import Screening, ScreeningHit
@@ -100,6 +102,10 @@ class Reads:
         """One version of the matter's memo draft (the latest when ``version`` is None)."""
         return queries.memo_draft(self._db, matter, version)
 
+    def people(self) -> dict[str, Person]:
+        """Each account's person (name and title), for those who gave them."""
+        return people_from(queries.settings_named(self._db, PEOPLE_PREFIX))
+
     def paper(self) -> Paper:
         """The paper memos are laid out for."""
         return queries.paper(self._db)
@@ -107,6 +113,10 @@ class Reads:
     def audit_head(self) -> tuple[int, str]:
         """The number and hash of the last audit entry."""
         return queries.audit_head(self._db)
+
+    def audit_range(self, first: int, last: int) -> list[AuditEntry]:
+        """The audit entries numbered ``first`` to ``last``, oldest first."""
+        return queries.audit_range(self._db, first, last)
 
     def changed_since(self, seq: int) -> Change:
         """What was written after audit entry ``seq`` (see `audit_head`)."""

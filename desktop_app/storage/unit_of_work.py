@@ -13,12 +13,13 @@ from sqlite_utils import Database
 
 from desktop_app.core.documents import Blob, Document
 from desktop_app.core.drafts import Setting
-from desktop_app.core.models import Matter
+from desktop_app.core.models import AuditEntry, Matter
+from desktop_app.core.record_kinds import KINDS
 from desktop_app.core.screening_lists import Edition
 from desktop_app.core.serialize import canonical_json
-from desktop_app.errors import NotFoundError, ValidationError
+from desktop_app.errors import ChangedSinceError, NotFoundError, ValidationError
 from desktop_app.storage import audit, queries, search_index, text_digest
-from desktop_app.storage.codec import TABLES, from_row, to_row
+from desktop_app.storage.codec import TABLES, from_image, from_row, to_row
 from desktop_app.storage.rows import insert_row
 
 R = TypeVar("R")
@@ -81,6 +82,31 @@ class SqliteUnitOfWork:
         self._forget_unindexed(kind, record_id)
         search_index.drop(self._db, kind, record_id)
         return before
+
+    def audit_entries(self, first: int, last: int) -> list[AuditEntry]:
+        """The audit entries numbered ``first`` to ``last``, oldest first."""
+        return queries.audit_range(self._db, first, last)
+
+    def revert(self, entry: AuditEntry, what: str) -> None:
+        """Put the record of ``entry`` back as it was before, as a new audited change.
+
+        Refused (ChangedSinceError naming ``what``) unless the record is now exactly as the
+        entry left it: a later change would otherwise be lost without anyone seeing it.
+        """
+        kind = KINDS[entry.entity]
+        before: Any = None if entry.before is None else from_image(kind, entry.before)
+        after: Any = None if entry.after is None else from_image(kind, entry.after)
+        if queries.by_id(self._db, kind, entry.entity_id) != after:
+            raise ChangedSinceError(
+                f"{what} was changed again after this change (or is gone), so undoing it "
+                "would lose that later change. Nothing was undone."
+            )
+        if after is None:
+            self.insert(before)
+        elif before is None:
+            self.delete(kind, entry.entity_id)
+        else:
+            self.update(before)
 
     def find_matter(self, number: str) -> Matter | None:
         """The matter with this number, if any."""

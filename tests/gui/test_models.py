@@ -8,10 +8,10 @@ from desktop_app.core.models import Item, Party
 from desktop_app.gui.app import Session
 from desktop_app.gui.docket.model import DocketFilter, docket_model
 from desktop_app.gui.matter.columns import (
-    HISTORY_COLUMNS,
     ITEM_COLUMNS,
     NOTE_COLUMNS,
     activity_columns,
+    history_columns,
     party_columns,
 )
 from desktop_app.gui.widgets.table_model import RecordTableModel
@@ -39,7 +39,7 @@ def test_workspace_models(qtmodeltester: ModelTester, sample_session: Session) -
         (ITEM_COLUMNS, record.items),
         (activity_columns(parties, items), record.activities),
         (NOTE_COLUMNS, record.notes),
-        (HISTORY_COLUMNS, tuple(gateway.history(first))),
+        (history_columns({}), tuple(gateway.history(first))),
     ]
     for columns, rows in tables:
         model: RecordTableModel[object] = RecordTableModel(columns, key=id)  # type: ignore[arg-type]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from desktop_app.core.coverage_model import Coverage, GroupLookup
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.enums import PartyKind, UsStatus
+from desktop_app.core.history_text import details, headline, who
 from desktop_app.core.models import Activity, AuditEntry, Item, Note, Party
 from desktop_app.gui.matter.coverage_style import coverage_column
 from desktop_app.gui.matter.nationality_cells import (
@@ -139,48 +139,23 @@ def activity_when(activity: Activity) -> str:
     return _("the activity's date") if activity.on else _("no date recorded: today")
 
 
-def change_summary(entry: AuditEntry) -> str:
-    """The fields an audit entry changed, with old and new values for an update."""
-    before = json.loads(entry.before) if entry.before else {}
-    after = json.loads(entry.after) if entry.after else {}
-    if not before or not after:
-        record = after or before
-        return str(
-            record.get("title")
-            or record.get("name")
-            or record.get("text")
-            or record.get("type")
-            or ""
-        )
-    changed = [k for k in after if before.get(k) != after[k]]
-    return "; ".join(f"{k}: {_short(before.get(k))} → {_short(after[k])}" for k in changed)
+def history_columns(people: Mapping[str, str]) -> list[Column[AuditEntry]]:
+    """The History's columns, in words (`desktop_app.core.history_text`).
+
+    ``people``: each account's name, kept current by the caller; a person who gave none is
+    shown by the account the change was made under.
+    """
+    return [
+        Column("#", lambda e: str(e.seq), lambda e: e.seq, align_right=True),
+        Column("When", lambda e: _when(e.at), lambda e: e.at),
+        Column("Who", lambda e: who(e.actor, people), tooltip=lambda e: _account(e.actor)),
+        Column("Action", headline, tooltip=headline),
+        Column("What changed", details, tooltip=details),
+    ]
 
 
-_ACTION = {"insert": "added", "update": "changed", "delete": "removed"}
-_ENTITY = {
-    "matters": "matter",
-    "parties": "party",
-    "items": "item",
-    "activities": "activity",
-    "notes": "note",
-    "documents": "document",
-    "quarantine": "quarantined file",
-}
-
-HISTORY_COLUMNS: list[Column[AuditEntry]] = [
-    Column("#", lambda e: str(e.seq), lambda e: e.seq, align_right=True),
-    Column("When", lambda e: _when(e.at), lambda e: e.at),
-    Column("Who", lambda e: e.actor),
-    Column(
-        "Action", lambda e: f"{_ACTION.get(e.action, e.action)} {_ENTITY.get(e.entity, e.entity)}"
-    ),
-    Column("What changed", change_summary, tooltip=change_summary),
-]
-
-
-def _short(value: object) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "…"
+def _account(actor: str) -> str:
+    return _("Made under the account {account}").format(account=actor)
 
 
 def _when(iso: str) -> str:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.documents import Document
 from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Party
+from desktop_app.core.people import names
 from desktop_app.core.text import visible
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter import TAB_LABELS, TABS
-from desktop_app.gui.matter.columns import HISTORY_COLUMNS, ITEM_COLUMNS
+from desktop_app.gui.matter.columns import ITEM_COLUMNS, history_columns
 from desktop_app.gui.matter.conditions import ConditionsTab
 from desktop_app.gui.matter.correspondence import CorrespondenceTab
 from desktop_app.gui.matter.coverage_tab import CoveragePages
@@ -61,9 +62,10 @@ class MatterWorkspace(MatterDialogs):
         self.items: RecordTable[Item] = RecordTable(_("Items"), ITEM_COLUMNS, _key)
         self.activities = self.coverage.activities
         self._history_pending: Callable[[], list[AuditEntry]] | None = None
+        self._people: dict[str, str] = {}
         self._history: RecordTable[AuditEntry] = RecordTable(
             _("History — every change to this matter, from the audit chain"),
-            HISTORY_COLUMNS,
+            history_columns(self._people),
             key=lambda e: e.seq,
             editable=False,
         )
@@ -122,7 +124,12 @@ class MatterWorkspace(MatterDialogs):
     def _fill_history(self) -> None:
         pending, self._history_pending = self._history_pending, None
         if pending is not None:
-            self._history.set_rows(pending())
+            self._set_history(pending())
+
+    def _set_history(self, entries: list[AuditEntry]) -> None:
+        self._people.clear()
+        self._people.update(names(self._gateway.people()))
+        self._history.set_rows(entries)
 
     def _on_tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self._history:
@@ -170,7 +177,7 @@ class MatterWorkspace(MatterDialogs):
                 self._fill_history()
         else:
             self._history_pending = None
-            self._history.set_rows(history)
+            self._set_history(history)
         self.set_editable(self._gateway.writable)
 
     def set_editable(self, editable: bool) -> None:

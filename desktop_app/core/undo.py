@@ -1,0 +1,112 @@
+"""Undo and Redo: a change reversed by new audited changes, never by erasing the old ones.
+
+A *step* is what one action of a person wrote: the audit entries numbered ``first`` to ``last``.
+Undoing it puts each record back as the step's entries found it, newest first, in one
+transaction; the audit chain keeps the step and gains the reversal, made by whoever undid it.
+Redo is the Undo of an Undo. The records a person types (matters, parties, items, activities,
+notes, determinations, licenses, letters and their Annex A, conditions and their log, BIS clock
+events, screenings, memo drafts, settings) can be put back so. What filed originals or their
+text, and what touches retention (legal holds, retention triggers, the trash), cannot: an
+original is kept as filed (15 CFR 762.6), and a hold or a trash move is undone only through its
+own dialog, which asks for the reason those records need.
+
+A record changed again after the step — by another window's save, or by the status the BIS
+clock brought up to date — is not put back: that would lose the later change unseen
+(`desktop_app.errors.ChangedSinceError`, and nothing is undone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.core.history_text import entity_label, headline, record_name
+from desktop_app.core.models import AuditEntry
+from desktop_app.core.ports import Store
+from desktop_app.errors import NotUndoableError
+
+UNDOABLE = frozenset(
+    {
+        "matters",
+        "parties",
+        "items",
+        "activities",
+        "notes",
+        "determinations",
+        "licenses",
+        "letters",
+        "annex_rows",
+        "conditions",
+        "condition_log",
+        "clock_events",
+        "memo_drafts",
+        "settings",
+        "screenings",
+        "screening_hits",
+    }
+)
+"""The kinds of record Undo may put back (audit entity names)."""
+
+NOTE_ONLY = "refused"
+"""The action of an entry that records a refused attempt: it changed nothing, so nothing to undo."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one action wrote: audit entries ``first`` to ``last``, and what to call it."""
+
+    first: int
+    last: int
+    label: str
+    blocked: str = ""
+    """Why the step cannot be undone ("" when it can)."""
+
+
+def step_of(entries: list[AuditEntry]) -> Step | None:
+    """The step these entries (one action's, oldest first) make; None when they are none."""
+    changes = [e for e in entries if e.action != NOTE_ONLY]
+    if not changes:
+        return None
+    return Step(entries[0].seq, entries[-1].seq, _label(changes), why_not(changes))
+
+
+def why_not(entries: list[AuditEntry]) -> str:
+    """Why entries cannot be undone, in words; "" when they can."""
+    kinds = sorted({e.entity for e in entries if e.entity not in UNDOABLE})
+    if not kinds:
+        return ""
+    named = ", ".join(entity_label(k) + "s" for k in kinds)
+    return (
+        f"It changed {named}: originals stay as filed, and holds and the trash are changed "
+        "through their own dialogs."
+    )
+
+
+def _label(entries: list[AuditEntry]) -> str:
+    first = headline(entries[0])
+    more = len(entries) - 1
+    return first if more == 0 else f"{first} (and {more} more change{'s' if more > 1 else ''})"
+
+
+class UndoService:
+    """Reverse a step as one transaction of new, audited changes."""
+
+    def __init__(self, store: Store, actor: str) -> None:
+        self._store = store
+        self._actor = actor
+
+    def undo(self, step: Step) -> None:
+        """Put back every record the step changed, newest change first; all or nothing."""
+        with self._store.transaction(self._actor) as tx:
+            entries = [e for e in tx.audit_entries(step.first, step.last) if e.action != NOTE_ONLY]
+            if not entries:
+                raise NotUndoableError("That change is no longer in the library's history.")
+            blocked = why_not(entries)
+            if blocked:
+                raise NotUndoableError(f"“{step.label}” cannot be undone. {blocked}")
+            for entry in reversed(entries):
+                tx.revert(entry, _what(entry))
+
+
+def _what(entry: AuditEntry) -> str:
+    name = record_name(entry)
+    return f"The {entity_label(entry.entity)} " + (f"“{name}”" if name else f"#{entry.entity_id}")
