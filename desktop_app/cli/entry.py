@@ -27,6 +27,7 @@ from desktop_app.cli import (
     matter_file,
     matters,
     paper,
+    people,
     retention,
     screening,
     window,
@@ -52,6 +53,7 @@ COMMANDS = (
     backups,
     retention,
     screening,
+    people,
 )
 
 log = logging.getLogger(__name__)

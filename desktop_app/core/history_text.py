@@ -14,6 +14,7 @@ import json
 import typing
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
+from datetime import datetime
 from typing import Any
 
 from desktop_app.core.enums import LabeledEnum
@@ -134,6 +135,16 @@ def details(entry: AuditEntry) -> str:
         if k not in _SKIPPED and v not in (None, "", [], False) and k not in _NAMING
     ]
     return "; ".join(shown)
+
+
+def when_text(iso: str) -> str:
+    """An entry's time in the machine's time zone, to the minute ("2026-12-07 20:35")."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
 
 
 def sentence(entry: AuditEntry, people: Mapping[str, str]) -> str:

@@ -68,9 +68,9 @@ def person_errors(person: Person) -> dict[str, str]:
     errors: dict[str, str] = {}
     for field, value in (("name", person.name), ("title", person.title)):
         if len(value) > MAX_LENGTH:
-            errors[field] = f"Keep it to {MAX_LENGTH} characters (this is {len(value)})."
+            errors[field] = f"Keep the {field} to {MAX_LENGTH} characters (this is {len(value)})."
         elif any(ch in value for ch in "\n\r\t"):
-            errors[field] = "Give it on one line."
+            errors[field] = f"Give the {field} on one line."
     return errors
 
 

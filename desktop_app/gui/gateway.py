@@ -3,7 +3,8 @@
 Every write runs a service call (`MatterService`, `CorrespondenceService`, `DecisionService`,
 `ConditionService`, `MemoService`, `RetentionService`) on the writer thread via `run_op`; then
 the gateway announces `library_changed` with a `Notice`: the result and the `Change` read from
-the audit entries the write appended, so only the views it touched reload. The
+the audit entries the write appended, so only the views it touched reload. Each such write's
+entries are also a step for Edit → Undo (`steps`, reversed by `undo` and `redo`). The
 reads live in `LibraryReads`. Long reads (building a memo PDF, verifying, backing up) run with
 `build` on a second worker that owns its own read-only connection, started on first use: a build
 neither waits behind writes nor holds them up, and works on a read-only library too. A restore
@@ -31,9 +32,11 @@ from desktop_app.core.models import Matter
 from desktop_app.core.obligations import ConditionService
 from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.services import MatterService
-from desktop_app.errors import ReadOnlyLibraryError
+from desktop_app.core.undo import Step, UndoService, step_of
+from desktop_app.errors import ChangedSinceError, NotUndoableError, ReadOnlyLibraryError
 from desktop_app.gui.reads import LibraryReads
 from desktop_app.gui.tasks import LongTask
+from desktop_app.gui.undo_steps import UndoSteps
 from desktop_app.gui.worker import LibraryWorker
 from desktop_app.reference.ccl import CclEdition
 from desktop_app.reference.country_groups import is_group
@@ -57,10 +60,11 @@ class Notice:
 
 @dataclass(frozen=True)
 class Done(Generic[T]):
-    """A write that returned, and what it committed."""
+    """A write that returned, what it committed, and the step Undo would reverse."""
 
     result: T
     change: Change
+    step: Step | None = None
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,18 @@ def _noted(op: Callable[[Library], T]) -> Callable[[Library], Noted[T]]:
             result = op(library)
         except Exception as error:
             return Failed(error, _changed_since(library, seq))
-        return Done(result, _changed_since(library, seq))
+        return Done(result, _changed_since(library, seq), _step_since(library, seq))
 
     return run
+
+
+def _step_since(library: Library, seq: int) -> Step | None:
+    """The step of the entries written after ``seq`` (None when there are none or unreadable)."""
+    try:
+        return step_of(library.reads.audit_range(seq + 1, library.reads.audit_head()[0]))
+    except Exception:
+        log.warning("what a write changed could not be read; it cannot be undone")
+        return None
 
 
 def _changed_since(library: Library, seq: int) -> Change:
@@ -129,6 +142,8 @@ class Gateway(LibraryReads):
         self._builder: LibraryWorker | None = None
         self.unchecked = False
         """True while the writer's ``quick_check`` waits for the window's first paint."""
+        self.steps = UndoSteps(self)
+        """What Edit → Undo and Redo would reverse."""
 
     @property
     def writable(self) -> bool:
@@ -239,6 +254,7 @@ class Gateway(LibraryReads):
         self.reader = reader
         self.worker = worker
         self.unchecked = False
+        self.steps.clear()
 
     def check_library(self, on_done: Callable[[str | None], None]) -> None:
         """Run the ``quick_check`` deferred at open on the writer's thread, ahead of any write.
@@ -318,11 +334,54 @@ class Gateway(LibraryReads):
                     self.library_changed.emit(Notice(None, outcome.change))
                 failed(outcome.error)
                 return
+            if outcome.step is not None:
+                self.steps.did(outcome.step)
             if on_done is not None:
                 on_done(outcome.result)
             self.library_changed.emit(Notice(outcome.result, outcome.change))
 
         self.worker.run_op(_noted(op), done, failed)
+
+    def undo(self, on_done: OnDone[Step] = None, on_error: OnError = None) -> None:
+        """Reverse the newest step of this window's saves (Edit → Undo)."""
+        step = self.steps.next_undo
+        if step is not None:
+            self._reverse(step, self.steps.undone, on_done, on_error)
+
+    def redo(self, on_done: OnDone[Step] = None, on_error: OnError = None) -> None:
+        """Reverse the newest Undo (Edit → Redo)."""
+        step = self.steps.next_redo
+        if step is not None:
+            self._reverse(step, self.steps.redone, on_done, on_error)
+
+    def _reverse(
+        self,
+        step: Step,
+        record: Callable[[Step, Step | None], None],
+        on_done: OnDone[Step],
+        on_error: OnError,
+    ) -> None:
+        """Run the Undo service on ``step``; ``record`` moves it between the lists after."""
+        failed = on_error or self.write_failed.emit
+        if self.worker is None or not self.writable:
+            failed(ReadOnlyLibraryError("This library is open read-only."))
+            return
+        actor = self.actor
+
+        def done(outcome: Noted[None]) -> None:
+            if isinstance(outcome, Failed):
+                if isinstance(outcome.error, ChangedSinceError | NotUndoableError):
+                    self.steps.forget(step)
+                failed(outcome.error)
+                return
+            record(step, outcome.step)
+            if on_done is not None:
+                on_done(step)
+            self.library_changed.emit(Notice(None, outcome.change))
+
+        self.worker.run_op(
+            _noted(lambda library: UndoService(library, actor).undo(step)), done, failed
+        )
 
     def import_files(
         self,

@@ -32,6 +32,7 @@ from desktop_app.core.services import MatterService, Saved
 from desktop_app.errors import LibraryLockedError, UserError
 from desktop_app.gui.agenda.columns import tab_for
 from desktop_app.gui.backups import Backups
+from desktop_app.gui.edit_actions import EditActions
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway, Notice
 from desktop_app.gui.list_loads import SETTINGS, ListLoads
@@ -98,8 +99,9 @@ class MainWindow(Shell):
         self.review = ReviewReads(gateway, self.views.set_review)
         self._state_label = QLabel()
         self.statusBar().addPermanentWidget(self._state_label)
+        self.edits = EditActions(self)
         self._actions = build_menus(
-            self, Controllers(self.backups, self.retention, self.check, self.views)
+            self, Controllers(self.backups, self.edits, self.retention, self.check, self.views)
         )
         self._connect()
         self._show_library_state()
@@ -239,6 +241,7 @@ class MainWindow(Shell):
 
     def _enable_actions(self) -> None:
         """Writes on only while the library can be written; the matter's only while one is open."""
+        self.edits.update()
         writable, open_ = self._gateway.writable, self.matter_id is not None
         needs_matter = set(self._actions.matter)
         for action in {*self._actions.writes, *needs_matter}:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop_app.gui.backups import Backups
+from desktop_app.gui.edit_actions import EditActions
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter import TAB_LABELS, TABS
 from desktop_app.gui.retention_actions import RetentionActions
@@ -34,6 +35,7 @@ class Controllers(NamedTuple):
     """What the menus call besides the window itself."""
 
     backups: Backups
+    edits: EditActions
     retention: RetentionActions
     check: LibraryCheck
     views: SideViews
@@ -66,6 +68,7 @@ def build_menus(window: Shell, controllers: Controllers) -> MenuActions:
     add_action(window, file_menu, _("&Restore from a backup…"), controllers.backups.restore)
     file_menu.addSeparator()
     add_action(window, file_menu, _("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+    controllers.edits.add_to(bar.addMenu(_("&Edit")))
     matter = bar.addMenu(_("&Matter"))
     ws = window.workspace_action
     writes += [

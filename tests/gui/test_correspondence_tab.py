@@ -124,7 +124,11 @@ def test_refiling_a_document_is_audited(
         Direction.INTERNAL,
         document.sha256,
     )
-    assert sample_window.workspace.history.model.index(0, 3).data() == "changed document"
+    assert (
+        sample_window.workspace.history.model.index(0, 3)
+        .data()
+        .startswith("Changed the document “BIS letter of June 12, 2026")
+    )
 
 
 def test_screenshot_views_are_the_tabs() -> None:

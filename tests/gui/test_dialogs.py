@@ -163,8 +163,8 @@ def test_edit_shows_in_history(sample_window: MainWindow, wait_writes: WriteWait
     wait_writes(sample_window)
     history = sample_window.workspace.history.model
     assert history.index(0, 2).data() == "tester"
-    assert history.index(0, 3).data() == "changed matter"
-    assert "counsel:" in history.index(0, 4).data()
+    assert history.index(0, 3).data().startswith("Changed the matter “EC-2026-")
+    assert "counsel: Miriam Adebayo-Stone → Jordan Pell" in history.index(0, 4).data()
     assert "Jordan Pell" in history.index(0, 4).data()
 
 

@@ -24,8 +24,8 @@ TAB_LABELS = {
     "correspondence": _("&Correspondence"),
     "determinations": _("&Determinations"),
     "conditions": _("Co&nditions"),
-    "memos": _("M&emos"),
+    "memos": _("Memo&s"),  # Alt+E is the Edit menu
     "history": _("Histor&y"),  # Alt+H is the Help menu
-    "screening": _("Screening"),  # every letter of it is another mnemonic already; Ctrl+0
+    "screening": _("Sc&reening"),
 }
 """Each tab's label, with its mnemonic."""

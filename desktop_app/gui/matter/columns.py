@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 
 from desktop_app.core.coverage_model import Coverage, GroupLookup
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.enums import PartyKind, UsStatus
-from desktop_app.core.history_text import details, headline, who
+from desktop_app.core.history_text import details, headline, when_text, who
 from desktop_app.core.models import Activity, AuditEntry, Item, Note, Party
 from desktop_app.gui.matter.coverage_style import coverage_column
 from desktop_app.gui.matter.nationality_cells import (
@@ -95,7 +95,7 @@ ITEM_COLUMNS: list[Column[Item]] = [
 ]
 
 NOTE_COLUMNS: list[Column[Note]] = [
-    Column("Added", lambda n: _when(n.created_at)),
+    Column("Added", lambda n: when_text(n.created_at)),
     Column("By", lambda n: n.author),
     Column("Note", lambda n: n.text, tooltip=lambda n: n.text),
 ]
@@ -147,7 +147,7 @@ def history_columns(people: Mapping[str, str]) -> list[Column[AuditEntry]]:
     """
     return [
         Column("#", lambda e: str(e.seq), lambda e: e.seq, align_right=True),
-        Column("When", lambda e: _when(e.at), lambda e: e.at),
+        Column("When", lambda e: when_text(e.at), lambda e: e.at),
         Column("Who", lambda e: who(e.actor, people), tooltip=lambda e: _account(e.actor)),
         Column("Action", headline, tooltip=headline),
         Column("What changed", details, tooltip=details),
@@ -156,15 +156,6 @@ def history_columns(people: Mapping[str, str]) -> list[Column[AuditEntry]]:
 
 def _account(actor: str) -> str:
     return _("Made under the account {account}").format(account=actor)
-
-
-def _when(iso: str) -> str:
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
 
 
 def _day(value: object) -> str:
