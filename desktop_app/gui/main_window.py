@@ -110,6 +110,7 @@ class MainWindow(Shell):
         if not self._gateway.has_docket():
             self.views.setCurrentWidget(self.docket)  # it offers the sample matters
         self._restore_state()
+        self.views.focus_front()
         self.copies.clean()
 
     def _connect(self) -> None:

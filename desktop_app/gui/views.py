@@ -45,6 +45,17 @@ class SideViews(QTabWidget):
         self.setCurrentWidget(self.trash)
         self.trash.table.table.setFocus()
 
+    def focus_front(self) -> None:
+        """Put the focus in the table of the view in front, not in a text field.
+
+        In a text field Ctrl+D and Ctrl+K are editing keys and never reach the window's
+        shortcuts (the Docket, Search).
+        """
+        if self.currentWidget() is self.agenda:
+            self.agenda.table.table.setFocus()
+        elif self.currentWidget() is self.docket:
+            self.docket.table.setFocus()
+
     def show_agenda(self) -> None:
         """Bring the Agenda to the front, its table focused."""
         self.setCurrentWidget(self.agenda)

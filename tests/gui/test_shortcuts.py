@@ -13,11 +13,12 @@ from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTabWidget
+from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.shortcuts import ShortcutsDialog, plain, shortcut_rows
+from tests.gui.conftest import LOADED_WAIT
 
 MNEMONIC = re.compile(r"&([^&])")
 
@@ -122,3 +123,14 @@ def test_the_matter_menu_waits_for_a_matter(sample_window: MainWindow) -> None:
 
 def _open_matter(window: MainWindow) -> int | None:
     return window.matter_id
+
+
+def test_the_window_opens_with_the_keys_in_the_agenda_so_ctrl_d_reaches_the_docket(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    # In the As-of date's text field Ctrl+D deletes a character, so it never got to the Docket.
+    sample_window.activateWindow()
+    qtbot.waitUntil(sample_window.isActiveWindow, timeout=LOADED_WAIT)
+    assert QApplication.focusWidget() is sample_window.agenda.table.table
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert sample_window.views.currentWidget() is sample_window.docket

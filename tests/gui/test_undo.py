@@ -41,9 +41,10 @@ def _name_myself(qtbot: QtBot, window: MainWindow, wait_writes: WriteWaiter) -> 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name.widget, timeout=WAIT)
     QTest.keyClicks(dialog.name.widget, "Jane Doe")
     QTest.keyClick(dialog.name.widget, Qt.Key.Key_Tab)
-    QTest.keyClicks(QApplication.focusWidget(), "Senior Counsel")
+    assert QApplication.focusWidget() is dialog.title_field.widget  # Tab went to the title
+    QTest.keyClicks(dialog.title_field.widget, "Senior Counsel")
     QTest.keyClick(
-        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        dialog.title_field.widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
     )
     qtbot.waitUntil(lambda: window.edits.dialog is None, timeout=WAIT)
     wait_writes(window)

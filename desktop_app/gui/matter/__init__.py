@@ -24,8 +24,8 @@ TAB_LABELS = {
     "correspondence": _("&Correspondence"),
     "determinations": _("&Determinations"),
     "conditions": _("Co&nditions"),
-    "memos": _("Memo&s"),  # Alt+E is the Edit menu
+    "memos": _("Memos"),  # every letter is taken (Alt+E: the Edit menu); Ctrl+9
     "history": _("Histor&y"),  # Alt+H is the Help menu
-    "screening": _("Sc&reening"),
+    "screening": _("Screening"),  # every letter is taken; Ctrl+0
 }
 """Each tab's label, with its mnemonic."""

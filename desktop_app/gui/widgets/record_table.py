@@ -83,7 +83,8 @@ class RecordTable(QWidget, Generic[T]):
         self.remove_button.clicked.connect(self._remove_selected)
         self.table.doubleClicked.connect(self._edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        remove = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        # The Delete key itself: the standard Delete of X11 is also Ctrl+D, the Docket's key.
+        remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         remove.activated.connect(self._remove_selected)
         self._update_buttons()
 
