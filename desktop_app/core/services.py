@@ -175,6 +175,17 @@ class MatterService:
             )
             return Saved(tx.insert(stamped))
 
+    def update_note(self, note: Note) -> Saved[Note]:
+        """Correct a note's text; who wrote it and when stay as recorded (the change is audited)."""
+        v.check(v.text_errors(note))
+        if not note.text.strip():
+            raise ValidationError({"text": "A note cannot be empty."})
+        with self._store.transaction(self._actor) as tx:
+            stored = tx.get(Note, note.id)
+            corrected = replace(stored, text=note.text)
+            tx.update(corrected)
+            return Saved(corrected)
+
     def remove_note(self, note_id: int) -> Note:
         """Remove a note (refused while its matter is on legal hold)."""
         with self._store.transaction(self._actor) as tx:

@@ -155,3 +155,15 @@ def test_a_step_of_several_changes_says_how_many(
 
     step, _ = _step(library, three)
     assert step.label == "Added the note “a” (and 2 more changes)"
+
+
+def test_a_corrected_note_keeps_its_author_and_time_and_can_be_undone(
+    library: Library, service: MatterService, matter: Matter, undoer: UndoService
+) -> None:
+    note = service.add_note(Note(matter.id, "Call BIS on Munday")).record
+    forged = replace(note, text="Call BIS on Monday", author="someone else", created_at="2001")
+    step, saved = _step(library, lambda: service.update_note(forged))
+    assert saved.record == replace(note, text="Call BIS on Monday")
+    assert queries.by_id(library.db, Note, note.id) == saved.record
+    undoer.undo(step)
+    assert queries.by_id(library.db, Note, note.id) == note

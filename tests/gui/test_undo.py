@@ -15,6 +15,7 @@ from desktop_app.core.decisions import DecisionService
 from desktop_app.core.undo import Step
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.matter.license_dialog import LicenseDialog
+from desktop_app.gui.matter.note_dialog import NoteDialog
 from desktop_app.gui.preferences import PreferencesDialog
 from tests.gui.conftest import LOADED_WAIT as WAIT
 from tests.gui.conftest import WriteWaiter
@@ -125,3 +126,24 @@ def test_a_step_that_cannot_be_undone_stops_undo_with_the_reason(sample_window: 
     assert not action.isEnabled()
     assert action.toolTip() == "It changed documents."
     assert action.text() == "&Undo Added the document “letter.pdf”"
+
+
+def test_a_note_is_corrected_from_the_overview(
+    qtbot: QtBot, sample_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    sample_window.docket.table.selectRow(0)
+    notes = sample_window.workspace.overview.notes
+    notes.table.selectRow(0)
+    note = notes.selected()
+    assert note is not None
+    assert notes.edit_button.isVisible()
+    notes.edit_button.click()
+    dialog = sample_window.workspace.dialog
+    assert isinstance(dialog, NoteDialog)
+    assert dialog.windowTitle() == "Edit note"
+    dialog.text.widget.setPlainText(note.text + " (corrected)")
+    dialog.save()
+    qtbot.waitUntil(lambda: sample_window.workspace.dialog is None, timeout=WAIT)
+    wait_writes(sample_window)
+    stored = next(n for n in sample_window.workspace.record.notes if n.id == note.id)  # type: ignore[union-attr]
+    assert (stored.text, stored.author) == (note.text + " (corrected)", note.author)

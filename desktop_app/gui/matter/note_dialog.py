@@ -1,4 +1,4 @@
-"""Adding a note to a matter."""
+"""Adding a note to a matter, or correcting one."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ class NoteDialog(FormDialog[Note]):
     """One note's text."""
 
     def __init__(self, note: Note, submit: Submit[Note], parent: QWidget | None = None) -> None:
-        super().__init__(_("Add note"), submit, parent)
+        super().__init__(_("Edit note") if note.id else _("Add note"), submit, parent)
         self._note = note
         self.text = TextBinding(QPlainTextEdit(), note.text)
         self.add_row("text", _("Note"), self.text.widget)

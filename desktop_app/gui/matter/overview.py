@@ -59,7 +59,7 @@ def license_line(row: LicenseRow) -> str:
 
 
 class OverviewTab(QWidget):
-    """Read the matter; edit it or add notes from here."""
+    """Read the matter; edit it, or add and correct its notes, from here."""
 
     edit_requested = Signal()
     """The person asked to edit the matter's fields."""
@@ -93,7 +93,6 @@ class OverviewTab(QWidget):
         self.edit_button = QPushButton(_("Edit matter…"))
         self.edit_button.clicked.connect(self.edit_requested)
         self.notes: RecordTable[Note] = RecordTable(_("Notes"), NOTE_COLUMNS, key=lambda n: n.id)
-        self.notes.edit_button.hide()
         self._lay_out(form)
 
     def _lay_out(self, form: QFormLayout) -> None:

@@ -50,6 +50,12 @@ class MatterDialogs(QWidget):
             submit = self._gateway.submitter(MatterService.add_note)
             self.open_dialog(NoteDialog(Note(self.record.matter.id, ""), submit, self))
 
+    def edit_note(self, note: Note) -> None:
+        """Open the note dialog on a recorded note."""
+        if self.record is not None:
+            submit = self._gateway.submitter(MatterService.update_note)
+            self.open_dialog(NoteDialog(note, submit, self))
+
     def edit_party(self, party: Party | None) -> None:
         """Open the party dialog on a party, or on a new one."""
         if self.record is None:

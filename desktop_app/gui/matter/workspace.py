@@ -105,6 +105,7 @@ class MatterWorkspace(MatterDialogs):
         self.setAcceptDrops(True)
         self.overview.edit_requested.connect(self.edit_matter)
         self.overview.notes.add_requested.connect(self.add_note)
+        self.overview.notes.edit_requested.connect(self.edit_note)
         self.overview.notes.remove_requested.connect(self.remove_record)
         for table, edit in (
             (self.parties, self.edit_party),
