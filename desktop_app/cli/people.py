@@ -32,7 +32,13 @@ def register(sub: Any) -> None:
 
 def run_history(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Print a matter's audit entries in words."""
-    from desktop_app.core.history_text import details, headline, when_text, who  # noqa: PLC0415 - on demand
+    from desktop_app.core.history_text import (  # noqa: PLC0415 - on demand
+        details,
+        headline,
+        record_names,
+        when_text,
+        who,
+    )
     from desktop_app.core.people import names  # noqa: PLC0415
     from desktop_app.core.serialize import to_plain  # noqa: PLC0415
 
@@ -40,6 +46,7 @@ def run_history(args: argparse.Namespace, paths: LibraryPaths) -> int:
     try:
         matter = library.reads.matter(args.case)
         entries = library.reads.history(matter.id)
+        called = record_names(library.reads.record(matter))
         people = names(library.reads.people())
     finally:
         library.close()
@@ -52,7 +59,7 @@ def run_history(args: argparse.Namespace, paths: LibraryPaths) -> int:
                     **to_plain(e),
                     "who": who(e.actor, people),
                     "did": headline(e),
-                    "changed": details(e),
+                    "changed": details(e, called),
                 }
                 for e in entries
             ]
@@ -60,7 +67,7 @@ def run_history(args: argparse.Namespace, paths: LibraryPaths) -> int:
         return EXIT_OK
     print(f"{matter.number}: {len(entries)} change{'s' if len(entries) != 1 else ''}, newest first")
     for entry in entries:
-        said = details(entry)
+        said = details(entry, called)
         print(f"#{entry.seq}  {when_text(entry.at)}  {who(entry.actor, people)}: {headline(entry)}")
         if said:
             print(f"    {said}")

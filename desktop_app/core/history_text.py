@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.core.enums import LabeledEnum
-from desktop_app.core.models import AuditEntry
+from desktop_app.core.models import AuditEntry, MatterRecord
 from desktop_app.core.record_kinds import KINDS
 from desktop_app.core.text import cut_at_word
 
@@ -56,8 +56,11 @@ FIELD_LABELS: dict[str, str] = {
     "us_status": "US status",
     "expires_on_set": "expiry set by hand",
     "party_ids": "parties",
+    "bound_party_ids": "bound parties",
     "item_ids": "items",
     "activity_ids": "activities",
+    "source_document_ids": "source documents",
+    "evidence_document_ids": "evidence",
     "determination_id": "determination",
     "replaces_license_id": "replaces license",
     "supersedes_letter_id": "supersedes letter",
@@ -74,6 +77,32 @@ FIELD_LABELS: dict[str, str] = {
     "cc": "CC",
 }
 """Field names whose words a person would not guess from the name."""
+
+_REFERS: dict[str, str] = {
+    "party_id": "parties",
+    "party_ids": "parties",
+    "bound_party_ids": "parties",
+    "addressee_id": "parties",
+    "employer_id": "parties",
+    "item_id": "items",
+    "item_ids": "items",
+    "activity_ids": "activities",
+    "condition_id": "conditions",
+    "license_id": "licenses",
+    "replaces_license_id": "licenses",
+    "letter_id": "letters",
+    "supersedes_letter_id": "letters",
+    "modifies_letter_id": "letters",
+    "determination_id": "determinations",
+    "document_id": "documents",
+    "source_document_ids": "documents",
+    "evidence_document_ids": "documents",
+    "parent_id": "documents",
+}
+"""Fields that hold the id of another record, and that record's kind."""
+
+Names = Mapping[str, Mapping[int, str]]
+"""What each record of a matter is called, by kind and id (`record_names`)."""
 
 _ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed"}
 _SKIPPED = frozenset({"id", "matter_id", "version", "saved_at"})
@@ -115,8 +144,26 @@ def headline(entry: AuditEntry) -> str:
     return f"{verb} {thing} “{naming}”" if naming else f"{verb} {thing}"
 
 
-def details(entry: AuditEntry) -> str:
-    """What changed: each field's old and new value for a change, the reason for a refusal."""
+def record_names(record: MatterRecord) -> dict[str, dict[int, str]]:
+    """What each record of a matter is called, for the ids an audit entry holds."""
+    d = record.decisions
+    return {
+        "parties": {p.id: p.name for p in record.parties},
+        "items": {i.id: i.name for i in record.items},
+        "activities": {a.id: a.type.label for a in record.activities},
+        "documents": {x.id: x.title or x.filename for x in record.documents},
+        "conditions": {c.id: c.number or c.text for c in d.conditions},
+        "licenses": {x.id: x.number for x in d.licenses},
+        "letters": {x.id: f"{x.reference or x.effect.label} of {x.dated}" for x in d.letters},
+        "determinations": {x.id: x.reference or x.kind.label for x in d.determinations},
+    }
+
+
+def details(entry: AuditEntry, names: Names | None = None) -> str:
+    """What changed: each field's old and new value for a change, the reason for a refusal.
+
+    With ``names``, a field holding another record's id gives that record's name.
+    """
     if entry.action == "refused":
         return str(_image(entry.after).get("reason", ""))
     before, after = _image(entry.before), _image(entry.after)
@@ -124,13 +171,13 @@ def details(entry: AuditEntry) -> str:
     if entry.action == "update":
         changed = [k for k in after if k not in _SKIPPED and before.get(k) != after.get(k)]
         return "; ".join(
-            f"{field_label(k)}: {value_text(hints.get(k), before.get(k))} → "
-            f"{value_text(hints.get(k), after.get(k))}"
+            f"{field_label(k)}: {_field_text(k, hints, before.get(k), names)} → "
+            f"{_field_text(k, hints, after.get(k), names)}"
             for k in changed
         )
     record = after or before
     shown = [
-        f"{field_label(k)}: {value_text(hints.get(k), v)}"
+        f"{field_label(k)}: {_field_text(k, hints, v, names)}"
         for k, v in record.items()
         if k not in _SKIPPED and v not in (None, "", [], False) and k not in _NAMING
     ]
@@ -147,10 +194,19 @@ def when_text(iso: str) -> str:
         return iso
 
 
-def sentence(entry: AuditEntry, people: Mapping[str, str]) -> str:
-    """The whole entry as one line of prose (the command line's ``history``)."""
-    said = details(entry)
+def sentence(entry: AuditEntry, people: Mapping[str, str], names: Names | None = None) -> str:
+    """The whole entry as one line of prose."""
+    said = details(entry, names)
     return f"{who(entry.actor, people)}: {headline(entry)}" + (f" — {said}" if said else "")
+
+
+def _field_text(name: str, hints: Mapping[str, Any], value: Any, names: Names | None) -> str:
+    kind = _REFERS.get(name)
+    if kind is None or value is None or value == []:
+        return value_text(hints.get(name), value)
+    known = (names or {}).get(kind, {})
+    ids = value if isinstance(value, list) else [value]
+    return ", ".join(cut_at_word(known[i], _VALUE_WIDTH) if known.get(i) else f"#{i}" for i in ids)
 
 
 def value_text(hint: Any, value: Any) -> str:

@@ -10,7 +10,7 @@ import pytest
 from desktop_app.core.authorizations import License, ValidityBasis
 from desktop_app.core.decisions import DecisionService
 from desktop_app.core.enums import MatterKind, PartyRole
-from desktop_app.core.history_text import details, headline, sentence, who
+from desktop_app.core.history_text import details, headline, record_names, sentence, who
 from desktop_app.core.models import AuditEntry, Matter, Party
 from desktop_app.core.people import PeopleService, Person, names, person_errors
 from desktop_app.core.services import MatterService
@@ -61,6 +61,19 @@ def test_an_addition_names_its_record_and_its_filled_fields(
     assert headline(entry) == "Added the party “Kohaku Data Systems K.K.”"
     assert "role: End user" in details(entry)
     assert "Kohaku" not in details(entry)  # the name is in the headline, not said twice
+
+
+def test_ids_read_as_the_names_of_the_records_they_point_to(
+    library: Library, service: MatterService
+) -> None:
+    matter = service.create_matter(Matter("Halcyon", MatterKind.LICENSE_APPLICATION)).record
+    party = service.add_party(Party(matter.id, "Thistlegate", PartyRole.END_USER)).record
+    DecisionService(library, "jdoe").add_license(
+        License(matter.id, "D512847", date(2026, 8, 14), party_ids=(party.id,))
+    )
+    entry = _last(library)
+    assert "parties: Thistlegate" in details(entry, record_names(library.reads.record(matter)))
+    assert f"parties: #{party.id}" in details(entry, {"parties": {}})  # a record gone since
 
 
 def test_the_person_is_named_when_they_gave_a_name() -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from desktop_app.core.coverage_model import Coverage, GroupLookup
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.enums import PartyKind, UsStatus
-from desktop_app.core.history_text import details, headline, when_text, who
+from desktop_app.core.history_text import Names, details, headline, when_text, who
 from desktop_app.core.models import Activity, AuditEntry, Item, Note, Party
 from desktop_app.gui.matter.coverage_style import coverage_column
 from desktop_app.gui.matter.nationality_cells import (
@@ -139,18 +139,24 @@ def activity_when(activity: Activity) -> str:
     return _("the activity's date") if activity.on else _("no date recorded: today")
 
 
-def history_columns(people: Mapping[str, str]) -> list[Column[AuditEntry]]:
+def history_columns(
+    people: Mapping[str, str], names: Names | None = None
+) -> list[Column[AuditEntry]]:
     """The History's columns, in words (`desktop_app.core.history_text`).
 
-    ``people``: each account's name, kept current by the caller; a person who gave none is
-    shown by the account the change was made under.
+    ``people``: each account's name, and ``names``: what the matter's records are called, both
+    kept current by the caller; a person who gave no name is shown by the account.
     """
+
+    def changed(entry: AuditEntry) -> str:
+        return details(entry, names)
+
     return [
         Column("#", lambda e: str(e.seq), lambda e: e.seq, align_right=True),
         Column("When", lambda e: when_text(e.at), lambda e: e.at),
         Column("Who", lambda e: who(e.actor, people), tooltip=lambda e: _account(e.actor)),
         Column("Action", headline, tooltip=headline),
-        Column("What changed", details, tooltip=details),
+        Column("What changed", changed, tooltip=changed),
     ]
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.documents import Document
+from desktop_app.core.history_text import record_names
 from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Party
 from desktop_app.core.people import names
 from desktop_app.core.text import visible
@@ -63,9 +64,10 @@ class MatterWorkspace(MatterDialogs):
         self.activities = self.coverage.activities
         self._history_pending: Callable[[], list[AuditEntry]] | None = None
         self._people: dict[str, str] = {}
+        self._names: dict[str, dict[int, str]] = {}
         self._history: RecordTable[AuditEntry] = RecordTable(
             _("History — every change to this matter, from the audit chain"),
-            history_columns(self._people),
+            history_columns(self._people, self._names),
             key=lambda e: e.seq,
             editable=False,
         )
@@ -130,6 +132,9 @@ class MatterWorkspace(MatterDialogs):
     def _set_history(self, entries: list[AuditEntry]) -> None:
         self._people.clear()
         self._people.update(names(self._gateway.people()))
+        self._names.clear()
+        if self.record is not None:
+            self._names.update(record_names(self.record))
         self._history.set_rows(entries)
 
     def _on_tab_shown(self, index: int) -> None:
