@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from desktop_app.core.annex import AnnexLine, PartyIndex
+from desktop_app.core.annex import PartyIndex
+from desktop_app.core.annex_parse import AnnexLine
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter
 from desktop_app.core.enums import LabeledEnum
 from desktop_app.core.models import Party

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from desktop_app.core.annex import parse_annex
+from desktop_app.core.annex_parse import parse_annex
 from desktop_app.core.annex_rows import insert_annex
 from desktop_app.core.authorizations import (
     AnnexRow,

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 
 from desktop_app.core.agenda import agenda
-from desktop_app.core.annex import match_party, parse_annex
+from desktop_app.core.annex import match_party
+from desktop_app.core.annex_parse import parse_annex
 from desktop_app.core.authorizations import (
     AuthorizationLetter,
     ClockEvent,

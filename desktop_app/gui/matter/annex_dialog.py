@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.annex import parse_annex
+from desktop_app.core.annex_parse import parse_annex
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter
 from desktop_app.errors import ValidationError
 from desktop_app.gui.file_dialogs import open_file
