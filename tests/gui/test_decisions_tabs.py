@@ -22,6 +22,7 @@ from desktop_app.core.authorizations import (
 from desktop_app.core.condition_states import allowed_next
 from desktop_app.core.validity import license_expiry, license_state
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.matter.annex_preview import AnnexPreview
 from desktop_app.gui.matter.condition_columns import (
     CONDITION_COLUMNS,
     ConditionRow,
@@ -267,6 +268,30 @@ def test_logging_a_performance_clears_the_overdue_row(
     assert done.standing == "none"
     assert all(r.ref_id != certify.condition.id for r in window.agenda.rows())
     assert tab.log.model.rows()[0].note == "Certification sent to BIS."
+
+
+def test_annex_a_pasted_from_a_pdf_is_previewed_with_its_unmatched_rows(
+    qtbot: QtBot, year_end_window: MainWindow
+) -> None:
+    _open(year_end_window, "EC-2026-0002", "determinations")
+    year_end_window.workspace.determinations.add_letter()
+    dialog = year_end_window.workspace.dialog
+    assert isinstance(dialog, LetterDialog)
+    preview = dialog.findChild(AnnexPreview)
+    assert preview is not None
+    assert preview.summary.text() == "Nothing pasted yet."
+    dialog.annex.setPlainText(
+        "Annex A\n1. Open Larkspur Foundation (CH)\n2. Nobody Ltd; 4 Wharf Road,\n   Leeds (GB)\n"
+    )
+    qtbot.waitUntil(lambda: preview.table.rowCount() == 2)
+    cells = [[preview.table.item(r, c).text() for c in range(5)] for r in range(2)]
+    assert cells[0] == ["1", "Open Larkspur Foundation", "", "CH", "Open Larkspur Foundation"]
+    assert cells[1][:4] == ["2", "Nobody Ltd", "4 Wharf Road, Leeds", "GB"]
+    assert "none" in cells[1][4]
+    assert "No party matches row 2 (Nobody Ltd)" in preview.summary.text()
+    dialog.annex.setPlainText("1. A (GB)\n1. B (GB)\n")
+    qtbot.waitUntil(lambda: "same number" in preview.summary.text())
+    assert preview.table.rowCount() == 0
 
 
 def test_a_letter_with_its_annex_a_pasted_in(

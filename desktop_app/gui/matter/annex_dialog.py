@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,15 +15,18 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annex_parse import parse_annex
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter
+from desktop_app.core.models import Party
 from desktop_app.errors import ValidationError
 from desktop_app.gui.file_dialogs import open_file
+from desktop_app.gui.matter.annex_preview import AnnexPreview
 from desktop_app.gui.widgets.form import FormDialog, Submit, TextBinding
 from desktop_app.i18n import _
 from desktop_app.ingest.text import decode_text
 
 ANNEX_HINT = _(
-    "Paste the table as written: one row per line, CSV or tab-separated — row, name, address, "
-    "country (a header line is fine)."
+    "Paste the table as written: a numbered list as copied from the letter (“1. Name (GB)”), "
+    "or one row per line, CSV or tab-separated — row, name, address, country (a header line "
+    "is fine)."
 )
 
 
@@ -61,13 +65,15 @@ class AnnexDialog(FormDialog[AnnexDraft]):
         rows: list[AnnexRow],
         submit: Submit[AnnexDraft],
         parent: QWidget | None = None,
+        parties: Sequence[Party] = (),
     ) -> None:
         title = _("Annex A of the letter of {day}").format(day=letter.dated.isoformat())
         super().__init__(title, submit, parent, check=lambda d: _required_annex(d.annex_text))
         self._letter_id = letter.id
         self.annex = TextBinding(QPlainTextEdit(), annex_as_text(rows))
-        self.add_row("annex", _("Annex A"), annex_with_loader(self.annex.widget), ANNEX_HINT)
-        self.resize(760, 480)
+        box = annex_with_loader(self.annex.widget, parties)
+        self.add_row("annex", _("Annex A"), box, ANNEX_HINT)
+        self.resize(760, 560)
 
     def build(self) -> AnnexDraft:
         """The letter's id and the Annex A text."""
@@ -80,8 +86,8 @@ def _required_annex(text: str) -> dict[str, str]:
     return annex_errors(text)
 
 
-def annex_with_loader(editor: QPlainTextEdit) -> QWidget:
-    """The Annex A text box with a button that loads a CSV or text file into it."""
+def annex_with_loader(editor: QPlainTextEdit, parties: Sequence[Party] = ()) -> QWidget:
+    """The Annex A text box, a button that loads a CSV or text file, and the rows as read."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -89,6 +95,7 @@ def annex_with_loader(editor: QPlainTextEdit) -> QWidget:
     load = QPushButton(_("Load from a CSV file…"))
     load.clicked.connect(lambda: load_annex_file(editor))
     layout.addWidget(load)
+    layout.addWidget(AnnexPreview(editor, parties))
     return box
 
 

@@ -82,7 +82,7 @@ def annex_dialog(ctx: DialogContext, letter: AuthorizationLetter) -> AnnexDialog
     """The dialog that replaces a letter's Annex A, filled with its rows as written."""
     rows = [r for r in ctx.record.decisions.annex_rows if r.letter_id == letter.id]
     submit = ctx.gateway.decision_submitter(_replace_annex)
-    return AnnexDialog(letter, rows, submit, ctx.parent)
+    return AnnexDialog(letter, rows, submit, ctx.parent, ctx.record.parties)
 
 
 def annex_link_dialog(ctx: DialogContext, row: AnnexRow) -> AnnexLinkDialog:

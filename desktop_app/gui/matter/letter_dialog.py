@@ -53,6 +53,7 @@ class LetterDialog(FormDialog[LetterDraft]):
         title = _("Edit letter") if letter.id else _("Add letter")
         super().__init__(title, submit, parent, check=lambda d: annex_errors(d.annex_text))
         self._letter = letter
+        self._parties = record.parties
         items, documents = record.items, record.documents
         self.effect: EnumCombo[LetterEffect] = EnumCombo(LetterEffect)
         self.effect.set_value(letter.effect)
@@ -151,7 +152,9 @@ class LetterDialog(FormDialog[LetterDraft]):
         if self._letter.id:
             return  # a stored letter's Annex A is replaced with "Replace Annex A…"
         self.annex.setPlaceholderText("1\tThistlegate Analytics Ltd\t12 Wharf Road, London\tGB")
-        self.add_row("annex", _("Annex A"), annex_with_loader(self.annex), ANNEX_HINT)
+        self.add_row(
+            "annex", _("Annex A"), annex_with_loader(self.annex, self._parties), ANNEX_HINT
+        )
 
     def build(self) -> LetterDraft:
         """The letter and its Annex A text as the fields describe them."""
