@@ -284,7 +284,7 @@ def test_annex_a_pasted_from_a_pdf_is_previewed_with_its_unmatched_rows(
         "Annex A\n1. Open Larkspur Foundation (CH)\n2. Nobody Ltd; 4 Wharf Road,\n   Leeds (GB)\n"
     )
     qtbot.waitUntil(lambda: preview.table.rowCount() == 2)
-    cells = [[preview.table.item(r, c).text() for c in range(5)] for r in range(2)]
+    cells = [[preview.table.model().index(r, c).data() for c in range(5)] for r in range(2)]
     assert cells[0] == ["1", "Open Larkspur Foundation", "", "CH", "Open Larkspur Foundation"]
     assert cells[1][:4] == ["2", "Nobody Ltd", "4 Wharf Road, Leeds", "GB"]
     assert "none" in cells[1][4]
