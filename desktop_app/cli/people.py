@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop_app.cli.common import add_command, print_json
 from desktop_app.cli.opening import open_for_reading, open_for_writing
+from desktop_app.core.text import visible
 from desktop_app.errors import EXIT_OK
 from desktop_app.paths import LibraryPaths
 
@@ -50,6 +51,7 @@ def run_history(args: argparse.Namespace, paths: LibraryPaths) -> int:
         people = names(library.reads.people())
     finally:
         library.close()
+    total = len(entries)
     if args.limit > 0:
         entries = entries[: args.limit]
     if args.json:
@@ -65,12 +67,14 @@ def run_history(args: argparse.Namespace, paths: LibraryPaths) -> int:
             ]
         )
         return EXIT_OK
-    print(f"{matter.number}: {len(entries)} change{'s' if len(entries) != 1 else ''}, newest first")
+    shown_part = f", the newest {len(entries)} shown" if len(entries) < total else ""
+    print(f"{matter.number}: {total} change{'s' if total != 1 else ''}{shown_part}, newest first")
     for entry in entries:
         said = details(entry, called)
-        print(f"#{entry.seq}  {when_text(entry.at)}  {who(entry.actor, people)}: {headline(entry)}")
+        line = f"#{entry.seq}  {when_text(entry.at)}  {who(entry.actor, people)}: {headline(entry)}"
+        print(visible(line))
         if said:
-            print(f"    {said}")
+            print(visible(f"    {said}"))
     return EXIT_OK
 
 
@@ -98,7 +102,6 @@ def run_person(args: argparse.Namespace, paths: LibraryPaths) -> int:
     if args.json:
         print_json(shown)
     else:
-        print(
-            f"account: {account}\nname:    {shown['name'] or '—'}\ntitle:   {shown['title'] or '—'}"
-        )
+        for label in ("account", "name", "title"):
+            print(visible(f"{label + ':':<9}{shown[label] or '—'}"))
     return EXIT_OK

@@ -15,6 +15,7 @@ import typing
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from desktop_app.core.enums import LabeledEnum
@@ -249,6 +250,7 @@ def _image(text: str | None) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+@cache
 def _hints(entity: str) -> dict[str, Any]:
     kind = KINDS.get(entity)
     if kind is None or not is_dataclass(kind):

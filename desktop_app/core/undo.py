@@ -5,10 +5,13 @@ Undoing it puts each record back as the step's entries found it, newest first, i
 transaction; the audit chain keeps the step and gains the reversal, made by whoever undid it.
 Redo is the Undo of an Undo. The records a person types (matters, parties, items, activities,
 notes, determinations, licenses, letters and their Annex A, conditions and their log, BIS clock
-events, screenings, memo drafts, settings) can be put back so. What filed originals or their
-text, and what touches retention (legal holds, retention triggers, the trash), cannot: an
-original is kept as filed (15 CFR 762.6), and a hold or a trash move is undone only through its
-own dialog, which asks for the reason those records need.
+events, screenings, settings) can be put back so. What filed originals or their text, and
+what touches retention (legal holds, retention triggers, the trash), cannot: an original is kept
+as filed (15 CFR 762.6), and a hold or a trash move is undone only through its own dialog, which
+asks for the reason those records need. Nor can opening a matter (one opened by mistake goes to
+the trash, and its number is never given again) or saving a memo draft (every version is kept).
+On a matter under legal hold, an Undo that would remove a record is refused and audited as a
+refused attempt, as every removal there is (15 CFR 762.6(b)).
 
 A record changed again after the step — by another window's save, or by the status the BIS
 clock brought up to date — is not put back: that would lose the later change unseen
@@ -20,8 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core.history_text import entity_label, headline, record_name
+from desktop_app.core.holds import RefusedError, refusal_under_hold
 from desktop_app.core.models import AuditEntry
-from desktop_app.core.ports import Store
+from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.errors import NotUndoableError
 
 UNDOABLE = frozenset(
@@ -38,7 +42,6 @@ UNDOABLE = frozenset(
         "conditions",
         "condition_log",
         "clock_events",
-        "memo_drafts",
         "settings",
         "screenings",
         "screening_hits",
@@ -71,13 +74,18 @@ def step_of(entries: list[AuditEntry]) -> Step | None:
 
 def why_not(entries: list[AuditEntry]) -> str:
     """Why entries cannot be undone, in words; "" when they can."""
+    if any(e.entity == "matters" and e.action == "insert" for e in entries):
+        return (
+            "It opened a matter: a matter opened by mistake goes to the trash (Matter → Move "
+            "to trash), so its number is never given to another."
+        )
     kinds = sorted({e.entity for e in entries if e.entity not in UNDOABLE})
     if not kinds:
         return ""
-    named = ", ".join(entity_label(k) + "s" for k in kinds)
+    named = "; ".join(f"the {entity_label(k)}" for k in kinds)
     return (
-        f"It changed {named}: originals stay as filed, and holds and the trash are changed "
-        "through their own dialogs."
+        f"It changed {named}: originals stay as filed, memo drafts keep every version, and "
+        "holds and the trash are changed through their own dialogs."
     )
 
 
@@ -103,8 +111,26 @@ class UndoService:
             blocked = why_not(entries)
             if blocked:
                 raise NotUndoableError(f"“{step.label}” cannot be undone. {blocked}")
-            for entry in reversed(entries):
-                tx.revert(entry, _what(entry))
+            refused = _held(tx, entries, step)
+            if refused is None:
+                for entry in reversed(entries):
+                    tx.revert(entry, _what(entry))
+        if refused is not None:  # the refusal itself is audited (committed above)
+            raise RefusedError(refused)
+
+
+def _held(tx: UnitOfWork, entries: list[AuditEntry], step: Step) -> str | None:
+    """Why undoing would remove a record a legal hold keeps (15 CFR 762.6(b)), or None.
+
+    Undoing an addition removes the record; on a matter under hold nothing is removed,
+    whoever asks (`desktop_app.core.holds`).
+    """
+    removed = {e.matter_id for e in entries if e.before is None and e.matter_id is not None}
+    for matter_id in sorted(removed):
+        refused = refusal_under_hold(tx, matter_id, f"undo “{step.label}”")
+        if refused is not None:
+            return refused
+    return None
 
 
 def _what(entry: AuditEntry) -> str:

@@ -42,7 +42,8 @@ class EditActions(QObject):
         self.update()
 
     def add_to(self, menu: QMenu) -> None:
-        """Put the entries in ``menu``."""
+        """Put the entries in ``menu`` (a blocked Undo's reason shows as its tooltip)."""
+        menu.setToolTipsVisible(True)
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
         menu.addSeparator()
@@ -59,12 +60,19 @@ class EditActions(QObject):
     def undo(self) -> None:
         """Reverse the newest step."""
         if self.undo_action.isEnabled():
+            self._busy()
             self._shell.gateway.undo(lambda s: self._said(_("Undone"), s), self._refused)
 
     def redo(self) -> None:
         """Reverse the newest Undo."""
         if self.redo_action.isEnabled():
+            self._busy()
             self._shell.gateway.redo(lambda s: self._said(_("Redone"), s), self._refused)
+
+    def _busy(self) -> None:
+        """Off until the reversal returns: a second press would reverse the same step again."""
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
 
     def preferences(self) -> None:
         """Open the Preferences dialog (window-modal; `dialog` holds it while it is open)."""
@@ -79,6 +87,7 @@ class EditActions(QObject):
         self._shell.statusBar().showMessage(f"{what}: {step.label}", 8000)
 
     def _refused(self, error: BaseException) -> None:
+        self.update()
         paths = self._shell.gateway.reader.paths
         report_failure(self._shell, _("Not undone"), error, paths)
 

@@ -14,7 +14,10 @@ from desktop_app.core.correspondence import CorrespondenceService
 from desktop_app.core.decisions import DecisionService
 from desktop_app.core.documents import ParsedFile
 from desktop_app.core.enums import MatterKind, PartyRole
+from desktop_app.core.holds import RefusedError
 from desktop_app.core.models import Matter, Note, Party
+from desktop_app.core.retention import LegalHold
+from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.services import MatterService
 from desktop_app.core.undo import Step, UndoService, step_of
 from desktop_app.errors import ChangedSinceError, NotUndoableError
@@ -139,7 +142,7 @@ def test_filing_an_original_cannot_be_undone(
     filer = CorrespondenceService(library, library.blobs, "counsel", find_refs=lambda _t: ())
     letter = ParsedFile("letter.pdf", "application/pdf", b"%PDF-1.7 letter", text="letter")
     step, _ = _step(library, lambda: filer.file(matter.id, "letter.pdf", letter))
-    assert "documents" in step.blocked
+    assert "the document" in step.blocked
     before = dump()
     with pytest.raises(NotUndoableError, match="cannot be undone"):
         undoer.undo(step)
@@ -167,3 +170,26 @@ def test_a_corrected_note_keeps_its_author_and_time_and_can_be_undone(
     assert queries.by_id(library.db, Note, note.id) == saved.record
     undoer.undo(step)
     assert queries.by_id(library.db, Note, note.id) == note
+
+
+def test_undo_removes_nothing_from_a_matter_under_legal_hold(
+    library: Library, service: MatterService, matter: Matter, undoer: UndoService
+) -> None:
+    step, saved = _step(library, lambda: service.add_note(Note(matter.id, "Called BIS")))
+    RetentionService(library, "counsel", library.blobs).place_hold(
+        LegalHold(matter.id, "BIS OEE", date(2026, 12, 1))
+    )
+    with pytest.raises(RefusedError, match="hold"):
+        undoer.undo(step)
+    assert queries.by_id(library.db, Note, saved.record.id) == saved.record
+    last = library.reads.audit_range(*(library.reads.audit_head()[0],) * 2)[0]
+    assert (last.action, last.actor) == ("refused", "second-counsel")
+
+
+def test_opening_a_matter_cannot_be_undone_so_its_number_is_never_reused(
+    library: Library, service: MatterService
+) -> None:
+    step, _ = _step(library, lambda: service.create_matter(Matter("Oops", MatterKind.INTERNAL_REVIEW)))
+    assert "trash" in step.blocked
+    with pytest.raises(NotUndoableError, match="opened a matter"):
+        UndoService(library, "counsel").undo(step)

@@ -26,7 +26,7 @@ def test_history_names_the_person_and_speaks_in_labels(tmp_path: Path) -> None:
     shown = run_cli(data, "history", "EC-2026-0001", "--limit", "1")
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
-    assert lines[0] == "EC-2026-0001: 1 change, newest first"
+    assert lines[0].endswith("changes, the newest 1 shown, newest first")
     assert f"Jane Doe ({account}): Added the legal hold" in lines[1]
     assert "Subpoena 26-114" in lines[2]
     for code in ("legal_holds", "null", "insert"):
