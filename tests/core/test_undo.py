@@ -189,7 +189,9 @@ def test_undo_removes_nothing_from_a_matter_under_legal_hold(
 def test_opening_a_matter_cannot_be_undone_so_its_number_is_never_reused(
     library: Library, service: MatterService
 ) -> None:
-    step, _ = _step(library, lambda: service.create_matter(Matter("Oops", MatterKind.INTERNAL_REVIEW)))
+    step, _ = _step(
+        library, lambda: service.create_matter(Matter("Oops", MatterKind.INTERNAL_REVIEW))
+    )
     assert "trash" in step.blocked
     with pytest.raises(NotUndoableError, match="opened a matter"):
         UndoService(library, "counsel").undo(step)
