@@ -60,7 +60,13 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
     try:
         head = library.reads.audit_head()
         number, pdf = matter_memo_pdf(
-            library.reads, args.case, date.today(), kind=args.kind, version=args.draft
+            library.reads,
+            args.case,
+            date.today(),
+            kind=args.kind,
+            version=args.draft,
+            issued=args.issue,
+            account=getpass.getuser(),
         )
         suffix = "memo" if args.kind == "case" else "conditions"
         out = args.out or Path(f"{number}-{suffix}.pdf")

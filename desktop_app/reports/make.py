@@ -42,11 +42,14 @@ def matter_memo_pdf(
     invariant: bool = False,
     version: int | None = None,
     progress: Progress | None = None,
+    issued: bool = False,
+    account: str = "",
 ) -> tuple[str, bytes]:
     """The matter's number and its memo (or conditions report) as PDF bytes.
 
     The memo says what draft ``version`` says (the latest saved by default) and is laid out on
-    the library's paper.
+    the library's paper; every page says DRAFT, or ISSUED when ``issued``. The person of
+    ``account`` (their name and title from Preferences) signs it.
     """
     matter = reads.matter(number)
     draft = reads.memo_draft(matter, version)
@@ -63,6 +66,8 @@ def matter_memo_pdf(
         draft=draft,
         calendar=reads.holiday_calendar(),
         list_editions={e.id: e.published for e in reads.editions()},
+        issued=issued,
+        signer=reads.people().get(account) if account else None,
     )
     return matter.number, build(memo, invariant, reads.paper().value, progress)
 

@@ -7,19 +7,23 @@ memo speaks as of, the audit-chain head, the generation time and the reference e
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from desktop_app.core.chronology import chronology
 from desktop_app.core.coverage_model import GroupLookup
+from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.drafts import MemoDraft, legend_for, new_draft
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.markup import Block, Run, parse
-from desktop_app.core.models import Matter, MatterRecord
+from desktop_app.core.models import Activity, Matter, MatterRecord, Party
+from desktop_app.core.people import Person
 from desktop_app.core.present_decisions import decisions_view
 from desktop_app.reports.conditions_table import conditions_table
 from desktop_app.reports.coverage_data import coverage_findings, coverage_section
-from desktop_app.reports.model import Header, Memo, Section, Table
+from desktop_app.reports.memo_decisions import clock_section, letters_section, licenses_section
+from desktop_app.reports.model import Header, Memo, Section, Signature, Table
 from desktop_app.reports.screening_data import screening_section
 
 KINDS = ("case", "conditions")
@@ -46,13 +50,17 @@ def case_memo(
     draft: MemoDraft | None = None,
     calendar: HolidayCalendar = FEDERAL,
     list_editions: Mapping[int, date] | None = None,
+    issued: bool = False,
+    signer: Person | None = None,
 ) -> Memo:
     """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions.
 
     ``draft`` is what counsel wrote (header, legends, facts, analysis, recommendation, open
     questions); without one the matter's defaults are used and those parts say so. ``calendar``
     is the library's holidays for license validity (15 CFR 750.7(g)); ``list_editions`` the
-    publication date of each screening-list edition the library holds, by id.
+    publication date of each screening-list edition the library holds, by id. ``issued`` marks
+    every page ISSUED (else DRAFT) with the draft version; ``signer`` is the person whose name
+    and title close the memo (the header's sender when none is given).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown memo kind {kind!r}")
@@ -82,6 +90,9 @@ def case_memo(
             _activities(record, as_of, group_of, calendar),
             _chronology(record),
             _determinations(decided),
+            licenses_section(record, as_of, calendar),
+            letters_section(record),
+            clock_section(record, as_of, calendar),
             screening_section(record, list_editions or {}),
             conditions,
             _written(
@@ -89,7 +100,10 @@ def case_memo(
                 ("Analysis", draft.analysis),
                 ("Recommendation", draft.recommendation),
             ),
-            _written("Open questions", ("", draft.open_questions)),
+            _signed(
+                _written("Open questions", ("", draft.open_questions)),
+                _signature(signer, header.sender, as_of if issued else None),
+            ),
             _attachments(record),
             Section("Reference data relied on", tuple(f"{n}: {e}" for n, e in editions) or (NONE,)),
             audit,
@@ -103,7 +117,27 @@ def case_memo(
         sections=sections,
         marking=draft.marking,
         running_head=matter.number,
+        stamp=stamp(draft, as_of if issued else None),
     )
+
+
+def stamp(draft: MemoDraft, issued_on: date | None) -> str:
+    """What every page says of the memo's standing: DRAFT, or ISSUED on a day, and the version."""
+    version = f"draft version {draft.version}" if draft.version else "no saved draft"
+    if issued_on is None:
+        return f"DRAFT — {version} — not issued"
+    return f"ISSUED {issued_on.isoformat()} — {version}"
+
+
+def _signature(signer: Person | None, sender: str, issued_on: date | None) -> Signature:
+    """The signature block: the person's name and title, dated when the memo is issued."""
+    name = signer.name.strip() if signer is not None else ""
+    title = signer.title.strip() if signer is not None else ""
+    return Signature(name or sender, title, issued_on.isoformat() if issued_on else "")
+
+
+def _signed(section: Section, signature: Signature) -> Section:
+    return replace(section, signature=signature)
 
 
 def _written(title: str, *parts: tuple[str, str]) -> Section:
@@ -148,6 +182,7 @@ def _activities(
     calendar: HolidayCalendar = FEDERAL,
 ) -> Section:
     names = {p.id: p.name for p in record.parties}
+    parties = {p.id: p for p in record.parties}
     items = {i.id: i.name for i in record.items}
     activities = Table(
         ("No.", "Activity", "Date", "Item", "Party", "Route", "Status"),
@@ -158,15 +193,35 @@ def _activities(
                 a.on.isoformat() if a.on else "undated",
                 items.get(a.item_id or 0, NONE),
                 names.get(a.party_id or 0, NONE),
-                f"{a.from_country or '?'} → {a.to_country or '?'}",
+                route(a, parties.get(a.party_id or 0), as_of),
                 a.status.label,
             )
             for a in record.activities
         ),
-        (0.5, 1.8, 1.1, 2.0, 2.0, 1.1, 1.1),
+        (0.5, 1.6, 1.1, 1.9, 1.9, 1.5, 1.1),
     )
-    parties, acts = coverage_findings(record, as_of, group_of, calendar)
-    return coverage_section(activities, parties, acts, as_of)
+    found, acts = coverage_findings(record, as_of, group_of, calendar)
+    return coverage_section(activities, found, acts, as_of)
+
+
+def route(activity: Activity, party: Party | None, as_of: date) -> str:
+    """Where the activity goes; for a deemed export or reexport, the deemed destination too.
+
+    A release in the United States goes "US → US" on the map; what the rules read is the
+    person's deemed destination on the activity's day (15 CFR 734.13(b), 734.14(b)), so that is
+    printed, or "needs review" with the fact that is missing.
+    """
+    start = activity.from_country or "?"
+    if not activity.type.is_deemed:
+        return f"{start} → {activity.to_country or '?'}"
+    if party is None:
+        return f"{start} → ? (deemed; needs review: no person recorded)"
+    found = deemed_destination(party, activity.on or as_of)
+    if found.country:
+        return f"{start} → {found.country} (deemed)"
+    if found.foreign_person is False:
+        return f"{start} → {activity.to_country or '?'} (not a foreign person)"
+    return f"{start} → ? (deemed; needs review: {found.missing or found.reason})"
 
 
 def _chronology(record: MatterRecord) -> Section:

@@ -8,7 +8,7 @@ from desktop_app.core.coverage_model import Answer
 from desktop_app.core.drafts import DEFAULT_LEGEND
 from desktop_app.core.markup import Block
 
-__all__ = ["DEFAULT_LEGEND", "Finding", "Header", "Memo", "Section", "Table"]
+__all__ = ["DEFAULT_LEGEND", "Finding", "Header", "Memo", "Section", "Signature", "Table"]
 
 
 @dataclass(frozen=True)
@@ -46,12 +46,22 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """The block counsel sign: a line, then the name, the title and the date ("" to fill in)."""
+
+    name: str
+    title: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
 class Section:
     """A titled part of the memo: paragraphs, then counsel's text, then tables, then findings.
 
     Paragraphs are plain text; ``writing`` holds what counsel wrote in the draft, as captioned
     runs of marked-up blocks; ``findings`` are captioned groups of coverage answers; tables,
-    writing and findings may each carry a caption ("" for none).
+    writing and findings may each carry a caption ("" for none); ``signature``, when given,
+    closes the section.
     """
 
     title: str
@@ -59,6 +69,7 @@ class Section:
     tables: tuple[tuple[str, Table], ...] = ()
     writing: tuple[tuple[str, tuple[Block, ...]], ...] = ()
     findings: tuple[tuple[str, tuple[Finding, ...]], ...] = ()
+    signature: Signature | None = None
 
 
 @dataclass(frozen=True)
@@ -86,3 +97,5 @@ class Memo:
     marking: str = ""
     running_head: str = ""
     heading: str = "MEMORANDUM"
+    stamp: str = ""
+    """DRAFT or ISSUED with the draft version, printed on every page ("" for none)."""

@@ -21,6 +21,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     HRFlowable,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -31,12 +32,13 @@ from desktop_app.core.text import visible
 from desktop_app.reports.escape import chunks
 from desktop_app.reports.findings import finding_flowables
 from desktop_app.reports.fonts import SANS, SANS_BOLD
-from desktop_app.reports.model import Memo, Section
+from desktop_app.reports.model import Memo, Section, Signature
 from desktop_app.reports.rich import block_flowables
 from desktop_app.reports.styles import (
     BODY,
     CAPTION,
     HEADING,
+    INK,
     LABEL,
     LEGEND,
     LEGEND_INK,
@@ -112,6 +114,9 @@ class MemoDocument(BaseDocTemplate):
         canv.setFont(SANS_BOLD, size)
         canv.drawRightString(width - RIGHT, top, legend)
         canv.line(LEFT, top - 4, width - RIGHT, top - 4)
+        if self.memo.stamp:
+            canv.setFont(SANS_BOLD, 7.5)
+            canv.drawRightString(width - RIGHT, top - 14, visible(self.memo.stamp)[:90])
         bottom = 0.55 * inch
         canv.line(LEFT, bottom + 10, width - RIGHT, bottom + 10)
         canv.setFillColor(RULE)
@@ -153,7 +158,8 @@ def story(memo: Memo, page: tuple[float, float] = LETTER) -> list[Flowable]:
     """The flowables of a memo: header block, legend, then each section."""
     width = page[0] - LEFT - RIGHT
     flow: list[Flowable] = [para(memo.heading, TITLE)]
-    flow += [para(text, LEGEND, width) for text in (memo.legend, memo.marking) if text]
+    shown = (memo.stamp, memo.legend, memo.marking)
+    flow += [para(text, LEGEND, width) for text in shown if text]
     flow += [Spacer(1, 6), _header_block(memo, width)]
     flow.append(HRFlowable(width="100%", thickness=1.2, color=RULE, spaceBefore=6))
     for number, section in enumerate(memo.sections, start=1):
@@ -206,7 +212,18 @@ def _section(section: Section, number: int, width: float) -> list[Flowable]:
             flow.append(para("None recorded.", BODY, width))
         for finding in findings:
             flow += finding_flowables(finding, width)
+    if section.signature is not None:
+        flow.append(_signature_block(section.signature, width))
     return flow
+
+
+def _signature_block(signature: Signature, width: float) -> Flowable:
+    """A line to sign on, the signer's name and title, and the date (a line when undated)."""
+    lines: list[Flowable] = [Spacer(1, 28), HRFlowable(width=3.2 * inch, thickness=0.6,
+                             color=INK, hAlign="LEFT", spaceAfter=3)]  # fmt: skip
+    lines += [para(text, BODY, width) for text in (signature.name, signature.title) if text]
+    lines.append(para(f"Date: {signature.date or '____________________'}", BODY, width))
+    return KeepTogether(lines)
 
 
 def build(

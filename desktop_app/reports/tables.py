@@ -11,6 +11,7 @@ from reportlab.platypus import Table as RlTable
 from desktop_app.reports.fonts import SANS
 from desktop_app.reports.model import Table
 from desktop_app.reports.styles import BODY, CELL, HASH, HEAD_CELL, MONO_CELL, RULE, SHADE, para
+from desktop_app.reports.widths import fitted_widths
 
 PAD = 3  # left and right cell padding, points
 
@@ -19,8 +20,7 @@ def data_table(table: Table, width: float) -> Flowable:
     """``table`` as a reportlab table ``width`` points wide, or its "none" line when empty."""
     if not table.rows:
         return para(table.empty, BODY, width)
-    scale = width / sum(table.widths)
-    widths = [w * scale for w in table.widths]
+    widths = fitted_widths(table, width, PAD)
     inner = [w - 2 * PAD for w in widths]  # what a cell's paragraph is set in
     style: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

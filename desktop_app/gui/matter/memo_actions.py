@@ -56,8 +56,10 @@ class MemoOutputs(QObject):
         task = self._task(_("Building the memo…"), _("Memo not built"))
         as_of, self.building = self.as_of, key
 
+        actor = self._gateway.actor
+
         def op(library: Library) -> Built:
-            return _build(library, key, as_of, task)
+            return _build(library, key, as_of, task, actor)
 
         def done(built: Built) -> None:
             if not self.pane.show_built(built):
@@ -111,7 +113,7 @@ class MemoOutputs(QObject):
         as_of, actor = self.as_of, self._gateway.actor
 
         def op(library: Library) -> Issued:
-            built = _build(library, key, as_of, task)
+            built = _build(library, key, as_of, task, actor, issued=True)
             from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
 
             return Issued(issue_memo(library, key.number, built.filename, built.data, actor), built)
@@ -153,13 +155,31 @@ def _ignore(_result: object) -> None:
     """A published head is an extra check; the saved memo stands without it."""
 
 
-def _build(library: Library, key: BuildKey, as_of: date, task: LongTask) -> Built:
-    """Build on a worker thread; Cancel stops the build at its next progress report."""
+def _build(
+    library: Library,
+    key: BuildKey,
+    as_of: date,
+    task: LongTask,
+    actor: str,
+    *,
+    issued: bool = False,
+) -> Built:
+    """Build on a worker thread; Cancel stops the build at its next progress report.
+
+    ``actor``'s name and title sign the memo; ``issued`` marks its pages ISSUED, not DRAFT.
+    """
     from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
 
     task.check()
     head = library.reads.audit_head()
     _number, data = matter_memo_pdf(
-        library.reads, key.number, as_of, kind=key.kind, version=key.version, progress=task.progress
+        library.reads,
+        key.number,
+        as_of,
+        kind=key.kind,
+        version=key.version,
+        progress=task.progress,
+        issued=issued,
+        account=actor,
     )
     return Built(key, memo_filename(key), data, head)
