@@ -10,6 +10,14 @@ from typing import Any
 
 from desktop_app.cli.common import add_command, iso_day, write_pdf
 from desktop_app.cli.opening import open_for_reading, open_for_writing
+from desktop_app.core.report_request import (
+    CC,
+    TO,
+    ReportRequest,
+    default_sender,
+    request_errors,
+)
+from desktop_app.core.validation import check
 from desktop_app.errors import EXIT_OK
 from desktop_app.paths import LibraryPaths
 
@@ -49,6 +57,14 @@ def register(sub: Any) -> None:
         metavar="DATE",
         help="the day the report speaks as of (default: today)",
     )
+    report.add_argument("--to", default=TO, help=f"the header's To line (default: {TO})")
+    report.add_argument(
+        "--from",
+        dest="sender",
+        default=None,
+        help="the header's From line (default: your name and title, else the office's name)",
+    )
+    report.add_argument("--cc", default=CC, help=f"the header's CC line (default: {CC})")
 
 
 def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
@@ -100,14 +116,19 @@ def run_paper(args: argparse.Namespace, paths: LibraryPaths) -> int:
 
 def run_report(args: argparse.Namespace, paths: LibraryPaths) -> int:
     """Write the docket report or the all-matters conditions report as a PDF."""
-    from desktop_app.reports.make import docket_pdf  # noqa: PLC0415 - reportlab on demand
-    from desktop_app.reports.make_conditions import conditions_pdf  # noqa: PLC0415
+    from desktop_app.reports.make_conditions import report_pdf  # noqa: PLC0415 - reportlab
 
-    as_of = args.as_of or date.today()
     library = open_for_reading(paths)
     try:
-        make = conditions_pdf if args.which == "conditions" else docket_pdf
-        pdf = make(library.reads, as_of)
+        me = library.reads.people().get(getpass.getuser())
+        sender = default_sender(me) if args.sender is None else args.sender
+        request = ReportRequest(args.which, args.as_of or date.today(), args.to, sender, args.cc)
+        check(request_errors(request))
+        head = library.reads.audit_head()
+        pdf = report_pdf(library.reads, request)
+        out = args.out or Path(f"{args.which}-report.pdf")
+        code = write_pdf(pdf, out)
+        library.publish(head, f"the {args.which} report written to {out.absolute()}")
     finally:
         library.close()
-    return write_pdf(pdf, args.out or Path(f"{args.which}-report.pdf"))
+    return code

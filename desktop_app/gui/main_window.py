@@ -38,6 +38,7 @@ from desktop_app.gui.gateway import Gateway, Notice
 from desktop_app.gui.list_loads import SETTINGS, ListLoads
 from desktop_app.gui.menus import Controllers, build_menus, show_about
 from desktop_app.gui.originals import OriginalCopies
+from desktop_app.gui.report_dialog import ReportActions
 from desktop_app.gui.retention_actions import RetentionActions
 from desktop_app.gui.review_reads import ReviewReads
 from desktop_app.gui.search.reveal import reveal_hit
@@ -100,9 +101,11 @@ class MainWindow(Shell):
         self._state_label = QLabel()
         self.statusBar().addPermanentWidget(self._state_label)
         self.edits = EditActions(self)
-        self._actions = build_menus(
-            self, Controllers(self.backups, self.edits, self.retention, self.check, self.views)
+        self.reports = ReportActions(self)
+        controllers = Controllers(
+            self.backups, self.edits, self.retention, self.check, self.views, self.reports
         )
+        self._actions = build_menus(self, controllers)
         self._connect()
         self._show_library_state()
         self.lists = ListLoads(gateway, self.views, self.search, self.review, self.statusBar)

@@ -12,6 +12,7 @@ from desktop_app.gui.backups import Backups
 from desktop_app.gui.edit_actions import EditActions
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter import TAB_LABELS, TABS
+from desktop_app.gui.report_dialog import ReportActions
 from desktop_app.gui.retention_actions import RetentionActions
 from desktop_app.gui.shell import Shell
 from desktop_app.gui.verify import LibraryCheck
@@ -39,6 +40,7 @@ class Controllers(NamedTuple):
     retention: RetentionActions
     check: LibraryCheck
     views: SideViews
+    reports: ReportActions
 
 
 def add_action(
@@ -63,6 +65,10 @@ def build_menus(window: Shell, controllers: Controllers) -> MenuActions:
         ),
         add_action(window, file_menu, _("Add the &sample matters"), window.add_sample_matters),
     ]
+    file_menu.addSeparator()
+    reports = controllers.reports
+    add_action(window, file_menu, _("&Docket report…"), reports.docket, "Ctrl+Shift+R")
+    add_action(window, file_menu, _("&Conditions report…"), reports.conditions)
     file_menu.addSeparator()
     add_action(window, file_menu, _("&Back up…"), controllers.backups.back_up, "Ctrl+Shift+B")
     add_action(window, file_menu, _("&Restore from a backup…"), controllers.backups.restore)

@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop_app.core.models import MatterRecord
 from desktop_app.core.present_decisions import conditions_view
+from desktop_app.core.report_request import CC, SENDER, TO
 from desktop_app.core.serialize import to_plain
 from desktop_app.reports.conditions_table import NONE, conditions_table
 from desktop_app.reports.model import Header, Memo, Section
@@ -21,7 +22,9 @@ def conditions_report(
     audit_head: tuple[int, str],
     generated_at: str,
     *,
-    sender: str = "Export Control Counsel",
+    sender: str = SENDER,
+    to: str = TO,
+    cc: str = CC,
 ) -> Memo:
     """One section per matter listing every condition: status, owner, next due, standing."""
     sections = tuple(
@@ -35,9 +38,9 @@ def conditions_report(
     seq, digest = audit_head
     count = sum(len(r.decisions.conditions) for r in records)
     header = Header(
-        to="Compliance Committee",
+        to=to,
         sender=sender,
-        cc="General Counsel",
+        cc=cc or NONE,
         date=as_of.isoformat(),
         re=f"Conditions as of {as_of.isoformat()} ({len(records)} matters, {count} conditions)",
         matter_number="All matters",

@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop_app.core.agenda import AgendaRow
 from desktop_app.core.models import MatterSummary
+from desktop_app.core.report_request import CC, SENDER, TO
 from desktop_app.core.text import cut_at_word
 from desktop_app.reports.model import Header, Memo, Section, Table
 
@@ -22,7 +23,9 @@ def docket_report(
     generated_at: str,
     *,
     deadlines: Sequence[AgendaRow] = (),
-    sender: str = "Export Control Counsel",
+    sender: str = SENDER,
+    to: str = TO,
+    cc: str = CC,
 ) -> Memo:
     """The docket report: one row per matter with its next deadlines from the agenda."""
     by_matter: dict[int, list[AgendaRow]] = defaultdict(list)
@@ -50,9 +53,9 @@ def docket_report(
     )
     seq, digest = audit_head
     header = Header(
-        to="Compliance Committee",
+        to=to,
         sender=sender,
-        cc="General Counsel",
+        cc=cc or "—",
         date=as_of.isoformat(),
         re=f"Docket report as of {as_of.isoformat()} ({len(summaries)} matters)",
         matter_number="All matters",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from desktop_app.core.agenda import agenda
+from desktop_app.core.report_request import ReportRequest
 from desktop_app.reference.ccl import load_ccl
 from desktop_app.reference.country_groups import groups_of, load_country_groups
 from desktop_app.reports.docket_data import docket_report
@@ -72,8 +73,20 @@ def matter_memo_pdf(
     return matter.number, build(memo, invariant, reads.paper().value, progress)
 
 
-def docket_pdf(reads: Reads, as_of: date, invariant: bool = False) -> bytes:
-    """The docket report as PDF bytes."""
+def docket_pdf(
+    reads: Reads, as_of: date, invariant: bool = False, request: ReportRequest | None = None
+) -> bytes:
+    """The docket report as PDF bytes; ``request`` gives the header's To, From and CC."""
     rows = agenda(reads.library_facts(), as_of, DEADLINE_DAYS)
-    memo = docket_report(reads.docket(), as_of, reads.audit_head(), now_text(), deadlines=rows)
+    asked = request or ReportRequest("docket", as_of)
+    memo = docket_report(
+        reads.docket(),
+        as_of,
+        reads.audit_head(),
+        now_text(),
+        deadlines=rows,
+        sender=asked.sender,
+        to=asked.to,
+        cc=asked.cc,
+    )
     return build(memo, invariant, reads.paper().value)

@@ -100,3 +100,32 @@ def test_paper_setting_and_draft_versions(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert "no memo draft version 9" in missing.stderr
     assert _run(tmp_path, "paper", "legal").returncode == 2
+
+
+def test_reports_take_to_from_and_cc(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    given_sample(tmp_path / "data")
+    done = _run(
+        tmp_path, "report", "conditions", "--to", "Audit Committee", "--from", "Jane Doe",
+        "--cc", "", "-o", "c.pdf",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "c.pdf").pages).split())
+    assert "To: Audit Committee From: Jane Doe CC: —" in text
+    blank = _run(tmp_path, "report", "docket", "--to", " ", "-o", "d.pdf")
+    assert blank.returncode == 2
+    assert "To is required" in blank.stderr
+    assert not (tmp_path / "d.pdf").exists()
+
+
+def test_an_issued_memo_says_issued_on_every_page_and_a_draft_says_draft(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    given_sample(tmp_path / "data")
+    assert _run(tmp_path, "memo", "EC-2026-0001", "-o", "draft.pdf").returncode == 0
+    assert _run(tmp_path, "memo", "EC-2026-0001", "--issue", "-o", "issued.pdf").returncode == 0
+    drafts = [p.extract_text() for p in PdfReader(tmp_path / "draft.pdf").pages]
+    issued = [p.extract_text() for p in PdfReader(tmp_path / "issued.pdf").pages]
+    assert all("DRAFT — draft version 1 — not issued" in page for page in drafts)
+    assert all("ISSUED " in page and "— draft version 1" in page for page in issued)
