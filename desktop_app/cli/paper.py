@@ -10,6 +10,8 @@ from typing import Any
 
 from desktop_app.cli.common import add_command, iso_day, write_pdf
 from desktop_app.cli.opening import open_for_reading, open_for_writing
+from desktop_app.core.chronology_limit import ChronologyLimit, limit_errors
+from desktop_app.core.documents import DocumentKind
 from desktop_app.core.report_request import (
     CC,
     TO,
@@ -40,6 +42,21 @@ def register(sub: Any) -> None:
     )
     memo.add_argument(
         "--draft", type=int, metavar="N", help="print draft version N (default: the latest)"
+    )
+    memo.add_argument(
+        "--chronology-from", type=iso_day, metavar="DATE", help="list documents dated from DATE"
+    )
+    memo.add_argument(
+        "--chronology-to", type=iso_day, metavar="DATE", help="list documents dated up to DATE"
+    )
+    memo.add_argument(
+        "--chronology-kinds",
+        type=document_kinds,
+        default=(),
+        metavar="KIND,…",
+        help="list only these kinds of document: "
+        + ", ".join(k.value for k in DocumentKind)
+        + " (the memo says what it left out)",
     )
     paper = add_command(sub, "paper", run_paper, "show or set the paper memos are printed on")
     paper.add_argument("size", nargs="?", choices=("letter", "a4"), help="letter or a4")
@@ -72,6 +89,8 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
     from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
     from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
 
+    limit = ChronologyLimit(args.chronology_from, args.chronology_to, args.chronology_kinds)
+    check(limit_errors(limit))
     library = open_for_writing(paths) if args.issue else open_for_reading(paths)
     try:
         head = library.reads.audit_head()
@@ -83,6 +102,7 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
             version=args.draft,
             issued=args.issue,
             account=getpass.getuser(),
+            limit=limit,
         )
         suffix = "memo" if args.kind == "case" else "conditions"
         out = args.out or Path(f"{number}-{suffix}.pdf")
@@ -94,6 +114,18 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
     finally:
         library.close()
     return EXIT_OK
+
+
+def document_kinds(text: str) -> tuple[DocumentKind, ...]:
+    """Kinds of document written ``letter,email``, for argparse's ``type=``."""
+    kinds = []
+    for part in (p.strip() for p in text.split(",")):
+        try:
+            kinds.append(DocumentKind(part.lower()))
+        except ValueError:
+            known = ", ".join(k.value for k in DocumentKind)
+            raise argparse.ArgumentTypeError(f"{part!r} is no kind of document: {known}") from None
+    return tuple(dict.fromkeys(kinds))
 
 
 def run_paper(args: argparse.Namespace, paths: LibraryPaths) -> int:

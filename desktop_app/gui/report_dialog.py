@@ -90,7 +90,11 @@ class ReportDialog(FormDialog[ReportJob]):
         if day is None:
             raise ValidationError(errors)
         request = ReportRequest(
-            self._which, day, self.to.value().strip(), self.from_line.value().strip(), self.cc.value()
+            self._which,
+            day,
+            self.to.value().strip(),
+            self.from_line.value().strip(),
+            self.cc.value(),
         )
         return ReportJob(request, Path(self.target.text().strip()).expanduser())
 

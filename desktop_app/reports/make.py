@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from desktop_app.core.agenda import agenda
+from desktop_app.core.chronology_limit import NO_LIMIT, ChronologyLimit
 from desktop_app.core.report_request import ReportRequest
 from desktop_app.reference.ccl import load_ccl
 from desktop_app.reference.country_groups import groups_of, load_country_groups
@@ -45,12 +46,14 @@ def matter_memo_pdf(
     progress: Progress | None = None,
     issued: bool = False,
     account: str = "",
+    limit: ChronologyLimit = NO_LIMIT,
 ) -> tuple[str, bytes]:
     """The matter's number and its memo (or conditions report) as PDF bytes.
 
     The memo says what draft ``version`` says (the latest saved by default) and is laid out on
     the library's paper; every page says DRAFT, or ISSUED when ``issued``. The person of
-    ``account`` (their name and title from Preferences) signs it.
+    ``account`` (their name and title from Preferences) signs it; ``limit`` keeps the
+    chronology to the documents counsel chose.
     """
     matter = reads.matter(number)
     draft = reads.memo_draft(matter, version)
@@ -69,6 +72,7 @@ def matter_memo_pdf(
         list_editions={e.id: e.published for e in reads.editions()},
         issued=issued,
         signer=reads.people().get(account) if account else None,
+        limit=limit,
     )
     return matter.number, build(memo, invariant, reads.paper().value, progress)
 

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.core.chronology import chronology
+from desktop_app.core.chronology_limit import NO_LIMIT, ChronologyLimit, limited
 from desktop_app.core.coverage_model import GroupLookup
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.drafts import MemoDraft, legend_for, new_draft
@@ -52,6 +53,7 @@ def case_memo(
     list_editions: Mapping[int, date] | None = None,
     issued: bool = False,
     signer: Person | None = None,
+    limit: ChronologyLimit = NO_LIMIT,
 ) -> Memo:
     """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions.
 
@@ -60,7 +62,8 @@ def case_memo(
     is the library's holidays for license validity (15 CFR 750.7(g)); ``list_editions`` the
     publication date of each screening-list edition the library holds, by id. ``issued`` marks
     every page ISSUED (else DRAFT) with the draft version; ``signer`` is the person whose name
-    and title close the memo (the header's sender when none is given).
+    and title close the memo (the header's sender when none is given). ``limit`` keeps the
+    chronology and the index to the documents counsel chose; both say what was left out.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown memo kind {kind!r}")
@@ -88,7 +91,7 @@ def case_memo(
             _written("Facts", ("", draft.facts)),
             _parties_and_items(record),
             _activities(record, as_of, group_of, calendar),
-            _chronology(record),
+            _chronology(record, limit),
             _determinations(decided),
             licenses_section(record, as_of, calendar),
             letters_section(record),
@@ -104,7 +107,7 @@ def case_memo(
                 _written("Open questions", ("", draft.open_questions)),
                 _signature(signer, header.sender, as_of if issued else None),
             ),
-            _attachments(record),
+            _attachments(record, limit),
             Section("Reference data relied on", tuple(f"{n}: {e}" for n, e in editions) or (NONE,)),
             audit,
         )
@@ -224,9 +227,21 @@ def route(activity: Activity, party: Party | None, as_of: date) -> str:
     return f"{start} → ? (deemed; needs review: {found.missing or found.reason})"
 
 
-def _chronology(record: MatterRecord) -> Section:
+def _limit_note(record: MatterRecord, shown: int, limit: ChronologyLimit) -> tuple[str, ...]:
+    """What a limited list leaves out, so it never passes for the whole file."""
+    if not limit.limits:
+        return ()
+    total = len(record.documents)
+    return (
+        f"Limited by counsel to {limit.describe()}: {shown:,} of the {total:,} documents filed "
+        "on the matter are listed here; the library holds them all.",
+    )
+
+
+def _chronology(record: MatterRecord, limit: ChronologyLimit = NO_LIMIT) -> Section:
     rows, hashes = [], []
-    for row in chronology(record.documents):
+    documents = limited(record.documents, limit)
+    for row in chronology(documents):
         d = row.document
         indent = "    " * row.depth + ("↳ " if row.depth else "")
         sender_to = f"{d.sender or NONE} / {', '.join(d.recipients) or NONE}"
@@ -241,7 +256,8 @@ def _chronology(record: MatterRecord) -> Section:
         (1.1, 1.0, 2.6, 3.6, 0.6),
         details=tuple(hashes),
     )
-    return Section("Chronology of correspondence", (), (("", table),))
+    note = _limit_note(record, len(documents), limit)
+    return Section("Chronology of correspondence", note, (("", table),))
 
 
 def _determinations(decided: dict[str, Any]) -> Section:
@@ -262,14 +278,16 @@ def _determinations(decided: dict[str, Any]) -> Section:
     return Section("Determinations", (), (("", table),))
 
 
-def _attachments(record: MatterRecord) -> Section:
+def _attachments(record: MatterRecord, limit: ChronologyLimit = NO_LIMIT) -> Section:
+    documents = limited(record.documents, limit)
     table = Table(
         ("Doc.", "File", "Bytes", "SHA-256"),
-        tuple((str(d.id), d.filename, f"{d.size:,}", d.sha256) for d in record.documents),
+        tuple((str(d.id), d.filename, f"{d.size:,}", d.sha256) for d in documents),
         (0.45, 2.6, 0.85, 5.2),
         mono=(3,),
     )
-    return Section("Index of attachments", (), (("", table),))
+    note = _limit_note(record, len(documents), limit)
+    return Section("Index of attachments", note, (("", table),))
 
 
 def _audit(head: tuple[int, str], generated_at: str) -> Section:

@@ -3,8 +3,10 @@
 reportlab breaks a word that is wider than its cell anywhere ("Adeb ayo-Stone", "Countr y"). The
 table's relative widths are the starting point; each column whose longest word (or heading word)
 would not fit is given the width that word needs, and the columns that have room to spare give
-it up in proportion to their share. A word that cannot fit even so (a hash, an address with no
-spaces, text in a script without spaces) keeps its column's share and breaks as before.
+it up in proportion to their share. When the longest words of all columns do not fit together,
+the longest are cut to one common length, so the short words stay whole and only a token no
+page could hold (an e-mail address, a long file name) breaks; hashes and text in a script
+without spaces break as before.
 """
 
 from __future__ import annotations
@@ -32,9 +34,22 @@ def fitted_widths(table: Table, width: float, pad: float) -> list[float]:
         0.0 if i in table.mono else min(_need(table, i) + 2 * pad + SLACK, width * MOST)
         for i in range(len(shares))
     ]
-    if sum(needs) > width:
-        return shares
-    return _spread(shares, needs, width)
+    return _spread(shares, _capped(needs, width), width)
+
+
+def _capped(needs: list[float], width: float) -> list[float]:
+    """Needs that fit ``width`` together: the largest are cut down to one common cap.
+
+    The columns under the cap keep their words whole; those over it hold a token too long for
+    any width the page gives (an e-mail address, a file name) and break as they must.
+    """
+    if sum(needs) <= width:
+        return needs
+    low, high = 0.0, max(needs)
+    for _step in range(40):
+        cap = (low + high) / 2
+        low, high = (cap, high) if sum(min(n, cap) for n in needs) <= width else (low, cap)
+    return [min(n, low) for n in needs]
 
 
 def _need(table: Table, column: int) -> float:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.chronology_limit import ChronologyLimit
 from desktop_app.core.documents import Direction, DocumentKind
 from desktop_app.core.drafts import MemoDraft
 from desktop_app.core.memos import MemoService
 from desktop_app.errors import UserError
 from desktop_app.gui.main_window import MainWindow
+from desktop_app.gui.matter.chronology_dialog import ChronologyDialog
 from desktop_app.gui.matter.memo_print import paint_pages
 from desktop_app.gui.matter.memos import MemosTab
 
@@ -198,6 +205,41 @@ def test_changing_the_kind_makes_the_preview_out_of_date(
     assert tab.preview.built.key.kind == "conditions"
 
 
+def test_the_chronology_is_limited_from_the_keyboard(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    tab = _tab(sample_window, "EC-2026-0001")
+    tab.choose_limit()
+    dialog = tab.dialog
+    assert isinstance(dialog, ChronologyDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.dated_from
+    QTest.keyClicks(dialog.dated_from, "2026-06-26")
+    QTest.keyClick(dialog.dated_from, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.dated_to
+    QTest.keyClick(dialog.dated_to, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.kinds
+    dialog.kinds.setCurrentIndex(dialog.kinds.choices.index(0))
+    QTest.keyClick(dialog.kinds, Qt.Key.Key_Space)  # ticks Email
+    QTest.keyClick(dialog.kinds, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert tab.dialog is None
+    assert tab.limit == ChronologyLimit(date(2026, 6, 26), None, (DocumentKind.EMAIL,))
+    tab.show_preview()
+    _wait_built(qtbot, tab)
+    assert tab.preview.built is not None
+    assert "chronology: emails dated on or after 2026-06-26" in tab.preview.caption.text()
+    text = " ".join(
+        " ".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(tab.preview.built.data)).pages
+        ).split()
+    )
+    assert (
+        "Limited by counsel to emails dated on or after 2026-06-26: 5 of the 7 documents" in text
+    )  # with attachments
+    sample_window.open_case("EC-2026-0002")
+    assert tab.limit == ChronologyLimit()  # another matter's memo starts unlimited
+
+
 def test_paper_is_a_library_setting(sample_window: MainWindow, wait_writes: WriteWaiter) -> None:
     from desktop_app.core.drafts import Paper
 
@@ -236,6 +278,9 @@ def test_issue_files_an_outgoing_memo(
     rows = sample_window.workspace.correspondence.chronology.model.rows()
     assert memos[0].id in {r.document.id for r in rows}
     assert "Issued" in tab.status.text()
+    assert tab.preview.built is not None
+    pages = PdfReader(io.BytesIO(tab.preview.built.data)).pages
+    assert all("ISSUED " in page.extract_text() for page in pages)  # the pages filed
 
 
 def test_read_only_library_forbids_saving_and_issuing(

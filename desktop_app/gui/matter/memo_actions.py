@@ -181,5 +181,6 @@ def _build(
         progress=task.progress,
         issued=issued,
         account=actor,
+        limit=key.limit,
     )
     return Built(key, memo_filename(key), data, head)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QBuffer, Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop_app.core.chronology_limit import NO_LIMIT, ChronologyLimit
 from desktop_app.core.drafts import Paper
 from desktop_app.gui.matter.preview import load_pdf, pdf_view
 from desktop_app.i18n import _
@@ -25,14 +26,18 @@ class BuildKey:
     version: int | None
     kind: str
     paper: Paper
+    limit: ChronologyLimit = NO_LIMIT
 
     def describe(self) -> str:
-        """A short phrase: "Memo · draft version 3 · Letter"."""
+        """A short phrase: "Memo · draft version 3 · Letter" (and the chronology's limit)."""
         kind = dict(KINDS).get(self.kind, self.kind)
         draft = (
             _("draft version {n}").format(n=self.version) if self.version else _("no saved draft")
         )
-        return f"{kind} · {draft} · {self.paper.label}"
+        text = f"{kind} · {draft} · {self.paper.label}"
+        if self.limit.limits:
+            text += " · " + _("chronology: {what}").format(what=self.limit.describe())
+        return text
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.chronology_limit import NO_LIMIT, ChronologyLimit
 from desktop_app.core.drafts import MemoDraft, Paper, new_draft, same_content
 from desktop_app.core.models import Matter, MatterRecord
 from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.matter.chronology_dialog import ChronologyDialog
 from desktop_app.gui.matter.memo_actions import MemoOutputs
 from desktop_app.gui.matter.memo_form import MemoForm
 from desktop_app.gui.matter.memo_preview import KINDS, BuildKey, Built, MemoPreview
@@ -63,6 +65,10 @@ class MemosTab(QWidget):
         for value, label in KINDS:
             self.kind.addItem(label, value)
         self.paper: EnumCombo[Paper] = EnumCombo(Paper)
+        self.limit = NO_LIMIT
+        self.chronology_button = QPushButton(_("Chronology…"))
+        self.chronology_button.setToolTip(_("Limit the chronology by dates and kinds"))
+        self.dialog: ChronologyDialog | None = None
         self.preview_button = QPushButton(_("Previe&w"))
         self.print_button = QPushButton(_("Prin&t…"))
         self.save_as_button = QPushButton(_("Save as…"))
@@ -88,6 +94,7 @@ class MemosTab(QWidget):
         bar.addWidget(self.kind)
         bar.addWidget(_label(_("Pape&r:"), self.paper))
         bar.addWidget(self.paper)
+        bar.addWidget(self.chronology_button)
         bar.addStretch(1)
         bar.addWidget(self.preview_button)
         outputs = QHBoxLayout()
@@ -122,6 +129,7 @@ class MemosTab(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self._update_state())
         self.paper.currentIndexChanged.connect(lambda _i: self._paper_chosen())
         self.preview_button.clicked.connect(self.show_preview)
+        self.chronology_button.clicked.connect(self.choose_limit)
         self.print_button.clicked.connect(lambda: self._with_built(self._print))
         self.save_as_button.clicked.connect(lambda: self._with_built(self.outputs.save_as))
         self.issue_button.clicked.connect(self.issue)
@@ -144,6 +152,7 @@ class MemosTab(QWidget):
         if not same:
             self.preview.clear()
             self.status.clear()
+            self._limit_chosen(NO_LIMIT)  # a limit is chosen for one matter's memo
         self.versions.show_versions(self.drafts, self.form.loaded.version)
         self._update_state()
 
@@ -221,7 +230,27 @@ class MemosTab(QWidget):
             return None
         paper = self.paper.value() or Paper.LETTER
         version = self.form.loaded.version or None
-        return BuildKey(self.matter.id, self.matter.number, version, self._kind(), paper)
+        return BuildKey(
+            self.matter.id, self.matter.number, version, self._kind(), paper, self.limit
+        )
+
+    def choose_limit(self) -> None:
+        """Ask which documents the chronology lists; the next build follows the answer."""
+        dialog = ChronologyDialog(self.limit, self)
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        dialog.saved.connect(self._limit_chosen)
+        dialog.open()
+
+    def _limit_chosen(self, limit: ChronologyLimit) -> None:
+        self.limit = limit
+        shown = limit.describe() if limit.limits else _("every document")
+        self.chronology_button.setText(
+            _("Chronology: limited…") if limit.limits else _("Chronology…")
+        )
+        self.chronology_button.setToolTip(_("The chronology lists {what}").format(what=shown))
+        self._update_state()
 
     def _kind(self) -> str:
         return str(self.kind.currentData())
