@@ -49,6 +49,7 @@ from desktop_app.gui.tasks import report_failure
 from desktop_app.gui.verify import LibraryCheck
 from desktop_app.gui.views import SideViews
 from desktop_app.gui.widgets.banner import Banner
+from desktop_app.gui.widgets.form_state import fit_to_screen
 from desktop_app.gui.window_state import restore_state, save_state
 from desktop_app.i18n import _
 from desktop_app.paths import LibraryPaths
@@ -381,6 +382,7 @@ class MainWindow(Shell):
     def _restore_state(self) -> None:
         if not restore_state(self, self.splitter, self._settings):
             self.resize(1440, 860)
+            fit_to_screen(self)  # a 1366×768 laptop shows the whole window, status bar included
             self.splitter.setSizes([470, 970])  # kept for the workspace while it is hidden
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

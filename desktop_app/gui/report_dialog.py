@@ -77,7 +77,12 @@ class ReportDialog(FormDialog[ReportJob]):
         line.addWidget(self.target, 1)
         line.addWidget(browse)
         self.add_row("to", _("&To"), self.to.widget)
-        self.add_row("sender", _("&From"), self.from_line.widget, _("From Preferences: your name."))
+        self.add_row(
+            "sender",
+            _("&From"),
+            self.from_line.widget,
+            _("Your name and title, from Edit → Preferences."),
+        )
         self.add_row("cc", _("&CC"), self.cc.widget)
         self.add_row("as_of", _("&As of"), self.as_of, _("The day the report speaks as of."))
         self.add_row("target", _("&Save to"), row)

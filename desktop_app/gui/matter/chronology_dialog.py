@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop_app.core.chronology_limit import ChronologyLimit, limit_errors
 from desktop_app.core.documents import DocumentKind
@@ -36,6 +36,9 @@ class ChronologyDialog(FormDialog[ChronologyLimit]):
         self.add_row(
             "kinds", _("&Kinds"), self.kinds, _("Space ticks a kind; none ticked: every kind.")
         )
+        use = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        use.setText(_("&Use"))  # nothing is stored: the next build follows the limit
+        use.setToolTip(_("Use this limit for the next preview (Ctrl+Enter)"))
         self.resize(460, 420)
 
     def build(self) -> ChronologyLimit:
