@@ -61,6 +61,7 @@ class MemosTab(QWidget):
         self.save_button = QPushButton(_("&Save draft"))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)  # a long result must not widen the window past the screen
         self.kind = QComboBox()
         for value, label in KINDS:
             self.kind.addItem(label, value)
