@@ -18,8 +18,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 
-from desktop_app.core.correspondence import CorrespondenceService, Progress
-from desktop_app.core.documents import FileOutcome, ParsedFile, Rejected, Staged
+from desktop_app.core.correspondence import AS_PARSED, CorrespondenceService, Progress
+from desktop_app.core.documents import FileOutcome, Filing, ParsedFile, Rejected, Staged
 from desktop_app.ingest.isolated import FileParser, IsolatedParser
 from desktop_app.ingest.references import find_references
 from desktop_app.ingest.staging import part_name
@@ -110,10 +110,19 @@ def _copies(result: Result | ParsedFile) -> Iterator[Staged]:
 
 
 def import_files(
-    library: Library, matter_number: str, paths: list[Path], actor: str, progress: Progress
+    library: Library,
+    matter_number: str,
+    paths: list[Path],
+    actor: str,
+    progress: Progress,
+    *,
+    filing: Filing = AS_PARSED,
 ) -> list[FileOutcome]:
-    """File ``paths`` on a matter with isolated readers: the command line's `import`."""
+    """File ``paths`` on a matter with isolated readers: the command line's `import`.
+
+    ``filing`` says how (the direction counsel give, which their attachments share).
+    """
     matter = library.reads.matter(matter_number)
     service = CorrespondenceService(library, library.blobs, actor, find_refs=find_references)
     with FileReader.isolated() as reader:
-        return service.import_paths(matter.id, paths, reader, progress=progress)
+        return service.import_paths(matter.id, paths, reader, progress=progress, filing=filing)

@@ -10,7 +10,7 @@ from typing import Any
 from desktop_app.cli import textout
 from desktop_app.cli.common import add_command, print_json, terminal_progress
 from desktop_app.cli.opening import open_for_writing
-from desktop_app.core.documents import Outcome
+from desktop_app.core.documents import Direction, Filing, Outcome
 from desktop_app.core.serialize import to_plain
 from desktop_app.errors import EXIT_BAD_INPUT, EXIT_LIBRARY, EXIT_OK
 from desktop_app.paths import LibraryPaths
@@ -21,6 +21,12 @@ def register(sub: Any) -> None:
     imp = add_command(sub, "import", run_import, "file documents on a matter", json_flag=True)
     imp.add_argument("case", metavar="CASE", help="matter number, e.g. EC-2026-0001")
     imp.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="files or folders")
+    imp.add_argument(
+        "--direction",
+        choices=[d.value for d in Direction],
+        default=Direction.UNKNOWN.value,
+        help="which way the documents travelled (their attachments too; default: unknown)",
+    )
 
 
 def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:
@@ -30,7 +36,12 @@ def run_import(args: argparse.Namespace, paths: LibraryPaths) -> int:
     library = open_for_writing(paths)
     try:
         outcomes = import_files(
-            library, args.case, args.paths, getpass.getuser(), terminal_progress()
+            library,
+            args.case,
+            args.paths,
+            getpass.getuser(),
+            terminal_progress(),
+            filing=Filing(direction=Direction(args.direction)),
         )
     finally:
         library.close()

@@ -24,9 +24,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import Signal
 
 from desktop_app.core.changes import Change
-from desktop_app.core.correspondence import CorrespondenceService, Reader
+from desktop_app.core.correspondence import AS_PARSED, CorrespondenceService, Reader
 from desktop_app.core.decisions import DecisionService
-from desktop_app.core.documents import Document, FileOutcome
+from desktop_app.core.documents import Document, FileOutcome, Filing
 from desktop_app.core.memos import MemoService
 from desktop_app.core.models import Matter
 from desktop_app.core.obligations import ConditionService
@@ -389,16 +389,24 @@ class Gateway(LibraryReads):
         paths: list[Path],
         task: LongTask,
         on_done: Callable[[list[FileOutcome]], None],
+        *,
+        filing: Filing = AS_PARSED,
     ) -> None:
         """File ``paths`` on a matter off the GUI thread, reporting to ``task``'s dialog.
 
         Cancel stops the import between files; what was filed before shows (``on_done``).
+        ``filing`` says how (the direction counsel chose).
         """
         read = self.file_reader
 
         def op(service: CorrespondenceService) -> list[FileOutcome]:
             return service.import_paths(
-                matter_id, paths, read, progress=task.relay.report, cancelled=task.relay.cancelled
+                matter_id,
+                paths,
+                read,
+                progress=task.relay.report,
+                cancelled=task.relay.cancelled,
+                filing=filing,
             )
 
         task.start(

@@ -164,6 +164,20 @@ def test_import_reports_each_file_and_keeps_originals_exact(data_dir: Path, tmp_
     assert shown["quarantined"][0]["reason"] == refused["reason"]
 
 
+def test_import_sets_the_direction_of_a_file_and_its_attachments(data_dir: Path) -> None:
+    given_sample(data_dir)
+    email = CORPUS / "mikel-mail" / "attachment_pdf.eml"
+    done = _run(data_dir, "import", "EC-2026-0002", str(email), "--direction", "incoming")
+    assert done.returncode == 0, done.stderr
+    shown = _json(data_dir, "show", "EC-2026-0002")
+    filed = next(d for d in shown["documents"] if d["filename"] == email.name)
+    assert filed["direction"] == "incoming"
+    assert filed["children"][0]["direction"] == "incoming"
+    wrong = _run(data_dir, "import", "EC-2026-0002", str(email), "--direction", "inbound")
+    assert wrong.returncode == 2
+    assert "invalid choice: 'inbound'" in wrong.stderr
+
+
 def test_agenda_and_decisions_of_the_sample(data_dir: Path) -> None:
     given_sample(data_dir)
     rows = _json(data_dir, "agenda", "--as-of", "2026-12-31", "--days", "45")

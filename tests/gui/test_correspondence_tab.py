@@ -173,6 +173,22 @@ def test_dropped_files_are_filed_with_a_summary(
     assert sample_window.workspace.tabs.currentWidget() is sample_window.workspace.correspondence
 
 
+def test_files_attached_take_the_direction_chosen(
+    sample_window: MainWindow, wait_writes: WriteWaiter, tmp_path: Path
+) -> None:
+    sample_window.open_case("EC-2026-0003")
+    letter = tmp_path / "reply to BIS.txt"
+    letter.write_text("Our reply to the request for information.", encoding="utf-8")
+    chooser = sample_window.workspace.correspondence.direction
+    assert chooser.value() is Direction.UNKNOWN  # nothing is assumed
+    chooser.set_value(Direction.OUTGOING)
+    sample_window.workspace.documents.import_paths([letter])
+    wait_writes(sample_window)
+    assert _first(sample_window, lambda d: d.filename == letter.name).direction is (
+        Direction.OUTGOING
+    )
+
+
 def test_fitted_columns_show_their_text_whole(sample_window: MainWindow) -> None:
     """Each fitted column is as wide as Qt says its cells and header need (or at its cap)."""
     sample_window.open_case("EC-2026-0001")

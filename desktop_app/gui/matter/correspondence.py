@@ -8,9 +8,10 @@ from PySide6.QtCore import QItemSelection, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.core.chronology import ChronologyRow, chronology, sort_stamp
-from desktop_app.core.documents import Document, DocumentKind, Quarantined
+from desktop_app.core.documents import Direction, Document, DocumentKind, Quarantined
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.preview import PDF, DocumentPreview
+from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.gui.widgets.table_model import Column
 from desktop_app.i18n import _
@@ -96,6 +97,11 @@ class CorrespondenceTab(QWidget):
         self.save_button = QPushButton(_("Save original as…"))
         self.open_button = QPushButton(_("Open original"))
         self.count = QLabel()
+        self.direction: EnumCombo[Direction] = EnumCombo(Direction)
+        self.direction.set_value(Direction.UNKNOWN)
+        self.direction.setToolTip(
+            _("Which way the files attached or dropped next travelled (their attachments too)")
+        )
         self._lay_out()
         self._connect()
 
@@ -106,6 +112,13 @@ class CorrespondenceTab(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
+        filing = QHBoxLayout()
+        label = QLabel(_("File new documents as:"))
+        label.setBuddy(self.direction)
+        filing.addWidget(label)
+        filing.addWidget(self.direction)
+        filing.addStretch(1)
+        column.addLayout(filing)
         column.addWidget(self.chronology, 3)
         column.addWidget(self.quarantine, 1)
         right = QWidget()

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.core.documents import Document, FileOutcome, Outcome
+from desktop_app.core.documents import Direction, Document, FileOutcome, Filing, Outcome
 from desktop_app.core.filenames import is_risky, safe_filename
 from desktop_app.core.text import visible
 from desktop_app.gui.file_dialogs import open_files, save_file
@@ -19,7 +19,10 @@ from desktop_app.i18n import _
 
 
 class DocumentActions(QObject):
-    """Filing files on the open matter and handing out copies of originals."""
+    """Filing files on the open matter and handing out copies of originals.
+
+    ``direction`` says which way files attached or dropped now travelled (counsel's choice).
+    """
 
     import_finished = Signal(str)
     """An import ended: a one-sentence summary."""
@@ -31,10 +34,12 @@ class DocumentActions(QObject):
         parent: QWidget,
         matter_id: Callable[[], int | None],
         show_tab: Callable[[str], None],
+        *,
+        direction: Callable[[], Direction] = lambda: Direction.UNKNOWN,
     ) -> None:
         super().__init__(parent)
         self._gateway, self.copies, self._parent = gateway, copies, parent
-        self._matter_id, self._show_tab = matter_id, show_tab
+        self._matter_id, self._show_tab, self._direction = matter_id, show_tab, direction
 
     def attach_files(self) -> None:
         """Choose files to attach to the matter."""
@@ -49,7 +54,8 @@ class DocumentActions(QObject):
             return
         paths_of = self._gateway.reader.paths
         task = LongTask(self._parent, _("Filing documents…"), _("Documents not filed"), paths_of)
-        self._gateway.import_files(matter_id, paths, task, self._report_import)
+        filing = Filing(direction=self._direction())
+        self._gateway.import_files(matter_id, paths, task, self._report_import, filing=filing)
 
     def _report_import(self, outcomes: list[FileOutcome]) -> None:
         self._show_tab("correspondence")

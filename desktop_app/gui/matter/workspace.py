@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.documents import Document
+from desktop_app.core.documents import Direction, Document
 from desktop_app.core.history_text import record_names
 from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Party
 from desktop_app.core.people import names
@@ -82,6 +82,7 @@ class MatterWorkspace(MatterDialogs):
             self,
             lambda: self.record.matter.id if self.record else None,
             self.show_tab,
+            direction=lambda: self.correspondence.direction.value() or Direction.UNKNOWN,
         )
         self.tabs = QTabWidget()
         pages: dict[str, QWidget] = {
