@@ -26,6 +26,7 @@ from desktop_app.cli import (
     holidays,
     matter_file,
     matters,
+    originals,
     paper,
     people,
     retention,
@@ -54,6 +55,7 @@ COMMANDS = (
     retention,
     screening,
     people,
+    originals,
 )
 
 log = logging.getLogger(__name__)
