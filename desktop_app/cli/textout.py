@@ -6,7 +6,17 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.textout_coverage import party_coverage_lines
+from desktop_app.cli.textout_show import decision_lines, label
+from desktop_app.core.authorizations import ValidityBasis
 from desktop_app.core.documents import FileOutcome
+from desktop_app.core.enums import (
+    Agency,
+    MatterKind,
+    MatterStatus,
+    NationalityBasis,
+    PartyRole,
+    TransactionType,
+)
 from desktop_app.core.models import MatterSummary
 from desktop_app.core.search_query import KIND_OF_ENTITY, SearchHit, marked
 from desktop_app.core.text import visible as printable
@@ -32,9 +42,14 @@ def record_text(view: dict[str, Any]) -> str:
     """A matter as readable text, section by section."""
     m = view["matter"]
     lines = [f"{m['number']}  {printable(m['title'])}", ""]
+    shown = {
+        "kind": label(MatterKind, m["kind"]),
+        "status": label(MatterStatus, m["status"]),
+        "agency": label(Agency, m["agency"]),
+    }
     for key in ("kind", "status", "agency", "acn", "license_number", "counsel", "opened"):
         if m[key]:
-            lines.append(f"  {key.replace('_', ' '):<15} {printable(str(m[key]))}")
+            lines.append(f"  {key.replace('_', ' '):<15} {shown.get(key, printable(str(m[key])))}")
     lines += ["", "Parties:"]
     for p in view["parties"]:
         lines += party_lines(p)
@@ -44,10 +59,12 @@ def record_text(view: dict[str, Any]) -> str:
     ]
     lines += ["", "Activities:"]
     lines += [
-        f"  {a['type']:<20} {printable(a['item'] or '')} → {printable(a['party'] or '')}"
+        f"  {label(TransactionType, a['type']):<20} {printable(a['item'] or '')} → "
+        f"{printable(a['party'] or '')}"
         for a in view["activities"]
     ]
     lines += license_lines(view.get("licenses", []))
+    lines += decision_lines(view)
     lines += party_coverage_lines(view)
     return "\n".join(lines)
 
@@ -57,7 +74,7 @@ def party_lines(p: dict[str, Any]) -> list[str]:
     dest = p.get("deemed_destination")
     extra = f"  deemed: {dest['country'] or '—'} ({dest['reason']})" if dest else ""
     where = f" [{p['country']}]" if p["country"] else ""
-    lines = [f"  {p['role']:<24} {printable(p['name'])}{where}{extra}"]
+    lines = [f"  {label(PartyRole, p['role']):<24} {printable(p['name'])}{where}{extra}"]
     held = [_nationality_text(n) for n in p.get("nationalities", [])]
     status = [s for s in (_stateless_text(p), _protected_text(p)) if s]
     if dest and (held or status):
@@ -69,7 +86,7 @@ def party_lines(p: dict[str, Any]) -> list[str]:
 def _nationality_text(n: dict[str, Any]) -> str:
     dates = f" since {n['since']}" if n.get("since") else ""
     dates += f" until {n['until']}" if n.get("until") else ""
-    return f"{printable(n['country'])} {str(n['basis']).replace('_', ' ')}{dates}"
+    return f"{printable(n['country'])} {label(NationalityBasis, n['basis']).lower()}{dates}"
 
 
 def _stateless_text(p: dict[str, Any]) -> str:
@@ -92,8 +109,9 @@ def license_lines(licenses: list[dict[str, Any]]) -> list[str]:
     """Each license's last valid day and state, with the warnings to check (15 CFR 750.7(g))."""
     lines = ["", "Licenses:"] if licenses else []
     for x in licenses:
+        basis = label(ValidityBasis, x["validity"])
         lines.append(
-            f"  {printable(x['number']):<10} {x['validity']:<12} valid through "
+            f"  {printable(x['number']):<10} {basis:<12} valid through "
             f"{x['expires_on']} ({x['state']})"
         )
         lines += [f"    warning: {printable(why)}" for why in x.get("warnings", {}).values()]
