@@ -111,8 +111,8 @@ def license_lines(licenses: list[dict[str, Any]]) -> list[str]:
     for x in licenses:
         basis = label(ValidityBasis, x["validity"])
         lines.append(
-            f"  {printable(x['number']):<10} {basis:<12} valid through "
-            f"{x['expires_on']} ({x['state']})"
+            f"  {printable(x['number']):<10} valid through {x['expires_on']} ({x['state']}); "
+            f"validity {basis.lower()}"
         )
         lines += [f"    warning: {printable(why)}" for why in x.get("warnings", {}).values()]
     return lines

@@ -30,7 +30,7 @@ def test_a_state_holiday_extends_only_once_the_state_is_chosen(tmp_path: Path) -
     case = _load_license_ending_on_cesar_chavez_day(tmp_path)
     assert run_in(tmp_path, "holidays").stdout.strip() == "federal"
     federal = run_in(tmp_path, "show", case, "--as-of", "2026-04-01").stdout
-    assert "D512345    One year     valid through 2026-03-31 (expired)" in federal
+    assert "D512345    valid through 2026-03-31 (expired); validity 1 year" in federal
     assert run_in(tmp_path, "holidays", "ca").stdout.strip() == "CA"
     shown = run_in(tmp_path, "show", case, "--as-of", "2026-04-01", "--json")
     (license_,) = json.loads(shown.stdout)["licenses"]
