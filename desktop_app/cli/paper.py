@@ -101,7 +101,6 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
             kind=args.kind,
             version=args.draft,
             issued=args.issue,
-            account=getpass.getuser(),
             limit=limit,
         )
         suffix = "memo" if args.kind == "case" else "conditions"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from desktop_app.core.authorizations import (
@@ -61,7 +62,7 @@ def decision_lines(view: Plain) -> list[str]:
         *_determinations(view.get("determinations", [])),
         *_letters(view.get("letters", []), view.get("parties", [])),
         *_conditions(view.get("conditions", [])),
-        *_clock(view.get("bis_clock")),
+        *_clock(view.get("bis_clock"), view.get("as_of")),
     ]
 
 
@@ -156,7 +157,7 @@ def _conditions(conditions: list[Plain]) -> list[str]:
     return lines
 
 
-def _clock(clock: Plain | None) -> list[str]:
+def _clock(clock: Plain | None, as_of: str | None) -> list[str]:
     if not clock:
         return []
     lines = ["", "BIS clock:"]
@@ -172,15 +173,19 @@ def _clock(clock: Plain | None) -> list[str]:
             f"  hold {hold['start']} – {hold.get('end') or 'open'}: "
             f"{label(HoldReason, hold['reason'])}"
         )
-    lines += _deadline_lines(clock.get("deadlines", []))
+    lines += _deadline_lines(clock.get("deadlines", []), as_of)
     return lines
 
 
-def _deadline_lines(deadlines: Iterable[Plain]) -> list[str]:
+def _deadline_lines(deadlines: Iterable[Plain], as_of: str | None) -> list[str]:
+    """Each deadline; the days left count to its last filing day (``file_by`` when given)."""
     lines = []
     for d in deadlines:
         left = d["days_left"]
-        when = f"{left} days left" if left >= 0 else f"passed {-left} days ago"
+        if as_of and d.get("file_by"):
+            left = (date.fromisoformat(d["file_by"]) - date.fromisoformat(as_of)).days
+        word = " to file" if d.get("file_by") else ""
+        when = f"{left} days left{word}" if left >= 0 else f"passed {-left} days ago"
         file_by = f", file by {d['file_by']}" if d.get("file_by") else ""
         lines += wrapped(
             f"{d['due']}  {d['name']} ({d['citation']}; {when}{file_by})", "  ", "    "

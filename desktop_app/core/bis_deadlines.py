@@ -66,6 +66,11 @@ class Deadline:
     note: str = ""
     file_by: date | None = None
 
+    @property
+    def last_day(self) -> date:
+        """The last day a filing reaches BIS in time: ``file_by`` when set, else ``due``."""
+        return self.file_by or self.due
+
 
 def closed_because(day: date, calendar: HolidayCalendar = FEDERAL) -> str:
     """Why ``day`` is not a business day ("a Saturday", "Thanksgiving Day"), or "" if it is."""

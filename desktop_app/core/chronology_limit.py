@@ -81,6 +81,15 @@ def limited(documents: Sequence[Document], limit: ChronologyLimit) -> list[Docum
     return shown
 
 
+def undated_left_out(documents: Sequence[Document], limit: ChronologyLimit) -> int:
+    """How many documents a date limit leaves out only because no date of theirs can be read."""
+    if not (limit.dated_from or limit.dated_to):
+        return 0
+    return sum(
+        1 for d in documents if _day(d) is None and (not limit.kinds or d.kind in limit.kinds)
+    )
+
+
 def _root(document: Document, by_id: dict[int, Document]) -> int:
     seen = set()
     while document.parent_id is not None and document.parent_id in by_id:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from desktop_app.core.people import Person
 from desktop_app.core.report_request import (
@@ -69,6 +69,7 @@ class ReportDialog(FormDialog[ReportJob]):
         self.cc = TextBinding(QLineEdit(), default.cc)
         self.as_of = DateField(today)
         self.target = QLineEdit(str(start_folder(PURPOSE) / f"{which}-report.pdf"))
+        self._chosen: Path | None = None
         browse = QPushButton(_("&Browse…"))
         browse.clicked.connect(self._browse)
         row = QWidget()
@@ -103,12 +104,31 @@ class ReportDialog(FormDialog[ReportJob]):
         )
         return ReportJob(request, Path(self.target.text().strip()).expanduser())
 
+    def save(self) -> None:
+        """Write the report, asking first when a file is already at the target."""
+        target = Path(self.target.text().strip()).expanduser()
+        asked = target == self._chosen  # the file chooser asked already
+        if target.is_file() and not asked and not self._replace_ok(target):
+            return
+        super().save()
+
+    def _replace_ok(self, target: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Replace the file?"),
+            _("{name} already exists in {folder}. Replace it?").format(
+                name=target.name, folder=target.parent
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _browse(self) -> None:
         chosen = save_file(
             self, _("Save the report as"), PURPOSE, Path(self.target.text()).name,
             _("PDF files (*.pdf)"),
         )  # fmt: skip
         if chosen is not None:
+            self._chosen = chosen
             self.target.setText(str(chosen))
 
 

@@ -45,15 +45,14 @@ def matter_memo_pdf(
     version: int | None = None,
     progress: Progress | None = None,
     issued: bool = False,
-    account: str = "",
     limit: ChronologyLimit = NO_LIMIT,
 ) -> tuple[str, bytes]:
     """The matter's number and its memo (or conditions report) as PDF bytes.
 
     The memo says what draft ``version`` says (the latest saved by default) and is laid out on
-    the library's paper; every page says DRAFT, or ISSUED when ``issued``. The person of
-    ``account`` (their name and title from Preferences) signs it; ``limit`` keeps the
-    chronology to the documents counsel chose.
+    the library's paper; every page says DRAFT, or ISSUED when ``issued``. Its sender signs it,
+    with the title they gave in Preferences; ``limit`` keeps the chronology to the documents
+    counsel chose.
     """
     matter = reads.matter(number)
     draft = reads.memo_draft(matter, version)
@@ -71,7 +70,7 @@ def matter_memo_pdf(
         calendar=reads.holiday_calendar(),
         list_editions={e.id: e.published for e in reads.editions()},
         issued=issued,
-        signer=reads.people().get(account) if account else None,
+        people=tuple(reads.people().values()),
         limit=limit,
     )
     return matter.number, build(memo, invariant, reads.paper().value, progress)

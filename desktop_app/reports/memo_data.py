@@ -12,7 +12,12 @@ from datetime import date
 from typing import Any
 
 from desktop_app.core.chronology import chronology
-from desktop_app.core.chronology_limit import NO_LIMIT, ChronologyLimit, limited
+from desktop_app.core.chronology_limit import (
+    NO_LIMIT,
+    ChronologyLimit,
+    limited,
+    undated_left_out,
+)
 from desktop_app.core.coverage_model import GroupLookup
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.drafts import MemoDraft, legend_for, new_draft
@@ -23,7 +28,8 @@ from desktop_app.core.people import Person
 from desktop_app.core.present_decisions import decisions_view
 from desktop_app.reports.conditions_table import conditions_table
 from desktop_app.reports.coverage_data import coverage_findings, coverage_section
-from desktop_app.reports.memo_decisions import clock_section, letters_section, licenses_section
+from desktop_app.reports.memo_clock import clock_section
+from desktop_app.reports.memo_decisions import letters_section, licenses_section
 from desktop_app.reports.model import Header, Memo, Section, Signature, Table
 from desktop_app.reports.screening_data import screening_section
 
@@ -52,7 +58,7 @@ def case_memo(
     calendar: HolidayCalendar = FEDERAL,
     list_editions: Mapping[int, date] | None = None,
     issued: bool = False,
-    signer: Person | None = None,
+    people: Sequence[Person] = (),
     limit: ChronologyLimit = NO_LIMIT,
 ) -> Memo:
     """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions.
@@ -61,9 +67,10 @@ def case_memo(
     questions); without one the matter's defaults are used and those parts say so. ``calendar``
     is the library's holidays for license validity (15 CFR 750.7(g)); ``list_editions`` the
     publication date of each screening-list edition the library holds, by id. ``issued`` marks
-    every page ISSUED (else DRAFT) with the draft version; ``signer`` is the person whose name
-    and title close the memo (the header's sender when none is given). ``limit`` keeps the
-    chronology and the index to the documents counsel chose; both say what was left out.
+    every page ISSUED (else DRAFT) with the draft version; the header's sender signs it, with
+    the title of the person in ``people`` of that name (Preferences), if there is one.
+    ``limit`` keeps the chronology and the index to the documents counsel chose; both say what
+    was left out.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown memo kind {kind!r}")
@@ -105,7 +112,7 @@ def case_memo(
             ),
             _signed(
                 _written("Open questions", ("", draft.open_questions)),
-                _signature(signer, header.sender, as_of if issued else None),
+                _signature(header.sender, people, as_of if issued else None),
             ),
             _attachments(record, limit),
             Section("Reference data relied on", tuple(f"{n}: {e}" for n, e in editions) or (NONE,)),
@@ -132,11 +139,16 @@ def stamp(draft: MemoDraft, issued_on: date | None) -> str:
     return f"ISSUED {issued_on.isoformat()} — {version}"
 
 
-def _signature(signer: Person | None, sender: str, issued_on: date | None) -> Signature:
-    """The signature block: the person's name and title, dated when the memo is issued."""
-    name = signer.name.strip() if signer is not None else ""
-    title = signer.title.strip() if signer is not None else ""
-    return Signature(name or sender, title, issued_on.isoformat() if issued_on else "")
+def _signature(sender: str, people: Sequence[Person], issued_on: date | None) -> Signature:
+    """The signature block: the sender, with their title from Preferences, dated when issued.
+
+    The memo is signed by who it is from, whoever prints it; a title is given only by the
+    person whose name is the sender's, so no one's title goes under another's name.
+    """
+    wanted = sender.strip().casefold()
+    titles = {p.title.strip() for p in people if p.name.strip().casefold() == wanted}
+    title = titles.pop() if len(titles) == 1 else ""
+    return Signature(sender, title, issued_on.isoformat() if issued_on else "")
 
 
 def _signed(section: Section, signature: Signature) -> Section:
@@ -196,7 +208,7 @@ def _activities(
                 a.on.isoformat() if a.on else "undated",
                 items.get(a.item_id or 0, NONE),
                 names.get(a.party_id or 0, NONE),
-                route(a, parties.get(a.party_id or 0), as_of),
+                route(a, parties.get(a.party_id or 0), as_of, a.party_id is not None),
                 a.status.label,
             )
             for a in record.activities
@@ -207,18 +219,20 @@ def _activities(
     return coverage_section(activities, found, acts, as_of)
 
 
-def route(activity: Activity, party: Party | None, as_of: date) -> str:
+def route(activity: Activity, party: Party | None, as_of: date, named: bool = False) -> str:
     """Where the activity goes; for a deemed export or reexport, the deemed destination too.
 
     A release in the United States goes "US → US" on the map; what the rules read is the
     person's deemed destination on the activity's day (15 CFR 734.13(b), 734.14(b)), so that is
-    printed, or "needs review" with the fact that is missing.
+    printed, or "needs review" with the fact that is missing. ``named``: the activity names a
+    party, so a ``party`` of None means that party is no longer in the record.
     """
     start = activity.from_country or "?"
     if not activity.type.is_deemed:
         return f"{start} → {activity.to_country or '?'}"
     if party is None:
-        return f"{start} → ? (deemed; needs review: no person recorded)"
+        why = f"party #{activity.party_id} is not in the record" if named else "no person recorded"
+        return f"{start} → ? (deemed; needs review: {why})"
     found = deemed_destination(party, activity.on or as_of)
     if found.country:
         return f"{start} → {found.country} (deemed)"
@@ -232,10 +246,17 @@ def _limit_note(record: MatterRecord, shown: int, limit: ChronologyLimit) -> tup
     if not limit.limits:
         return ()
     total = len(record.documents)
-    return (
+    note = (
         f"Limited by counsel to {limit.describe()}: {shown:,} of the {total:,} documents filed "
-        "on the matter are listed here; the library holds them all.",
+        "on the matter are listed here; the library holds them all."
     )
+    undated = undated_left_out(record.documents, limit)
+    if undated:
+        note += (
+            f" Needs review: {undated:,} document(s) with no date that can be read are left out "
+            "by the dates alone."
+        )
+    return (note,)
 
 
 def _chronology(record: MatterRecord, limit: ChronologyLimit = NO_LIMIT) -> Section:

@@ -1,9 +1,10 @@
-"""The memo's licenses, letters with their Annex A, and BIS clock, as plain data (pure).
+"""The memo's licenses and letters with their Annex A, as plain data (pure).
 
 Each section states what is recorded and what the rules derive from it as of the memo's day: a
-license's last valid day and state (15 CFR 750.7(g)), a letter's scope and every Annex A row as
-written with the party it is linked to and whether counsel confirmed the link, and the processing
-clock with its holds and statutory deadlines (15 CFR 750.4, 750.6, 756.2).
+license's last valid day and state (15 CFR 750.7(g)); a letter's scope, what supersedes or
+modifies it, and every Annex A row as written with the party it is linked to and whether counsel
+confirmed the link. A link or a scope naming a record the matter no longer holds is printed as
+"needs review", naming it. The BIS clock is in :mod:`memo_clock`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from datetime import date
 
 from desktop_app.core.annex_rows import LinkState, link_state
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter, License
-from desktop_app.core.bis_clock import ClockReading, read_clock
 from desktop_app.core.enums import LabeledEnum
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import MatterRecord
@@ -40,6 +40,12 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+def named(names: Mapping[int, str], key: int, what: str) -> str:
+    """The name of record ``key``, or "needs review" saying the matter no longer holds it."""
+    found = names.get(key)
+    return found if found is not None else f"needs review: {what} #{key} is not in the record"
+
+
 def licenses_section(
     record: MatterRecord, as_of: date, calendar: HolidayCalendar = FEDERAL
 ) -> Section:
@@ -55,8 +61,8 @@ def licenses_section(
             x.validity.label,
             license_expiry(x, calendar).isoformat(),
             license_state(x, as_of, calendar).capitalize(),
-            _listed(names.get(i, f"#{i}") for i in x.party_ids),
-            _listed(items.get(i, f"#{i}") for i in x.item_ids),
+            _listed(named(names, i, "party") for i in x.party_ids),
+            _listed(named(items, i, "item") for i in x.item_ids),
         )
         for x in licenses
     )
@@ -95,9 +101,7 @@ def _license_details(
     if x.expires_on_set:
         parts.append(f"expiry printed on the license: {x.expires_on_set.isoformat()}")
     if x.replaces_license_id:
-        parts.append(
-            f"replaces {numbers.get(x.replaces_license_id, '#' + str(x.replaces_license_id))}"
-        )
+        parts.append(f"replaces {named(numbers, x.replaces_license_id, 'license')}")
     warnings = license_warnings(x, record.items, calendar)
     text = "; ".join(parts) + "."
     if warnings:
@@ -123,19 +127,25 @@ def letters_section(record: MatterRecord) -> Section:
             for x in letters
         ),
         (1.0, 2.0, 1.8, 2.2, 1.6),
-        details=tuple(_letter_details(x, names, items) for x in letters),
+        details=tuple(_letter_details(x, names, items, letters) for x in letters),
         details_are_text=True,
     )
     tables: list[tuple[str, Table]] = [("", table)]
+    bare = []
     for letter in letters:
         rows = [r for r in record.decisions.annex_rows if r.letter_id == letter.id]
         if rows:
             tables.append((f"Annex A of the letter of {_title(letter)}", _annex_table(rows, names)))
+        else:
+            bare.append(_title(letter))
     lead = (
         "Each Annex A row is printed as written in the letter. Only a link counsel confirmed "
         "decides coverage; a suggested link is shown for review and decides nothing."
     )
-    return Section("Authorization letters and Annex A", (lead,) if letters else (), tuple(tables))
+    paragraphs = [lead] if letters else []
+    if bare:
+        paragraphs.append(f"No Annex A rows are recorded for the letter of {', '.join(bare)}.")
+    return Section("Authorization letters and Annex A", tuple(paragraphs), tuple(tables))
 
 
 def _title(letter: AuthorizationLetter) -> str:
@@ -149,11 +159,16 @@ def _period(x: AuthorizationLetter) -> str:
 
 
 def _letter_details(
-    x: AuthorizationLetter, names: Mapping[int, str], items: Mapping[int, str]
+    x: AuthorizationLetter,
+    names: Mapping[int, str],
+    items: Mapping[int, str],
+    letters: Iterable[AuthorizationLetter],
 ) -> str:
+    addressee = named(names, x.addressee_id, "party") if x.addressee_id else NONE
     parts = [
-        f"Addressed to: {names.get(x.addressee_id, NONE) if x.addressee_id else NONE}",
-        f"items: {_listed(items.get(i, f'#{i}') for i in x.item_ids)}",
+        *_chain(x, list(letters)),
+        f"Addressed to: {addressee}",
+        f"items: {_listed(named(items, i, 'item') for i in x.item_ids)}",
         f"model versions: {_listed(x.model_versions)}",
         f"transactions: {_labels(x.transaction_types)}",
         "foreign-national employees of Annex A entities: "
@@ -169,6 +184,21 @@ def _letter_details(
     return "; ".join(parts) + "."
 
 
+def _chain(x: AuthorizationLetter, letters: list[AuthorizationLetter]) -> list[str]:
+    """What this letter does to others, and what others do to it, as recorded."""
+    by_id = {letter.id: _title(letter) for letter in letters}
+    parts = []
+    later = [y for y in letters if x.id in (y.supersedes_letter_id, y.modifies_letter_id)]
+    for y in later:
+        verb = "Superseded" if y.supersedes_letter_id == x.id else "Modified"
+        parts.append(f"{verb} from {y.effective_from.isoformat()} by the letter of {_title(y)}")
+    if x.supersedes_letter_id:
+        parts.append(f"supersedes the letter of {named(by_id, x.supersedes_letter_id, 'letter')}")
+    if x.modifies_letter_id:
+        parts.append(f"modifies the letter of {named(by_id, x.modifies_letter_id, 'letter')}")
+    return parts
+
+
 def _annex_table(rows: list[AnnexRow], names: Mapping[int, str]) -> Table:
     ordered = sorted(rows, key=lambda r: r.row_no)
     return Table(
@@ -179,7 +209,7 @@ def _annex_table(rows: list[AnnexRow], names: Mapping[int, str]) -> Table:
                 r.name_as_written,
                 r.address_as_written or NONE,
                 r.country or NONE,
-                names.get(r.party_id, f"#{r.party_id}") if r.party_id else NONE,
+                named(names, r.party_id, "party") if r.party_id else NONE,
                 LINKS[link_state(r)],
             )
             for r in ordered
@@ -188,90 +218,4 @@ def _annex_table(rows: list[AnnexRow], names: Mapping[int, str]) -> Table:
         bold=tuple(
             (i, 5) for i, r in enumerate(ordered) if link_state(r) is not LinkState.CONFIRMED
         ),
-    )
-
-
-def clock_section(
-    record: MatterRecord, as_of: date, calendar: HolidayCalendar = FEDERAL
-) -> Section:
-    """The BIS processing clock as of ``as_of``: where it stands, its holds and deadlines."""
-    events = record.decisions.clock_events
-    if not events:
-        return Section("BIS processing clock", ("No clock events recorded.",))
-    reading = read_clock(events, as_of, record.matter.kind, calendar)
-    ordered = sorted(events, key=lambda e: (e.on, e.id))
-    events_table = Table(
-        ("Date", "Event", "Hold reason", "Note"),
-        tuple(
-            (
-                e.on.isoformat(),
-                e.kind.label,
-                e.hold_reason.label if e.hold_reason else NONE,
-                e.note or NONE,
-            )
-            for e in ordered
-        ),
-        (1.0, 2.2, 2.0, 3.8),
-    )
-    return Section(
-        "BIS processing clock",
-        (_standing(reading, as_of),),
-        (
-            (f"Deadlines as of {as_of.isoformat()}", _deadlines_table(reading)),
-            ("Holds (15 CFR 750.4(b))", _holds_table(reading, as_of)),
-            ("Clock events as recorded", events_table),
-        ),
-    )
-
-
-def _standing(reading: ClockReading, as_of: date) -> str:
-    if reading.registered is None:
-        return "The application is not recorded as registered; the clock has not started."
-    text = (
-        f"Registered {reading.registered.isoformat()} (15 CFR 750.4(a)(2)). "
-        f"{reading.elapsed_days} calendar days elapsed as of {as_of.isoformat()}, holds excluded."
-    )
-    if reading.on_hold is not None:
-        text += f" On hold: {reading.on_hold.label}."
-    if reading.denied_on is not None:
-        how = "final under 15 CFR 750.6(b)" if reading.denial_deemed else "recorded"
-        text += f" Denied {reading.denied_on.isoformat()} ({how})."
-    elif reading.stopped_on is not None:
-        text += f" The clock stopped {reading.stopped_on.isoformat()}."
-    return text
-
-
-def _deadlines_table(reading: ClockReading) -> Table:
-    return Table(
-        ("Due", "File by", "What is due", "Rule", "Days left"),
-        tuple(
-            (
-                d.due.isoformat(),
-                d.file_by.isoformat() if d.file_by else NONE,
-                d.name + (f" ({d.note})" if d.note else ""),
-                d.citation,
-                str(d.days_left) if d.days_left >= 0 else f"passed {-d.days_left} days ago",
-            )
-            for d in reading.deadlines
-        ),
-        (1.0, 1.0, 3.8, 1.6, 1.2),
-        empty="No deadline in play.",
-        bold=tuple((i, 4) for i, d in enumerate(reading.deadlines) if d.days_left < 0),
-    )
-
-
-def _holds_table(reading: ClockReading, as_of: date) -> Table:
-    return Table(
-        ("From", "Until", "Reason", "Days"),
-        tuple(
-            (
-                h.start.isoformat(),
-                h.end.isoformat() if h.end else "open",
-                h.reason.label,
-                str(((h.end or as_of) - h.start).days),
-            )
-            for h in reading.holds
-        ),
-        (1.2, 1.2, 4.6, 0.8),
-        empty="No holds.",
     )

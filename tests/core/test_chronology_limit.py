@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.core.chronology_limit import ChronologyLimit, limit_errors, limited
+from desktop_app.core.chronology_limit import (
+    ChronologyLimit,
+    limit_errors,
+    limited,
+    undated_left_out,
+)
 from desktop_app.core.documents import Document, DocumentKind
 
 EMAIL, LETTER, ATTACHMENT = DocumentKind.EMAIL, DocumentKind.LETTER, DocumentKind.ATTACHMENT
@@ -64,3 +69,11 @@ def test_a_limit_that_ends_before_it_starts_is_refused() -> None:
         "dated_to": "ends 2026-06-30, before it starts (2026-07-01)"
     }
     assert limit_errors(ChronologyLimit(date(2026, 7, 1), date(2026, 7, 1))) == {}
+
+
+def test_undated_or_unreadable_dates_are_counted_when_dates_limit() -> None:
+    odd = [*DOCS, _doc(7, "2026-13-45"), _doc(8, "2026-6-1", LETTER)]
+    june = ChronologyLimit(date(2026, 6, 1), date(2026, 6, 30))
+    assert undated_left_out(odd, june) == 3  # "", 2026-13-45, 2026-6-1
+    assert undated_left_out(odd, ChronologyLimit(date(2026, 6, 1), kinds=(LETTER,))) == 1
+    assert undated_left_out(odd, ChronologyLimit(kinds=(EMAIL,))) == 0  # no dates: none left out

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.gui.main_window import MainWindow
@@ -77,3 +78,27 @@ def test_a_missing_folder_is_named_beside_the_field_and_nothing_is_written(
     assert "no-such-folder" in dialog.error_text("target")
     assert dialog.error_text("to") == "To is required: the report's header names it"
     assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_a_file_already_there_is_replaced_only_when_counsel_say_so(
+    qtbot: QtBot, sample_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "docket.pdf"
+    target.write_bytes(b"counsel's own file")
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog = _open(qtbot, sample_window)
+    dialog.target.setText(str(target))
+    QTest.keyClick(dialog.target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
+    assert target.read_bytes() == b"counsel's own file"
+    QTest.keyClick(dialog.target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: sample_window.reports.dialog is None, timeout=WAIT)
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert asked == [f"docket.pdf already exists in {tmp_path}. Replace it?"] * 2

@@ -12,8 +12,9 @@ from desktop_app.core.drafts import MemoDraft, new_draft
 from desktop_app.core.enums import NationalityBasis, PartyKind, PartyRole, TransactionType, UsStatus
 from desktop_app.core.models import Activity, MatterRecord, Nationality, Party
 from desktop_app.core.people import Person
+from desktop_app.reports.memo_clock import clock_section
 from desktop_app.reports.memo_data import case_memo, route
-from desktop_app.reports.memo_decisions import clock_section, letters_section, licenses_section
+from desktop_app.reports.memo_decisions import letters_section, licenses_section
 from desktop_app.reports.model import Memo, Section, Signature, Table
 from desktop_app.reports.render import build
 from desktop_app.storage import queries
@@ -80,6 +81,7 @@ def test_clock_block_gives_holds_and_deadlines_passed_or_not(sample_library: Lib
     assert by_rule["15 CFR 750.4(d)(2)"][4] == "passed 17 days ago"
     assert by_rule["15 CFR 750.4(a)(1)"][:1] == ("2027-01-03",)
     assert by_rule["15 CFR 750.4(a)(1)"][4] == "27"
+    assert deadlines.bold == ((0, 4),)  # the passed one stands out
     holds = _table(section, "Holds (15 CFR 750.4(b))")
     assert holds.rows == (("2026-10-02", "2026-10-20", "Information requested", "18"),)
 
@@ -107,21 +109,25 @@ def test_every_page_carries_the_stamp(sample_record: MatterRecord) -> None:
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) > 20
     assert all("ISSUED 2026-12-31 — draft version 2" in p.extract_text() for p in pages)
-    assert "DRAFT" not in pdf_text(pdf).replace("draft version", "")
+    assert "DRAFT" not in pdf_text(pdf)  # an issued memo never says draft in capitals
 
 
-def test_signature_is_the_persons_name_and_title_dated_when_issued(
+def test_the_sender_signs_with_the_title_they_gave_dated_when_issued(
     sample_record: MatterRecord,
 ) -> None:
-    signer = Person("jdoe", "Jane Doe", "Senior Export Counsel")
-    issued = _memo(sample_record, issued=True, signer=signer)
+    sender = sample_record.matter.counsel
+    people = (
+        Person("mas", sender, "Deputy General Counsel"),
+        Person("pa", "Pat Aide", "Paralegal"),
+    )
+    issued = _memo(sample_record, issued=True, people=people)
     signed = [s.signature for s in issued.sections if s.signature is not None]
-    assert signed == [Signature("Jane Doe", "Senior Export Counsel", "2026-12-31")]
-    draft = _memo(sample_record)
-    unsigned = [s.signature for s in draft.sections if s.signature is not None]
-    assert unsigned == [Signature(sample_record.matter.counsel, "", "")]  # the sender, undated
+    assert signed == [Signature(sender, "Deputy General Counsel", "2026-12-31")]
     text = pdf_text(build(issued, invariant=True))
-    assert "Jane Doe\nSenior Export Counsel\nDate: 2026-12-31" in text
+    assert f"{sender}\nDeputy General Counsel\nDate: 2026-12-31" in text
+    others = _memo(sample_record, people=people[1:])  # whoever prints it does not sign it
+    unsigned = [s.signature for s in others.sections if s.signature is not None]
+    assert unsigned == [Signature(sender, "", "")]  # the sender, no one else's title, undated
 
 
 def _person(**fields: object) -> Party:

@@ -32,10 +32,13 @@ def test_a_hash_column_keeps_its_share_and_breaks() -> None:
     assert fitted_widths(table, 200, pad=3) == [100, 100]
 
 
-def test_words_that_cannot_all_fit_keep_the_shares() -> None:
-    word = "Rechtsschutzversicherungsgesellschaften"
-    table = Table(("A", "B", "C"), ((word, word, word),), (1, 1, 1))
-    assert fitted_widths(table, 150, pad=3) == [50, 50, 50]
+def test_when_not_every_word_fits_the_short_ones_stay_whole() -> None:
+    word = "Rechtsschutzversicherungsgesellschaften"  # wider than any column here
+    table = Table(("Doc.", "B", "C"), (("Adebayo-Stone", word, word),), (0.2, 1, 1))
+    widths = fitted_widths(table, 300, pad=3)
+    assert widths[0] - 6 >= stringWidth("Adebayo-Stone", CELL.fontName, CELL.fontSize)
+    assert widths[1] == widths[2]  # the two long words share what is left, and break
+    assert abs(sum(widths) - 300) < 0.01
 
 
 def test_the_docket_report_prints_counsel_names_whole(sample_record: MatterRecord) -> None:

@@ -56,10 +56,8 @@ class MemoOutputs(QObject):
         task = self._task(_("Building the memo…"), _("Memo not built"))
         as_of, self.building = self.as_of, key
 
-        actor = self._gateway.actor
-
         def op(library: Library) -> Built:
-            return _build(library, key, as_of, task, actor)
+            return _build(library, key, as_of, task)
 
         def done(built: Built) -> None:
             if not self.pane.show_built(built):
@@ -113,7 +111,7 @@ class MemoOutputs(QObject):
         as_of, actor = self.as_of, self._gateway.actor
 
         def op(library: Library) -> Issued:
-            built = _build(library, key, as_of, task, actor, issued=True)
+            built = _build(library, key, as_of, task, issued=True)
             from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
 
             return Issued(issue_memo(library, key.number, built.filename, built.data, actor), built)
@@ -156,17 +154,11 @@ def _ignore(_result: object) -> None:
 
 
 def _build(
-    library: Library,
-    key: BuildKey,
-    as_of: date,
-    task: LongTask,
-    actor: str,
-    *,
-    issued: bool = False,
+    library: Library, key: BuildKey, as_of: date, task: LongTask, *, issued: bool = False
 ) -> Built:
     """Build on a worker thread; Cancel stops the build at its next progress report.
 
-    ``actor``'s name and title sign the memo; ``issued`` marks its pages ISSUED, not DRAFT.
+    ``issued`` marks its pages ISSUED, not DRAFT.
     """
     from desktop_app.reports.make import matter_memo_pdf  # noqa: PLC0415 - reportlab on demand
 
@@ -180,7 +172,6 @@ def _build(
         version=key.version,
         progress=task.progress,
         issued=issued,
-        account=actor,
         limit=key.limit,
     )
     return Built(key, memo_filename(key), data, head)

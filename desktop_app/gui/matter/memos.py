@@ -221,7 +221,12 @@ class MemosTab(QWidget):
         """Ask, then build the memo and file it on the matter as an outgoing document."""
         if self.matter is None or not self.writable:
             return
-        answer = QMessageBox.question(self, _("Issue memo"), ISSUE_QUESTION)
+        question = ISSUE_QUESTION
+        if self.limit.limits:
+            question += "\n\n" + _(
+                "Its chronology and index list only {what}; the memo says so."
+            ).format(what=self.limit.describe())
+        answer = QMessageBox.question(self, _("Issue memo"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self._saved_then(self.outputs.issue)
 
