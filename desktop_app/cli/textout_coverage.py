@@ -8,16 +8,15 @@ source), the facts still missing and the caveats. Anything a person typed is sho
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from typing import Any
 
+from desktop_app.cli.wrap import wrap_words
 from desktop_app.core.coverage_model import Answer, Outcome
 from desktop_app.core.coverage_plain import row_subject, summary_line
 from desktop_app.core.text import visible
 
 Plain = dict[str, Any]
-WIDTH = 100
 INDENT = "  "
 
 
@@ -54,9 +53,9 @@ def answer_lines(answer: Plain, indent: str = INDENT) -> list[str]:
     label = Answer(answer["answer"]).label.upper()
     basis, said = visible(answer["basis"]), visible(summary_line(answer))
     first = basis or said
-    lines = _wrapped(f"{label} — {first}" if first else label, indent, indent * 2)
+    lines = wrap_words(f"{label} — {first}" if first else label, indent, indent * 2)
     if basis and said:
-        lines += _wrapped(said, indent)
+        lines += wrap_words(said, indent)
     if answer["factors"]:
         lines.append(f"{indent}Factors:")
         for factor in answer["factors"]:
@@ -71,9 +70,9 @@ def factor_lines(factor: Plain, indent: str = INDENT * 2) -> list[str]:
     outcome = Outcome(factor["outcome"]).label.lower()
     text = f"{outcome:<8} {visible(factor['dimension'])}: {visible(factor['detail'])}"
     hanging = indent + " " * 9
-    lines = _wrapped(text, indent, hanging)
+    lines = wrap_words(text, indent, hanging)
     if factor["source"]:
-        lines += _wrapped(f"source: {visible(factor['source'])}", hanging)
+        lines += wrap_words(f"source: {visible(factor['source'])}", hanging)
     return lines
 
 
@@ -85,7 +84,7 @@ def _subject(row: Plain) -> str:
         when = f"on {activity['on']} ({activity['status']})"
     else:
         when = f"undated, as of {row['as_of']}"
-    return "\n".join(_wrapped(f"{visible(row_subject(row))}, {when}", "", INDENT * 2))
+    return "\n".join(wrap_words(f"{visible(row_subject(row))}, {when}", "", INDENT * 2))
 
 
 def _listed(title: str, values: list[str], indent: str) -> list[str]:
@@ -93,18 +92,8 @@ def _listed(title: str, values: list[str], indent: str) -> list[str]:
         return []
     lines = [f"{indent}{title}:"]
     for value in values:
-        lines += _wrapped(f"- {visible(value)}", indent + INDENT, indent + INDENT * 2)
+        lines += wrap_words(f"- {visible(value)}", indent + INDENT, indent + INDENT * 2)
     return lines
-
-
-def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=first,
-        subsequent_indent=first if rest is None else rest,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
 
 
 def _counts(rows: list[Plain]) -> str:

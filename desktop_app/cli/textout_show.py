@@ -6,11 +6,11 @@ view ``show --json`` prints (`core.present`, `core.present_decisions`) and gives
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from desktop_app.cli.wrap import wrap_words
 from desktop_app.core.authorizations import (
     ConditionStatus,
     Decider,
@@ -23,7 +23,6 @@ from desktop_app.core.documents import Direction, DocumentKind
 from desktop_app.core.enums import LabeledEnum, TransactionType
 from desktop_app.core.text import visible
 
-WIDTH = 100
 Plain = dict[str, Any]
 LINKS = {"confirmed": "confirmed", "suggested": "suggested, not confirmed", "unlinked": "no party"}
 
@@ -39,19 +38,8 @@ def label(kind: type[LabeledEnum], value: object) -> str:
 
 
 def wrapped(text: str, indent: str, then: str | None = None) -> list[str]:
-    """``text`` wrapped at words to the terminal width, never cut inside a word.
-
-    The first line starts after ``indent``, the others after ``then`` (default: ``indent``).
-    """
-    shown = visible(text)
-    return textwrap.wrap(
-        shown,
-        WIDTH,
-        initial_indent=indent,
-        subsequent_indent=indent if then is None else then,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [indent.rstrip()]
+    """``text`` shown safely and wrapped at words (first line after ``indent``, then ``then``)."""
+    return wrap_words(visible(text), indent, then)
 
 
 def decision_lines(view: Plain) -> list[str]:
