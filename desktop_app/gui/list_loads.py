@@ -142,6 +142,7 @@ class ListLoads:
     def _agenda_read(self, read: AgendaRead, load: int) -> None:
         if load == self._agenda_loads and not self._gateway.reader.closed:
             self._views.agenda.show_agenda(read.facts, read.rows, read.as_of, read.days)
+            self._views.docket.set_deadlines(read.rows, read.as_of, read.days)
             self._review.read(read.as_of)  # the "needs review" counts follow, read off-thread
 
     def _agenda_failed(self, error: BaseException, load: int) -> None:

@@ -58,3 +58,28 @@ def test_empty_library_offers_the_samples(window: MainWindow, wait_writes: Write
 def test_sort_by_column(sample_window: MainWindow) -> None:
     sample_window.docket.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert sample_window.docket.proxy.index(0, 0).data() == "EC-2026-0003"
+
+
+def test_the_next_deadline_column_shows_each_matters_first_agenda_entry(
+    year_end_window: MainWindow,
+) -> None:
+    from desktop_app.gui.docket.model import DEADLINE_AT
+
+    docket = year_end_window.docket
+    rows = year_end_window.agenda.rows()
+    assert rows  # the sample has overdue work at year end
+    first: dict[str, tuple[str, str]] = {}
+    for row in sorted(rows, key=lambda r: (r.due, r.title)):
+        first.setdefault(row.matter_number, (row.due.isoformat(), row.state))
+    assert docket.model.headerData(DEADLINE_AT, Qt.Orientation.Horizontal) == "Next deadline"
+    for r in range(docket.proxy.rowCount()):
+        number = docket.proxy.index(r, 0).data()
+        cell = docket.proxy.index(r, DEADLINE_AT)
+        due, state = first[number]
+        assert cell.data() == f"{due} · {state}"
+        late = state in ("overdue", "passed")
+        assert (cell.data(Qt.ItemDataRole.ForegroundRole) is not None) == late
+        assert cell.data(Qt.ItemDataRole.ToolTipRole).startswith(f"{due} {state}: ")
+    docket.table.sortByColumn(DEADLINE_AT, Qt.SortOrder.AscendingOrder)
+    shown = [docket.proxy.index(r, DEADLINE_AT).data() for r in range(docket.proxy.rowCount())]
+    assert shown == sorted(shown)

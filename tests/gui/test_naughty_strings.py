@@ -128,5 +128,5 @@ def test_tables_show_naughty_names_escaped(
     renamed = replace(record.matter, title="<b>bold</b>\u202egnp.exe\nline two")
     sample_window.workspace._gateway.write(lambda service: service.update_matter(renamed))
     wait_writes(sample_window)
-    shown = sample_window.docket.proxy.index(0, 3).data()  # the title, after "Needs review"
+    shown = sample_window.docket.proxy.index(0, 4).data()  # the title, after the deadline
     assert shown == "<b>bold</b>\\u202egnp.exe\\u000aline two"

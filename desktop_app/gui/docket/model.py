@@ -9,10 +9,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
 from desktop_app.core.enums import MatterKind, MatterStatus
 from desktop_app.core.models import MatterSummary
+from desktop_app.gui.docket.deadline_column import ShownDeadlines, deadline_column
 from desktop_app.gui.docket.review_column import ShownReview, review_column
 from desktop_app.gui.widgets.table_model import Column, Index, RecordTableModel
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from desktop_app.core.agenda import AgendaRow
     from desktop_app.gui.review import ReviewCounts
 
 DOCKET_COLUMNS: list[Column[MatterSummary]] = [
@@ -30,6 +34,8 @@ DOCKET_COLUMNS: list[Column[MatterSummary]] = [
 
 REVIEW_AT = 2
 """Where the "Needs review" column stands: after Matter and Status."""
+DEADLINE_AT = 3
+"""Where the "Next deadline" column stands: after "Needs review"."""
 
 
 class DocketModel(RecordTableModel[MatterSummary]):
@@ -43,8 +49,9 @@ class DocketModel(RecordTableModel[MatterSummary]):
 
     def __init__(self, parent: QObject | None = None) -> None:
         self._review = ShownReview()
-        review = review_column(self._review)
-        columns = [*DOCKET_COLUMNS[:REVIEW_AT], review, *DOCKET_COLUMNS[REVIEW_AT:]]
+        self._deadlines = ShownDeadlines()
+        review, deadline = review_column(self._review), deadline_column(self._deadlines)
+        columns = [*DOCKET_COLUMNS[:REVIEW_AT], review, deadline, *DOCKET_COLUMNS[REVIEW_AT:]]
         super().__init__(columns, key=lambda s: s.matter.id, parent=parent)
         self._natural: list[MatterSummary] = []
         self._sort_column = -1
@@ -87,11 +94,19 @@ class DocketModel(RecordTableModel[MatterSummary]):
     def set_review(self, review: ReviewCounts) -> None:
         """Show these counts of answers that need review (re-sorting if sorted by them)."""
         self._review.counts = review
-        if self._sort_column == REVIEW_AT:
+        self._column_changed(REVIEW_AT)
+
+    def set_deadlines(self, rows: Iterable[AgendaRow], as_of: date, days: int) -> None:
+        """Show each matter's first agenda entry (re-sorting if sorted by them)."""
+        self._deadlines.update(rows, as_of, days)
+        self._column_changed(DEADLINE_AT)
+
+    def _column_changed(self, column: int) -> None:
+        if self._sort_column == column:
             self._rearrange(self._ordered(self._natural))
         if self._rows:
             last = len(self._rows) - 1
-            self.dataChanged.emit(self.index(0, REVIEW_AT), self.index(last, REVIEW_AT))
+            self.dataChanged.emit(self.index(0, column), self.index(last, column))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows by ``column`` (-1: the order they were given in)."""

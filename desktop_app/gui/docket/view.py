@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,11 @@ from desktop_app.core.enums import MatterKind, MatterStatus
 from desktop_app.core.models import MatterSummary
 from desktop_app.gui.docket.model import DocketFilter, docket_model
 from desktop_app.gui.review import ReviewCounts
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from desktop_app.core.agenda import AgendaRow
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.table_model import ROW_ROLE
 from desktop_app.i18n import _
@@ -137,6 +144,10 @@ class DocketView(QWidget):
     def set_review(self, review: ReviewCounts) -> None:
         """Show how many coverage answers of each matter need review."""
         self.model.set_review(review)
+
+    def set_deadlines(self, rows: list[AgendaRow], as_of: date, days: int) -> None:
+        """Show each matter's first entry on the agenda."""
+        self.model.set_deadlines(rows, as_of, days)
 
     def select_matter(self, matter_id: int, *, quiet: bool = False) -> None:
         """Select the row of a matter (clearing the filters if they hide it).
