@@ -36,6 +36,7 @@ from desktop_app.gui.edit_actions import EditActions
 from desktop_app.gui.errors import message_for
 from desktop_app.gui.gateway import Gateway, Notice
 from desktop_app.gui.list_loads import SETTINGS, ListLoads
+from desktop_app.gui.list_pane import ListPane
 from desktop_app.gui.menus import Controllers, build_menus, show_about
 from desktop_app.gui.originals import OriginalCopies
 from desktop_app.gui.report_dialog import ReportActions
@@ -93,6 +94,7 @@ class MainWindow(Shell):
         self.splitter.addWidget(self._centre)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.list_pane = ListPane(self.splitter)
         self.banner = Banner()
         self.setCentralWidget(_stacked(self.banner, self.splitter))
         self.backups = Backups(self)
@@ -104,8 +106,9 @@ class MainWindow(Shell):
         self.edits = EditActions(self)
         self.reports = ReportActions(self)
         controllers = Controllers(
-            self.backups, self.edits, self.retention, self.check, self.views, self.reports
-        )
+            self.backups, self.edits, self.retention, self.check, self.views, self.reports,
+            self.list_pane,
+        )  # fmt: skip
         self._actions = build_menus(self, controllers)
         self._connect()
         self._show_library_state()
@@ -241,6 +244,7 @@ class MainWindow(Shell):
         """
         self.matter_id = None
         self._centre.hide()
+        self.list_pane.reveal()  # with no matter open, the lists are all there is
         self.docket.clear_selection()
         self._enable_actions()
 
@@ -384,6 +388,7 @@ class MainWindow(Shell):
             self.resize(1440, 860)
             fit_to_screen(self)  # a 1366×768 laptop shows the whole window, status bar included
             self.splitter.setSizes([470, 970])  # kept for the workspace while it is hidden
+        self.list_pane.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remember the window's geometry and splitter; remove private copies of originals.

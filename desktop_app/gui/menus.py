@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from desktop_app.gui.backups import Backups
 from desktop_app.gui.edit_actions import EditActions
 from desktop_app.gui.gateway import Gateway
+from desktop_app.gui.list_pane import ListPane
 from desktop_app.gui.matter import TAB_LABELS, TABS
 from desktop_app.gui.report_dialog import ReportActions
 from desktop_app.gui.retention_actions import RetentionActions
@@ -41,6 +42,7 @@ class Controllers(NamedTuple):
     check: LibraryCheck
     views: SideViews
     reports: ReportActions
+    pane: ListPane
 
 
 def add_action(
@@ -98,13 +100,14 @@ def build_menus(window: Shell, controllers: Controllers) -> MenuActions:
         window, matter, _("Legal &hold and retention…"), retention.open_dialog, "Ctrl+Shift+H"
     )
     writes.append(add_action(window, matter, _("Move to t&rash…"), retention.move_to_trash))
-    tabs = _view_menu(window, controllers.views, bar.addMenu(_("&View")))
+    tabs = _view_menu(window, controllers.views, controllers.pane, bar.addMenu(_("&View")))
     tools = bar.addMenu(_("&Tools"))
     add_action(window, tools, _("&Verify library…"), controllers.check.verify, "Ctrl+Shift+V")
     help_menu = bar.addMenu(_("&Help"))
     add_action(window, help_menu, _("&Keyboard shortcuts"), lambda: _show_shortcuts(window), "F1")
     add_action(window, help_menu, _("&About Compliance Desk"), window.about)
-    return MenuActions(writes, [a for a in matter.actions() if not a.isSeparator()] + tabs)
+    needs_matter = [a for a in matter.actions() if not a.isSeparator()] + tabs
+    return MenuActions(writes, [*needs_matter, controllers.pane.action])
 
 
 def _decision_actions(window: Shell, matter: QMenu) -> list[QAction]:
@@ -121,17 +124,26 @@ def _decision_actions(window: Shell, matter: QMenu) -> list[QAction]:
     return [add_action(window, matter, text, ws(act), keys) for text, act, keys in entries]
 
 
-def _view_menu(window: Shell, views: SideViews, view: QMenu) -> list[QAction]:
-    """The side views, the docket's filter, and the matter tabs (returned)."""
-    add_action(window, view, _("A&genda"), views.show_agenda, "Ctrl+G")
-    add_action(window, view, _("Doc&ket"), views.show_docket, "Ctrl+D")
-    add_action(window, view, _("&Search…"), views.show_search, "Ctrl+K")
-    add_action(window, view, _("T&rash"), views.show_trash, "Ctrl+Shift+T")
+def _view_menu(window: Shell, views: SideViews, pane: ListPane, view: QMenu) -> list[QAction]:
+    """The side views (each shows the pane), the docket's filter, and the matter tabs (returned)."""
+
+    def shown(show: Callable[[], object]) -> Callable[[], None]:
+        def slot() -> None:
+            pane.reveal()
+            show()
+
+        return slot
+
+    add_action(window, view, _("A&genda"), shown(views.show_agenda), "Ctrl+G")
+    add_action(window, view, _("Doc&ket"), shown(views.show_docket), "Ctrl+D")
+    add_action(window, view, _("&Search…"), shown(views.show_search), "Ctrl+K")
+    add_action(window, view, _("T&rash"), shown(views.show_trash), "Ctrl+Shift+T")
+    view.addAction(pane.action)
     add_action(
         window,
         view,
         _("&Filter the docket"),
-        views.focus_filter,
+        shown(views.focus_filter),
         QKeySequence.StandardKey.Find,
     )
     add_action(window, view, _("&Clear filters"), views.docket.clear_filters, "Ctrl+Shift+F")
