@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, Qt
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.chronology_limit import NO_LIMIT, ChronologyLimit
 from desktop_app.core.drafts import Paper
 from desktop_app.gui.matter.preview import load_pdf, pdf_view
+from desktop_app.gui.widgets.zoom import Zoom
 from desktop_app.i18n import _
 
 KINDS = (("case", _("Memo")), ("conditions", _("Conditions report")))
@@ -81,9 +82,13 @@ class MemoPreview(QWidget):
         self.body.addWidget(self.empty)
         self.body.addWidget(self.view)
         self._buffer: QBuffer | None = None
+        self.zoom = Zoom(self.view, self)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.zoom.bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
+        layout.addLayout(top)
         layout.addWidget(self.body, 1)
 
     def show_built(self, built: Built) -> bool:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.documents import Document
 from desktop_app.core.text import visible
 from desktop_app.gui.matter.highlight import mark_words, pdf_search_string
+from desktop_app.gui.widgets.zoom import Zoom
 from desktop_app.i18n import _
 
 PDF = "application/pdf"
@@ -67,7 +68,13 @@ class DocumentPreview(QWidget):
         self._buffer: QBuffer | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.zoom = Zoom(self.pdf, self)
+        self.zoom.bar.hide()  # shown with a PDF's pages
+        self.body.currentChanged.connect(
+            lambda _index: self.zoom.bar.setVisible(self.body.currentWidget() is self.pdf)
+        )
         layout.addLayout(form)
+        layout.addWidget(self.zoom.bar, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.body, 1)
 
     def show_document(self, document: Document, text: str, data: bytes | None) -> None:
