@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from desktop_app.core.agenda import AgendaRow
+from desktop_app.gui.widgets.cut_tips import CutTips
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.table_model import ROW_ROLE
 from desktop_app.i18n import _
@@ -74,8 +75,9 @@ class DocketView(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((100, 95, 95, 300, 150, 60, 130, 85, 55, 50)):
+        for column, width in enumerate((100, 95, 95, 150, 300, 150, 60, 130, 85, 55, 50)):
             table.setColumnWidth(column, width)
+        CutTips(table)
         return table
 
     def _make_empty_state(self) -> QWidget:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.gui.widgets.cut_tips import CutTips
 from desktop_app.gui.widgets.table_model import ROW_ROLE, SORT_ROLE, Column, RecordTableModel
 from desktop_app.gui.widgets.text import display_text
 from desktop_app.i18n import _
@@ -157,4 +158,5 @@ def _make_view(model: QSortFilterProxyModel) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setDefaultSectionSize(130)
+    CutTips(view)
     return view
