@@ -43,3 +43,19 @@ def test_a_cut_cell_shows_its_whole_text_and_a_whole_cell_nothing(qtbot: QtBot) 
     assert _hover(table, 1) == LONG
     view.setColumnWidth(1, 900)
     assert not tips.is_cut(0, 1)
+
+
+def test_a_width_the_person_set_is_kept_when_other_rows_come(qtbot: QtBot) -> None:
+    columns = [Column("Name", lambda s: s), Column("Note", lambda s: "—")]
+    table: RecordTable[str] = RecordTable("Parties", columns, key=lambda s: s)
+    qtbot.addWidget(table)
+    table.show()
+    qtbot.waitExposed(table)
+    table.set_rows(["A"])
+    fitted = table.table.columnWidth(0)
+    table.set_rows(["B", LONG])
+    assert table.table.columnWidth(0) > fitted  # fitted to the new rows while untouched
+    table.table.horizontalHeader().resizeSection(0, 95)  # as a drag does
+    table.set_rows(["C"])
+    assert table.table.columnWidth(0) == 95
+    assert table.widths_set

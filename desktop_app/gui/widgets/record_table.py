@@ -85,15 +85,30 @@ class RecordTable(QWidget, Generic[T]):
         self.table.doubleClicked.connect(self._edit_selected)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         # The Delete key itself: the standard Delete of X11 is also Ctrl+D, the Docket's key.
+        self.widths_set = False
+        """True once the person resized a column; the rows shown next keep the widths."""
+        self._fitting = False
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: self._resized(column)
+        )
         remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         remove.activated.connect(self._remove_selected)
         self._update_buttons()
 
     def set_rows(self, rows: Sequence[T]) -> None:
-        """Show these records."""
-        if self.model.set_rows(rows):
-            self._fit_columns()
+        """Show these records (column widths the person set are kept)."""
+        if self.model.set_rows(rows) and not self.widths_set:
+            self._fitting = True
+            try:
+                self._fit_columns()
+            finally:
+                self._fitting = False
         self._update_buttons()
+
+    def _resized(self, column: int) -> None:
+        stretched = column == self.model.columnCount() - 1  # follows the view's own width
+        if not self._fitting and not stretched and self.table.isVisible():
+            self.widths_set = True  # the person dragged a column: their widths stay
 
     def _fit_columns(self) -> None:
         """Size each column but the last to its header and the text of the first rows shown.
