@@ -83,3 +83,21 @@ def test_the_next_deadline_column_shows_each_matters_first_agenda_entry(
     docket.table.sortByColumn(DEADLINE_AT, Qt.SortOrder.AscendingOrder)
     shown = [docket.proxy.index(r, DEADLINE_AT).data() for r in range(docket.proxy.rowCount())]
     assert shown == sorted(shown)
+
+
+def test_the_overview_shows_the_letters_and_the_next_deadlines(
+    year_end_window: MainWindow,
+) -> None:
+    window = year_end_window
+    window.open_case("EC-2026-0001")
+    overview = window.workspace.overview
+    assert overview.letters.text().splitlines() == [
+        "2026-06-12 (IS-2026-0412): Imposes requirement",
+        "2026-06-26 (IS-2026-0412): Removes requirement; Annex A: 7 rows, 6 confirmed",
+    ]
+    first = min(
+        (r for r in window.agenda.rows() if r.matter_number == "EC-2026-0001"),
+        key=lambda r: (r.due, r.title),
+    )
+    line = overview.deadlines.text().splitlines()[0]
+    assert line.startswith(f"{first.due.isoformat()} {first.state}: ")

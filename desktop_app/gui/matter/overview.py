@@ -88,6 +88,11 @@ class OverviewTab(QWidget):
             _("Licenses recorded:"),
             self.licenses,
         )
+        self.letters = _value_label()
+        self.deadlines = _value_label()
+        at = FIELDS.index(("license_number", _("License number"))) + 2
+        form.insertRow(at, _("Letters recorded:"), self.letters)
+        form.insertRow(at + 1, _("Next deadlines:"), self.deadlines)
         form.addRow(_("Recordkeeping:"), self.recordkeeping)
         self.summary = QPlainTextEdit(readOnly=True)
         self.edit_button = QPushButton(_("Edit matter…"))
@@ -109,14 +114,20 @@ class OverviewTab(QWidget):
         self,
         matter: Matter,
         notes: list[Note],
+        *,
         recordkeeping: str = "",
         licenses: Sequence[LicenseRow] = (),
+        letters: Sequence[str] = (),
+        deadlines: Sequence[str] = (),
     ) -> None:
         """Fill the tab with this matter; ``recordkeeping`` is its retention, hold and trash.
 
         ``licenses`` are the licenses recorded on the Determinations tab, shown beside the
-        matter's own license-number field (which the person may have left empty).
+        matter's own license-number field (which the person may have left empty); ``letters``
+        and ``deadlines`` are one line each (`core.matter_deadlines`).
         """
+        self.letters.setText("\n".join(letters) or "—")
+        self.deadlines.setText("\n".join(deadlines) or _("Nothing overdue or due in 90 days"))
         self.recordkeeping.setText(recordkeeping or "—")
         for name, label in self.values.items():
             label.setText(field_text(matter, name))
@@ -124,3 +135,11 @@ class OverviewTab(QWidget):
         if self.summary.toPlainText() != matter.summary:
             self.summary.setPlainText(matter.summary)
         self.notes.set_rows(notes)
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

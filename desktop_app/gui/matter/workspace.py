@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.documents import Direction, Document
 from desktop_app.core.history_text import record_names
+from desktop_app.core.matter_deadlines import deadline_lines, letter_lines, matter_deadlines
 from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Party
 from desktop_app.core.people import names
 from desktop_app.core.text import visible
@@ -162,7 +163,16 @@ class MatterWorkspace(MatterDialogs):
         )
         kept = recordkeeping_line(self._gateway.retention_state(m.id), today)
         licenses = license_rows(record.decisions.licenses, {}, today, self._gateway.calendar())
-        self.overview.show_matter(m, list(record.notes), kept, licenses)
+        calendar = self._gateway.calendar()
+        deadlines = deadline_lines(matter_deadlines(record, today, calendar))
+        self.overview.show_matter(
+            m,
+            list(record.notes),
+            recordkeeping=kept,
+            licenses=licenses,
+            letters=letter_lines(record),
+            deadlines=deadlines,
+        )
         self._party_names.clear()
         self._party_names.update({p.id: p for p in record.parties})
         self._item_names.clear()
