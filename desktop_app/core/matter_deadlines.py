@@ -38,7 +38,7 @@ def matter_deadlines(
 def deadline_lines(rows: list[AgendaRow], shown: int = SHOWN) -> list[str]:
     """The first ``shown`` entries, one line each, and how many more there are."""
     lines = [
-        f"{r.due.isoformat()} {r.state.replace('_', ' ')}: {cut_at_word(r.title, 80)}"
+        f"{r.due.isoformat()} {r.state.replace('_', ' ')}: {cut_at_word(r.title, 70)}"
         for r in rows[:shown]
     ]
     if len(rows) > shown:

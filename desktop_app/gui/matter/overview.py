@@ -7,10 +7,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -90,6 +92,8 @@ class OverviewTab(QWidget):
         )
         self.letters = _value_label()
         self.deadlines = _value_label()
+        for lines in (self.letters, self.deadlines):
+            lines.setWordWrap(False)  # one entry a line, each cut at a word already
         at = FIELDS.index(("license_number", _("License number"))) + 2
         form.insertRow(at, _("Letters recorded:"), self.letters)
         form.insertRow(at + 1, _("Next deadlines:"), self.deadlines)
@@ -101,11 +105,17 @@ class OverviewTab(QWidget):
         self._lay_out(form)
 
     def _lay_out(self, form: QFormLayout) -> None:
-        top = QHBoxLayout()
+        facts = QWidget()
+        top = QHBoxLayout(facts)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addLayout(form, 1)
         top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()  # on a small screen the facts scroll rather than overlap
+        scroll.setWidget(facts)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(scroll, 2)
         layout.addWidget(QLabel(_("<b>Summary</b>")))
         layout.addWidget(self.summary, 1)
         layout.addWidget(self.notes, 1)
@@ -126,8 +136,8 @@ class OverviewTab(QWidget):
         matter's own license-number field (which the person may have left empty); ``letters``
         and ``deadlines`` are one line each (`core.matter_deadlines`).
         """
-        self.letters.setText("\n".join(letters) or "—")
-        self.deadlines.setText("\n".join(deadlines) or _("Nothing overdue or due in 90 days"))
+        _set_lines(self.letters, letters, "—")
+        _set_lines(self.deadlines, deadlines, _("Nothing overdue or due in 90 days"))
         self.recordkeeping.setText(recordkeeping or "—")
         for name, label in self.values.items():
             label.setText(field_text(matter, name))
@@ -143,3 +153,8 @@ def _value_label() -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def _set_lines(label: QLabel, lines: Sequence[str], empty: str) -> None:
+    """Show ``lines``, one a line (not wrapped: a wrapped label's height is misjudged)."""
+    label.setText("\n".join(lines) or empty)
