@@ -13,7 +13,7 @@ from dataclasses import replace
 from desktop_app.core.annex import PartyIndex
 from desktop_app.core.annex_parse import AnnexLine
 from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter
-from desktop_app.core.enums import LabeledEnum
+from desktop_app.core.enums import LabeledEnum, PartyKind, PartyRole
 from desktop_app.core.models import Party
 from desktop_app.core.ports import UnitOfWork
 
@@ -64,3 +64,21 @@ def insert_annex(
 
 def _as_written(row: AnnexRow) -> tuple[int, str, str, str]:
     return (row.row_no, row.name_as_written, row.address_as_written, row.country)
+
+
+def party_of_row(row: AnnexRow) -> Party:
+    """A new Annex A entity as the row writes it: its name, address and country."""
+    return Party(
+        matter_id=row.matter_id,
+        name=" ".join(row.name_as_written.split()),
+        role=PartyRole.ANNEX_A_ENTITY,
+        kind=PartyKind.ENTITY,
+        country=row.country.strip().upper(),
+        address=row.address_as_written.strip(),
+        annex_row=row.row_no,
+    )
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are written the same, case and spacing aside."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from desktop_app.core.annex_parse import parse_annex
-from desktop_app.core.annex_rows import insert_annex
+from desktop_app.core.annex_rows import insert_annex, party_of_row, same_name
 from desktop_app.core.authorizations import (
     AnnexRow,
     AuthorizationLetter,
@@ -31,7 +31,7 @@ from desktop_app.core.models import Activity, Item, Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.core.retention_events import revocation_event
 from desktop_app.core.validation import check as _check
-from desktop_app.core.validation import text_errors
+from desktop_app.core.validation import party_errors, text_errors
 from desktop_app.core.validity import validate_license
 from desktop_app.errors import ValidationError
 
@@ -177,6 +177,25 @@ class DecisionService:
             if changed != row:
                 tx.update(changed)
         return changed
+
+    def party_from_row(self, row_id: int) -> AnnexRow:
+        """Make a party of an Annex A row as written (an Annex A entity) and link it, confirmed.
+
+        For an entity the matter does not hold yet: its name, address and country are the
+        row's, and it can be corrected like any party. One transaction: both or neither.
+        """
+        with self._store.transaction(self._actor) as tx:
+            row = tx.get(AnnexRow, row_id)
+            party = party_of_row(row)
+            _check(party_errors(party, self._today()))
+            same = [p for p in tx.children(Party, row.matter_id) if same_name(p.name, party.name)]
+            if same:
+                why = f"{same[0].name} is already a party of the matter: link the row to it"
+                raise ValidationError({"party": why})
+            made = tx.insert(party)
+            linked = replace(row, party_id=made.id, confirmed=True)
+            tx.update(linked)
+        return linked
 
     def add_clock_event(self, event: ClockEvent) -> ClockEvent:
         """Record an event on the BIS clock of a pending application."""

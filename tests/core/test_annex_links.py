@@ -193,3 +193,41 @@ def test_replacing_the_annex_keeps_confirmed_links_of_rows_unchanged(
         (2, None, None),
         (3, None, None),
     ]
+
+
+def test_a_party_is_made_from_a_row_as_written_and_linked_in_one_step(
+    library: Library, matter: Matter
+) -> None:
+    decisions = DecisionService(library, "counsel")
+    decisions.add_letter(
+        _letter(matter), ANNEX + '4,Brand New Research Ltd,"1 High St, Leeds",GB\n'
+    )
+    row = _rows(library, matter)[3]
+    before = set(_parties(library, matter))
+    linked = decisions.party_from_row(row.id)
+    made = set(_parties(library, matter)) - before
+    assert made == {" ".join(row.name_as_written.split())}
+    party = next(
+        p for p in queries.matter_record(library.db, matter).parties if p.id == linked.party_id
+    )
+    assert (party.role, party.country, party.address) == (
+        ENTITY,
+        row.country.upper(),
+        row.address_as_written,
+    )
+    assert (party.annex_row, linked.confirmed) == (row.row_no, True)
+    with pytest.raises(ValidationError, match="already a party of the matter"):
+        decisions.party_from_row(_rows(library, matter)[0].id)  # Thistlegate is one
+
+
+def test_a_row_whose_country_cannot_be_a_party_makes_nothing(
+    library: Library, matter: Matter, dump: Callable[[], Dump]
+) -> None:
+    decisions = DecisionService(library, "counsel")
+    decisions.add_letter(_letter(matter), ANNEX)
+    row = _rows(library, matter)[0]
+    library.db.execute("UPDATE annex_rows SET country = 'Atlantis' WHERE id = ?", [row.id])
+    before = dump()
+    with pytest.raises(ValidationError):
+        decisions.party_from_row(row.id)
+    assert dump() == before

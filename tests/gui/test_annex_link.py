@@ -128,3 +128,22 @@ def test_the_candidate_model_passes_the_model_tester(
     )
     model.set_rows(suggest_links(_rows(tab)[0], record.parties, limit=None))
     qtmodeltester.check(model)
+
+
+def test_alt_n_makes_a_party_of_the_row_as_written_and_links_it(
+    qtbot: QtBot, sample_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    tab = _tab(sample_window)
+    row = _rows(tab)[2]
+    dialog = _open_link_dialog(qtbot, sample_window, tab, 2)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: sample_window.workspace.dialog is None, timeout=WAIT)
+    wait_writes(sample_window)
+    linked = _rows(tab)[2]
+    assert linked.confirmed is True
+    assert linked.party_id != row.party_id
+    record = sample_window.gateway.record(linked.matter_id)
+    made = next(p for p in record.parties if p.id == linked.party_id)
+    assert (made.name, made.country) == (row.name_as_written, row.country)
+    assert _link_column(tab)[2] == "✓ Confirmed"

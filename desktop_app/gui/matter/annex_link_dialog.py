@@ -2,7 +2,8 @@
 
 The dialog lists the parties the row may be with their name score, whether the country agrees
 and how alike the addresses are; the suggested (or confirmed) party is selected. Enter confirms
-the selected party, "Unlink" leaves the row linked to no one, Esc cancels. "Every party" lists
+the selected party, "Unlink" leaves the row linked to no one, "New party from this row" adds the
+row as written as an Annex A entity and links it, Esc cancels. "Every party" lists
 the whole matter, for a party the suggestions do not reach.
 """
 
@@ -38,6 +39,8 @@ class AnnexLink:
 
     row_id: int
     party_id: int | None
+    new_party: bool = False
+    """Make a party of the row as written and link it (``party_id`` is then None)."""
 
 
 def _country(found: Suggestion) -> str:
@@ -71,7 +74,7 @@ class AnnexLinkDialog(FormDialog[AnnexLink]):
     ) -> None:
         super().__init__(_("Link Annex A row {n}").format(n=row.row_no), submit, parent)
         self._row, self._parties = row, parties
-        self._unlink = False
+        self._unlink = self._new = False
         self.candidates: RecordTableModel[Suggestion] = RecordTableModel(
             CANDIDATE_COLUMNS, key=lambda s: s.party.id, parent=self
         )
@@ -104,6 +107,11 @@ class AnnexLinkDialog(FormDialog[AnnexLink]):
         unlink.setToolTip(_("Leave this row linked to no party"))
         unlink.setEnabled(self._row.party_id is not None)
         unlink.clicked.connect(self.unlink)
+        new = self.buttons.addButton(
+            _("&New party from this row"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        new.setToolTip(_("Add the row as written as an Annex A entity of the matter, linked"))
+        new.clicked.connect(self.new_party)
 
     def _needs_everyone(self) -> bool:
         linked = self._row.party_id
@@ -137,10 +145,18 @@ class AnnexLinkDialog(FormDialog[AnnexLink]):
         self.save()
         self._unlink = False
 
+    def new_party(self) -> None:
+        """Make a party of the row as written and link the row to it."""
+        self._new = True
+        self.save()
+        self._new = False
+
     def build(self) -> AnnexLink:
         """The row and the party chosen (None after Unlink)."""
         if self._unlink:
             return AnnexLink(self._row.id, None)
+        if self._new:
+            return AnnexLink(self._row.id, None, new_party=True)
         chosen = self.selected_party_id()
         if chosen is None:
             raise ValidationError({"party": _("Choose a party, or Unlink.")})

@@ -114,4 +114,6 @@ def _replace_annex(service: DecisionService, draft: AnnexDraft) -> list[AnnexRow
 
 
 def _link_annex_row(service: DecisionService, link: AnnexLink) -> AnnexRow:
+    if link.new_party:
+        return service.party_from_row(link.row_id)
     return service.link_annex_row(link.row_id, link.party_id)
