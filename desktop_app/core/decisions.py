@@ -208,6 +208,23 @@ class DecisionService:
             _follow_status(tx, event.matter_id, self._today())
             return stored
 
+    def update_clock_event(self, event: ClockEvent) -> ClockEvent:
+        """Correct a recorded clock event (its day, kind, hold reason or note).
+
+        The corrected clock must still read in order (`check_events`); the earlier value stays
+        in the audit chain, and the matter's status follows the corrected record.
+        """
+        _check(text_errors(event))
+        with self._store.transaction(self._actor) as tx:
+            stored = tx.get(ClockEvent, event.id)
+            _same_matter(stored.matter_id, event.matter_id, "matter_id")
+            others = [e for e in tx.children(ClockEvent, event.matter_id) if e.id != event.id]
+            _check(check_events([*others, event]))
+            if event != stored:
+                tx.update(event)
+                _follow_status(tx, event.matter_id, self._today())
+            return event
+
 
 def _supersede(tx: UnitOfWork, license_: License) -> None:
     """Mark the license ``license_`` replaces as superseded (one step back, never itself)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -256,6 +257,31 @@ def test_clock_events_out_of_order_are_refused(
         decisions.add_clock_event(
             ClockEvent(matter.id, ClockEventKind.HOLD_ENDED, date(2026, 10, 20))
         )
+    assert dump() == before
+
+
+def test_a_clock_event_is_corrected_and_a_correction_out_of_order_refused(
+    library: Library, decisions: DecisionService, matter: Matter, dump: Callable[[], Dump]
+) -> None:
+    registered = decisions.add_clock_event(
+        ClockEvent(matter.id, ClockEventKind.REGISTERED, date(2026, 9, 17))
+    )
+    hold = decisions.add_clock_event(
+        ClockEvent(
+            matter.id, ClockEventKind.HOLD_STARTED, date(2026, 10, 2), HoldReason.INFO_REQUESTED
+        )
+    )
+    moved = decisions.update_clock_event(replace(hold, on=date(2026, 10, 5)))
+    stored = queries.decisions(library.db, matter.id).clock_events
+    assert {e.id: e.on for e in stored} == {registered.id: date(2026, 9, 17), moved.id: moved.on}
+    assert moved.on == date(2026, 10, 5)
+    entries = queries.history(library.db, matter.id)
+    assert [e.entity_id for e in entries if (e.action, e.entity) == ("update", "clock_events")] == [
+        hold.id
+    ]  # audited: the earlier day stays in the chain
+    before = dump()
+    with pytest.raises(ValidationError):  # a hold cannot start before the registration
+        decisions.update_clock_event(replace(moved, on=date(2026, 9, 1)))
     assert dump() == before
 
 

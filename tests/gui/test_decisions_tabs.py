@@ -475,3 +475,34 @@ def test_the_overview_shows_the_licenses_recorded_beside_the_matters_own_field(
     assert overview.licenses.text().endswith(", expires 2027-01-29")  # set by BIS
     sample_window.open_case("EC-2026-0002")  # a classification: no license
     assert overview.licenses.text() == "—"
+
+
+def test_a_clock_event_is_corrected_from_its_table(
+    qtbot: QtBot, sample_window: MainWindow, wait_writes: Callable[[MainWindow], None]
+) -> None:
+    from PySide6.QtTest import QTest
+
+    from desktop_app.gui.matter.clock_dialog import ClockEventDialog
+
+    sample_window.open_case("EC-2026-0003")
+    tab = sample_window.workspace.determinations
+    events = tab.clock_events.model.rows()
+    assert [e.kind.label for e in events] == [
+        "Registered",
+        "Hold started",
+        "Hold ended",
+        "Referred",
+    ]
+    hold = events[1]
+    tab.correct_clock_event(hold)
+    dialog = sample_window.workspace.dialog
+    assert isinstance(dialog, ClockEventDialog)
+    assert dialog.windowTitle() == "Correct BIS clock event"
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=30_000)
+    dialog.on.setText("2026-10-05")
+    QTest.keyClick(dialog.on, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: sample_window.workspace.dialog is None, timeout=30_000)
+    wait_writes(sample_window)
+    corrected = next(e for e in tab.clock_events.model.rows() if e.id == hold.id)
+    assert corrected.on == date(2026, 10, 5)
+    assert not tab.clock_events.remove_button.isVisible()  # records are corrected, not removed

@@ -70,8 +70,10 @@ DIALOGS["preferences"] = _preferences
 DIALOGS["docket report"] = _report
 
 
-def _row_of(dialog: FormDialog[Any], widget: QWidget) -> int | None:
+def _row_of(dialog: FormDialog[Any], widget: QWidget | None) -> int | None:
     """The form row whose field holds ``widget`` (None: not a field, e.g. a button)."""
+    if widget is None:
+        return None
     form: QFormLayout = dialog.form
     for row in range(form.rowCount()):
         item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
@@ -110,7 +112,7 @@ def test_focus_starts_in_the_first_field_and_tab_walks_the_fields_in_order(
     for _ in range(60):
         focus = QApplication.focusWidget()
         row = _row_of(dialog, focus)
-        if row is None:
+        if focus is None or row is None:
             break  # on the buttons: every field came first
         if not seen or seen[-1] != row:
             seen.append(row)

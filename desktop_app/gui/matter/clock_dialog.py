@@ -20,7 +20,8 @@ class ClockEventDialog(FormDialog[ClockEvent]):
     def __init__(
         self, event: ClockEvent, submit: Submit[ClockEvent], parent: QWidget | None = None
     ) -> None:
-        super().__init__(_("Add BIS clock event"), submit, parent)
+        title = _("Correct BIS clock event") if event.id else _("Add BIS clock event")
+        super().__init__(title, submit, parent)
         self._event = event
         self.kind: EnumCombo[ClockEventKind] = EnumCombo(ClockEventKind)
         self.kind.set_value(event.kind)

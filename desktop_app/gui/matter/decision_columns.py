@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.core.annex_rows import LinkState, link_state
-from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter, Determination, License
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    ClockEvent,
+    Determination,
+    License,
+)
 from desktop_app.core.bis_clock import ClockReading
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import Party
@@ -135,6 +141,14 @@ def annex_columns(parties: Mapping[int, Party]) -> list[Column[AnnexRow]]:
             _("Address"), lambda r: r.address_as_written, tooltip=lambda r: r.address_as_written
         ),
     ]
+
+
+CLOCK_EVENT_COLUMNS: list[Column[ClockEvent]] = [
+    Column(_("Date"), lambda e: e.on.isoformat()),
+    Column(_("Event"), lambda e: e.kind.label),
+    Column(_("Hold reason"), lambda e: e.hold_reason.label if e.hold_reason else ""),
+    Column(_("Note"), lambda e: e.note, tooltip=lambda e: e.note),
+]
 
 
 def clock_text(reading: ClockReading, today: date) -> str:

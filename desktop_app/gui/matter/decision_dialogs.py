@@ -91,8 +91,11 @@ def annex_link_dialog(ctx: DialogContext, row: AnnexRow) -> AnnexLinkDialog:
     return AnnexLinkDialog(row, list(ctx.record.parties), submit, ctx.parent)
 
 
-def clock_dialog(ctx: DialogContext) -> ClockEventDialog:
-    """The dialog for a clock event: the registration first, then (by default) a hold."""
+def clock_dialog(ctx: DialogContext, event: ClockEvent | None = None) -> ClockEventDialog:
+    """The dialog for a new clock event (the registration first, then a hold), or a correction."""
+    if event is not None:
+        correct = ctx.gateway.decision_submitter(DecisionService.update_clock_event)
+        return ClockEventDialog(event, correct, ctx.parent)
     events = ctx.record.decisions.clock_events
     registered = any(e.kind is ClockEventKind.REGISTERED for e in events)
     kind = ClockEventKind.HOLD_STARTED if registered else ClockEventKind.REGISTERED

@@ -14,11 +14,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from desktop_app.core.authorizations import AnnexRow, AuthorizationLetter, Determination, License
+from desktop_app.core.authorizations import (
+    AnnexRow,
+    AuthorizationLetter,
+    ClockEvent,
+    Determination,
+    License,
+)
 from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.models import MatterRecord, Party
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.decision_columns import (
+    CLOCK_EVENT_COLUMNS,
     DETERMINATION_COLUMNS,
     LETTER_COLUMNS,
     LICENSE_COLUMNS,
@@ -73,6 +80,9 @@ class DeterminationsTab(QWidget):
         self.clock.setTextFormat(Qt.TextFormat.PlainText)
         self.clock.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.clock_button = QPushButton(_("Add clock event…"))
+        self.clock_events: RecordTable[ClockEvent] = RecordTable(
+            _("Clock events"), CLOCK_EVENT_COLUMNS, key=lambda e: e.id
+        )
         self._lay_out()
         self._connect()
 
@@ -84,6 +94,10 @@ class DeterminationsTab(QWidget):
         self.annex.edit_button.setText(_("Link…"))
         self.annex.edit_button.setToolTip(_("Confirm the selected row's party, or pick another"))
         self.annex.remove_button.hide()
+        self.clock_events.remove_button.hide()  # records are kept: a wrong one is corrected
+        self.clock_events.add_button.setText(_("Add clock event…"))
+        self.clock_events.edit_button.setText(_("Correct…"))
+        self.clock_button.hide()  # the table's Add does it
         clock = QWidget()
         bar = QHBoxLayout()
         bar.addWidget(QLabel(_("<b>BIS clock — 15 CFR 750.4</b>")))
@@ -92,11 +106,12 @@ class DeterminationsTab(QWidget):
         box = QVBoxLayout(clock)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(bar)
-        box.addWidget(self.clock, 1, Qt.AlignmentFlag.AlignTop)
+        box.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignTop)
+        box.addWidget(self.clock_events, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         for widget in (self.determinations, self.licenses, self.letters, self.annex, clock):
             splitter.addWidget(widget)
-        splitter.setSizes([140, 100, 110, 240, 100])
+        splitter.setSizes([140, 100, 110, 220, 180])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -116,6 +131,8 @@ class DeterminationsTab(QWidget):
             enter.activated.connect(self.annex.edit_button.click)
         self.letters.table.selectionModel().selectionChanged.connect(self._show_annex)
         self.clock_button.clicked.connect(self.add_clock_event)
+        self.clock_events.add_requested.connect(self.add_clock_event)
+        self.clock_events.edit_requested.connect(self.correct_clock_event)
 
     def show_record(self, record: MatterRecord, today: date) -> None:
         """Show a matter's decisions as of ``today``."""
@@ -132,6 +149,7 @@ class DeterminationsTab(QWidget):
             first = next((x for x in found.letters if x.id in with_rows), found.letters[0])
             self.select(self.letters, first.id)
         self._show_annex()
+        self.clock_events.set_rows(sorted(found.clock_events, key=lambda e: (e.on, e.id)))
         self.clock.setText(
             clock_text(read_clock(found.clock_events, today, record.matter.kind, calendar), today)
             if found.clock_events
@@ -142,6 +160,7 @@ class DeterminationsTab(QWidget):
         """Allow or forbid changes (a read-only library forbids them)."""
         for table in (self.determinations, self.licenses, self.letters, self.annex):
             table.set_editable(editable)
+        self.clock_events.set_editable(editable)
         self.clock_button.setEnabled(editable)
 
     @staticmethod
@@ -201,3 +220,8 @@ class DeterminationsTab(QWidget):
         """Open the dialog for an event on the BIS clock."""
         if (ctx := self._context()) is not None:
             self._open(clock_dialog(ctx))
+
+    def correct_clock_event(self, event: ClockEvent) -> None:
+        """Open the dialog that corrects a recorded clock event."""
+        if (ctx := self._context()) is not None:
+            self._open(clock_dialog(ctx, event))
