@@ -122,3 +122,18 @@ def test_focus_starts_in_the_first_field_and_tab_walks_the_fields_in_order(
     assert hint.width() <= LAPTOP[0], f"{name} needs {hint.width()} px wide"
     assert hint.height() <= LAPTOP[1], f"{name} needs {hint.height()} px tall"
     dialog.reject()
+
+
+def test_every_tab_of_a_matter_fits_a_laptop_screen(sample_window: MainWindow) -> None:
+    from desktop_app.gui.matter import TABS
+
+    client = LAPTOP[1] - 40  # less the window's title bar
+    sample_window.open_case("EC-2026-0001")
+    bars = sample_window.menuBar().sizeHint().height()
+    bars += sample_window.statusBar().sizeHint().height()
+    for tab in TABS:
+        sample_window.show_tab(tab)
+        hint = sample_window.workspace.minimumSizeHint()
+        wide = hint.width() + sample_window.views.minimumSizeHint().width()  # beside the lists
+        assert wide <= LAPTOP[0], f"the {tab} tab and the lists need {wide} px wide"
+        assert hint.height() + bars <= client, f"the {tab} tab needs {hint.height()} px tall"

@@ -12,7 +12,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.authorizations import (
     AnnexRow,
@@ -112,9 +121,13 @@ class DeterminationsTab(QWidget):
         for widget in (self.determinations, self.licenses, self.letters, self.annex, clock):
             splitter.addWidget(widget)
         splitter.setSizes([140, 100, 110, 220, 180])
+        scroll = QScrollArea()  # five tables need more than a laptop's height: they scroll
+        scroll.setWidget(splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(scroll)
 
     def _connect(self) -> None:
         self.determinations.add_requested.connect(lambda: self.edit_determination(None))
