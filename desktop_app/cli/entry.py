@@ -31,6 +31,7 @@ from desktop_app.cli import (
     people,
     retention,
     screening,
+    voiding,
     window,
 )
 from desktop_app.cli.common import Handler
@@ -56,6 +57,7 @@ COMMANDS = (
     screening,
     people,
     originals,
+    voiding,
 )
 
 log = logging.getLogger(__name__)

@@ -32,6 +32,7 @@ from desktop_app.core.enums import Agency
 from desktop_app.core.holiday_calendar import HOLIDAYS_SETTING, calendar_of
 from desktop_app.core.models import Activity, Decisions, Item, Matter, Note, Party
 from desktop_app.core.ports import BlobRemover, Record, Store, UnitOfWork
+from desktop_app.core.record_kinds import KINDS
 from desktop_app.core.retention import (
     LegalHold,
     RefusedError,
@@ -42,6 +43,7 @@ from desktop_app.core.retention import (
 )
 from desktop_app.core.retention_events import OFAC_RULE
 from desktop_app.core.retention_state import RetentionState, deletion_refusal, ofac_question
+from desktop_app.core.retention_void import KEPT, void_errors, void_refusal
 from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.core.validation import check, text_errors
 from desktop_app.errors import ConfirmationNeededError, ValidationError
@@ -203,6 +205,32 @@ class RetentionService:
                 tx.record_refusal(matter_id, "purge", reason)
         if reason is not None:
             raise RefusedError(reason)
+        for sha256 in purged.blobs_removed:
+            self._blobs.discard(sha256)
+        return purged
+
+    def void(self, matter_id: int, reason: str) -> Purged:
+        """Void a matter opened in error: delete it and what counsel typed on it, now.
+
+        Refused (and the refusal audited) when it holds a record to keep or is under legal
+        hold (`retention_void`). The reason is written to the matter before it goes, so the
+        audit chain says why; its number is never given again.
+        """
+        check(void_errors(reason))
+        with self._store.transaction(self._actor) as tx:
+            matter = tx.get(Matter, matter_id)
+            counts = {kind: len(tx.children(KINDS[kind], matter_id)) for kind in KEPT}
+            on_hold = any(h.released_on is None for h in tx.children(LegalHold, matter_id))
+            refusal = void_refusal(matter.number, counts, on_hold)
+            if refusal is None:
+                why = f"voided, opened in error: {' '.join(reason.split())}"
+                noted = replace(matter, status_reason=why)
+                tx.update(noted)
+                purged = _delete_matter(tx, noted)
+            else:
+                tx.record_refusal(matter_id, "void", refusal)
+        if refusal is not None:
+            raise RefusedError(refusal)
         for sha256 in purged.blobs_removed:
             self._blobs.discard(sha256)
         return purged
