@@ -100,6 +100,7 @@ def build_menus(window: Shell, controllers: Controllers) -> MenuActions:
         window, matter, _("Legal &hold and retention…"), retention.open_dialog, "Ctrl+Shift+H"
     )
     writes.append(add_action(window, matter, _("Move to t&rash…"), retention.move_to_trash))
+    writes.append(add_action(window, matter, _("&Void, opened in error…"), retention.void_matter))
     tabs = _view_menu(window, controllers.views, controllers.pane, bar.addMenu(_("&View")))
     tools = bar.addMenu(_("&Tools"))
     add_action(window, tools, _("&Verify library…"), controllers.check.verify, "Ctrl+Shift+V")

@@ -1,4 +1,4 @@
-"""Recordkeeping from the window: the hold and retention dialog, the trash, and purge.
+"""Recordkeeping from the window: the hold and retention dialog, the trash, purge and void.
 
 Moving to the trash and purging are refused (with the reason, audited by the service) while a
 legal hold is open, the matter is still live, or its retention period (15 CFR 762.6(a); 31 CFR
@@ -91,6 +91,40 @@ class RetentionActions(QObject):
 
         window.gateway.retention(
             lambda service: service.trash(matter_id), done, asked, window.today
+        )
+
+    def void_matter(self) -> None:
+        """Ask why, then void the open matter (refused when it holds a record to keep)."""
+        window = self._window
+        matter_id = window.matter_id
+        if matter_id is None:
+            self._no_matter()
+            return
+        number = visible(window.gateway.retention_state(matter_id).matter.number)
+        reason, ok = QInputDialog.getText(
+            window,
+            _("Void matter opened in error"),
+            _(
+                "Void {number}? It and the parties, items and notes typed on it are deleted; the "
+                "audit chain keeps them and the reason, and its number is never given again. A "
+                "matter holding a document, a decision, an activity or anything else to keep is "
+                "refused.\n\nWhy was it opened in error?"
+            ).format(number=number),
+            QLineEdit.EchoMode.Normal,
+            "",
+        )
+        if not ok:
+            return
+
+        def done(_purged: Purged) -> None:
+            window.leave_matter()
+            window.statusBar().showMessage(_("Voided {number}.").format(number=number), 8000)
+
+        window.gateway.retention(
+            lambda service: service.void(matter_id, reason),
+            done,
+            self._failed(_("Not voided")),
+            window.today,
         )
 
     def restore(self, summary: MatterSummary) -> None:

@@ -1,9 +1,13 @@
-"""The lists pane hides and comes back from the keys, and the window remembers it hidden."""
+"""The lists pane hides and comes back from the keys, and the window remembers it hidden.
+
+Also: a matter opened in error is voided from the Matter menu and leaves the docket.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -57,3 +61,38 @@ def test_without_a_matter_open_the_lists_cannot_be_hidden(sample_window: MainWin
     sample_window.list_pane.set_shown(False)
     sample_window.leave_matter()
     assert sample_window.splitter.sizes()[0] > 0  # closing the matter shows them again
+
+
+def test_a_matter_opened_in_error_is_voided_from_the_matter_menu(
+    qtbot: QtBot, sample_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app.core.enums import MatterKind
+    from desktop_app.core.models import Matter
+    from desktop_app.core.services import MatterService
+
+    window = sample_window
+    saved: list[Matter] = []
+    window.gateway.run(
+        lambda library: (
+            MatterService(library, "tester")
+            .create_matter(Matter("Opened twice", MatterKind.INTERNAL_REVIEW))
+            .record
+        ),
+        saved.append,
+        lambda error: pytest.fail(str(error)),
+    )
+    qtbot.waitUntil(lambda: bool(saved), timeout=WAIT)
+    number = saved[0].number
+    qtbot.waitUntil(lambda: number in _numbers(window), timeout=WAIT)
+    window.open_case(number)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("opened twice", True))
+    window.retention.void_matter()
+    qtbot.waitUntil(lambda: number not in _numbers(window), timeout=WAIT)
+    assert window.matter_id is None
+    assert "Voided" in window.statusBar().currentMessage()
+
+
+def _numbers(window: MainWindow) -> set[str]:
+    return {s.matter.number for s in window.docket.model.rows()}
