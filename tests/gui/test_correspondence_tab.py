@@ -131,6 +131,24 @@ def test_refiling_a_document_is_audited(
     )
 
 
+def test_the_preview_shows_a_refiled_documents_new_values(
+    sample_window: MainWindow, wait_writes: WriteWaiter
+) -> None:
+    _open(sample_window)
+    tab = sample_window.workspace.correspondence
+    document = _first(sample_window, lambda d: d.kind is DocumentKind.LETTER)
+    tab.select_document(document.id)
+    assert tab.preview.headers["title"].text() == document.title
+    sample_window.workspace.edit_document(document)
+    dialog = sample_window.workspace.dialog
+    assert isinstance(dialog, DocumentDialog)
+    dialog.title.widget.setText("BIS letter of June 12, 2026 (as re-filed)")
+    dialog.save()
+    wait_writes(sample_window)
+    assert tab.selected_document() is not None
+    assert tab.preview.headers["title"].text() == "BIS letter of June 12, 2026 (as re-filed)"
+
+
 def test_screenshot_views_are_the_tabs() -> None:
     assert ("agenda", "docket", "search", "trash", *TABS) == VIEWS
 

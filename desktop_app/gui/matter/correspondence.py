@@ -97,6 +97,8 @@ class CorrespondenceTab(QWidget):
         self.save_button = QPushButton(_("Save original as…"))
         self.open_button = QPushButton(_("Open original"))
         self.count = QLabel()
+        self._shown: Document | None = None
+        """The document the preview shows, as it was when shown."""
         self.direction: EnumCombo[Direction] = EnumCombo(Direction)
         self.direction.set_value(Direction.UNKNOWN)
         self.direction.setToolTip(
@@ -167,6 +169,9 @@ class CorrespondenceTab(QWidget):
             self.chronology.table.selectRow(0)
         else:
             self.preview.clear()
+        current = self.selected_document()
+        if current is not None and current != self._shown:
+            self._show(current)  # the same row, re-filed: its pane must not keep the old values
         self._update_buttons()
 
     def select_document(self, document_id: int) -> None:
@@ -189,8 +194,13 @@ class CorrespondenceTab(QWidget):
         document = self.selected_document()
         self._update_buttons()
         if document is None:
+            self._shown = None
             self.preview.clear()
             return
+        self._show(document)
+
+    def _show(self, document: Document) -> None:
+        self._shown = document
         data = None
         if document.media_type == PDF and document.size <= MAX_PREVIEW_BYTES:
             data = self._gateway.original(document.sha256)
