@@ -39,6 +39,10 @@ __all__ = ["Session", "application", "open_session", "run_app"]
 log = logging.getLogger(__name__)
 
 
+FOCUS_STYLE = "QAbstractItemView:focus { border: 2px solid #2f6fb0; }"
+"""A list or table with the keyboard's focus says so (a dotted cell alone was hard to see)."""
+
+
 def application() -> QApplication:
     """The QApplication, made once."""
     existing = QApplication.instance()
@@ -51,6 +55,7 @@ def application() -> QApplication:
     app.setOrganizationName("Compliance Desk")
     app.setApplicationVersion(__version__)
     prepare_application(app)  # desktop id, icon, shipped fonts where the system has none
+    app.setStyleSheet(FOCUS_STYLE)
     return app
 
 

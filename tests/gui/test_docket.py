@@ -101,3 +101,21 @@ def test_the_overview_shows_the_letters_and_the_next_deadlines(
     )
     line = overview.deadlines.text().splitlines()[0]
     assert line.startswith(f"{first.due.isoformat()} {first.state}: ")
+
+
+def test_tab_leaves_the_docket_without_opening_another_matter(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    docket = sample_window.docket
+    sample_window.activateWindow()
+    qtbot.waitUntil(sample_window.isActiveWindow, timeout=30_000)
+    docket.table.selectRow(0)
+    docket.table.setFocus()
+    qtbot.waitUntil(docket.table.hasFocus, timeout=30_000)
+    opened = sample_window.matter_id
+    qtbot.keyClick(docket.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not docket.table
+    assert docket.table.selectionModel().selectedRows()[0].row() == 0
+    assert sample_window.matter_id == opened

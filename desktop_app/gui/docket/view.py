@@ -71,6 +71,7 @@ class DocketView(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
+        table.setTabKeyNavigation(False)  # Tab leaves the docket; it never opens the next matter
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
