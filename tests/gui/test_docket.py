@@ -103,19 +103,13 @@ def test_the_overview_shows_the_letters_and_the_next_deadlines(
     assert line.startswith(f"{first.due.isoformat()} {first.state}: ")
 
 
-def test_tab_leaves_the_docket_without_opening_another_matter(
-    qtbot: QtBot, sample_window: MainWindow
-) -> None:
-    from PySide6.QtWidgets import QApplication
+def test_tab_leaves_every_list_and_table_of_the_window(sample_window: MainWindow) -> None:
+    # Under X11, Tab inside the docket walked its cells and, past the last, opened the next
+    # matter; offscreen it does not, so the property itself is held here for every view.
+    from PySide6.QtWidgets import QAbstractItemView
 
-    docket = sample_window.docket
-    sample_window.activateWindow()
-    qtbot.waitUntil(sample_window.isActiveWindow, timeout=30_000)
-    docket.table.selectRow(0)
-    docket.table.setFocus()
-    qtbot.waitUntil(docket.table.hasFocus, timeout=30_000)
-    opened = sample_window.matter_id
-    qtbot.keyClick(docket.table, Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is not docket.table
-    assert docket.table.selectionModel().selectedRows()[0].row() == 0
-    assert sample_window.matter_id == opened
+    sample_window.open_case("EC-2026-0001")
+    views = sample_window.findChildren(QAbstractItemView)
+    assert len(views) > 10
+    walking = [v.objectName() or type(v.parent()).__name__ for v in views if v.tabKeyNavigation()]
+    assert walking == []
