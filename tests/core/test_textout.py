@@ -28,5 +28,5 @@ def test_the_kind_column_stays_aligned_beside_the_longest_status() -> None:
 def test_a_party_without_a_country_prints_no_empty_brackets() -> None:
     located = {"role": "applicant", "name": "Granite Ferry", "country": "US"}
     nowhere = {"role": "foreign_national", "name": "Farid Example", "country": ""}
-    assert party_lines(located)[0] == "  applicant                Granite Ferry [US]"
-    assert party_lines(nowhere)[0] == "  foreign_national         Farid Example"
+    assert party_lines(located)[0] == "  Applicant                Granite Ferry [US]"
+    assert party_lines(nowhere)[0] == "  Foreign national         Farid Example"
