@@ -506,3 +506,22 @@ def test_a_clock_event_is_corrected_from_its_table(
     corrected = next(e for e in tab.clock_events.model.rows() if e.id == hold.id)
     assert corrected.on == date(2026, 10, 5)
     assert not tab.clock_events.remove_button.isVisible()  # records are corrected, not removed
+
+
+def test_return_on_the_row_under_the_cursor_opens_it_for_editing(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    sample_window.open_case("EC-2026-0001")
+    sample_window.show_tab("determinations")
+    table = sample_window.workspace.determinations.licenses
+    sample_window.activateWindow()
+    qtbot.waitUntil(sample_window.isActiveWindow, timeout=30_000)
+    table.table.clearSelection()
+    table.table.setCurrentIndex(table.proxy.index(0, 0))  # where Tab leaves the cursor
+    table.table.clearSelection()
+    table.table.setFocus()
+    qtbot.waitUntil(table.table.hasFocus, timeout=30_000)
+    assert table.selected() is None
+    qtbot.keyClick(table.table, Qt.Key.Key_Return)
+    assert isinstance(sample_window.workspace.dialog, LicenseDialog)
+    sample_window.workspace.dialog.reject()

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -138,10 +137,6 @@ class DeterminationsTab(QWidget):
         self.letters.edit_requested.connect(self.edit_letter)
         self.annex.add_requested.connect(self._replace_selected_annex)
         self.annex.edit_requested.connect(self.link_annex_row)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            enter = QShortcut(QKeySequence(key), self.annex.table)
-            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-            enter.activated.connect(self.annex.edit_button.click)
         self.letters.table.selectionModel().selectionChanged.connect(self._show_annex)
         self.clock_button.clicked.connect(self.add_clock_event)
         self.clock_events.add_requested.connect(self.add_clock_event)

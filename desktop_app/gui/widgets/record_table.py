@@ -93,6 +93,11 @@ class RecordTable(QWidget, Generic[T]):
         )
         remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         remove.activated.connect(self._remove_selected)
+        if self._editable:
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                enter = QShortcut(QKeySequence(key), self.table)
+                enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+                enter.activated.connect(self._edit_current)
         self._update_buttons()
 
     def set_rows(self, rows: Sequence[T]) -> None:
@@ -147,6 +152,13 @@ class RecordTable(QWidget, Generic[T]):
         has = self.selected() is not None and self._editable
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+
+    def _edit_current(self) -> None:
+        """Return edits the row under the cursor, selecting it first (Tab gives a cursor only)."""
+        current = self.table.currentIndex()
+        if self.selected() is None and current.isValid():
+            self.table.selectRow(current.row())
+        self._edit_selected()
 
     def _edit_selected(self) -> None:
         record = self.selected()
