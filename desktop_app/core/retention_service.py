@@ -225,6 +225,12 @@ class RetentionService:
             if refusal is None:
                 why = f"voided, opened in error: {' '.join(reason.split())}"
                 noted = replace(matter, status_reason=why)
+                check(
+                    {
+                        ("reason" if k == "status_reason" else k): v
+                        for k, v in text_errors(noted).items()
+                    }
+                )
                 tx.update(noted)
                 purged = _delete_matter(tx, noted)
             else:

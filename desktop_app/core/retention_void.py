@@ -3,9 +3,10 @@
 A matter opened by mistake (a duplicate, the wrong client) is voided rather than kept for five
 years, but only while it holds nothing that is a record to keep under 15 CFR 762.2: no document
 or quarantined file, no determination, license, letter, condition or clock event, no activity,
-no screening and no memo draft. What counsel typed while setting it up — its parties, items and
-notes — goes with it. A matter under legal hold is never voided (15 CFR 762.6(b)). Its number
-is never given again, and the audit chain keeps every record it held and the reason.
+no screening, no memo draft and no note (notes are records, 762.2(a)(3)), and no record of a
+legal hold. What counsel typed while setting it up, its parties and items, goes with it. A
+matter under legal hold is never voided (15 CFR 762.6(b)). Its number is never given again,
+and the audit chain keeps every record it held and the reason.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ KEPT = {
     "screenings": "screening",
     "memo_drafts": "memo draft",
     "retention_triggers": "retention event recorded by counsel",
+    "notes": "note",
+    "legal_holds": "legal hold record",
 }
 """The record kinds a void is refused for, by table name, with what one is called."""
 

@@ -76,8 +76,13 @@ def why_not(entries: list[AuditEntry]) -> str:
     """Why entries cannot be undone, in words; "" when they can."""
     if any(e.entity == "matters" and e.action == "insert" for e in entries):
         return (
-            "It opened a matter: a matter opened by mistake goes to the trash (Matter → Move "
-            "to trash), so its number is never given to another."
+            "It opened a matter: a matter opened by mistake is voided (Matter → Void, opened "
+            "in error), so its number is never given to another."
+        )
+    if any(e.entity == "matters" and e.action == "delete" for e in entries):
+        return (
+            "It voided or deleted a matter: that is final, and the audit chain keeps what it "
+            "held; open a new matter instead."
         )
     kinds = sorted({e.entity for e in entries if e.entity not in UNDOABLE})
     if not kinds:

@@ -28,7 +28,6 @@ def _opened_in_error(service: MatterService) -> Matter:
     ).record
     service.add_party(Party(matter.id, "Thistlegate Analytics Ltd", PartyRole.ANNEX_A_ENTITY))
     service.add_item(Item(matter.id, "Meridian 5 model weights"))
-    service.add_note(Note(matter.id, "Opened twice by mistake."))
     return matter
 
 
@@ -41,7 +40,7 @@ def test_a_matter_holding_only_what_was_typed_is_voided_and_its_number_kept(
 ) -> None:
     matter = _opened_in_error(service)
     purged = _voids(library).void(matter.id, "  opened twice  by mistake ")
-    assert purged.rows >= 3
+    assert purged.rows >= 2
     assert matter.number not in {s.matter.number for s in queries.docket(library.db)}
     history = queries.history(library.db, matter.id)
     reasons = [e.after for e in history if e.entity == "matters" and e.action == "update"]
@@ -77,3 +76,25 @@ def test_no_void_under_legal_hold_nor_without_a_reason(
     with pytest.raises(RefusedError, match=r"under legal hold.*762\.6\(b\)"):
         _voids(library).void(matter.id, "wrong client")
     assert matter.number in {s.matter.number for s in queries.docket(library.db)}
+
+
+def test_a_note_is_a_record_to_keep_and_an_unreadable_reason_is_refused(
+    library: Library, service: MatterService
+) -> None:
+    matter = _opened_in_error(service)
+    with pytest.raises(ValidationError) as unreadable:
+        _voids(library).void(matter.id, "wrong \ud800 client")
+    assert "unpaired surrogate" in unreadable.value.fields["reason"]
+    service.add_note(Note(matter.id, "Opened twice by mistake."))
+    with pytest.raises(RefusedError, match=r"\(1 note; 15 CFR 762\.2"):
+        _voids(library).void(matter.id, "wrong client")
+
+
+def test_a_void_is_not_undone(library: Library, service: MatterService) -> None:
+    from desktop_app.core.undo import why_not
+
+    matter = _opened_in_error(service)
+    seq = queries.audit_head(library.db)[0]
+    _voids(library).void(matter.id, "wrong client")
+    entries = [e for e in queries.history(library.db, matter.id) if e.seq > seq]
+    assert why_not(entries).startswith("It voided or deleted a matter")
