@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from desktop_app.core.matter_file_format import LINKS, LISTS, NESTED, MatterFileError
+from desktop_app.core.matter_numbers import ever_given
 from desktop_app.core.models import Matter, MatterRecord, Note
 from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.core.services import MatterService
@@ -71,7 +72,18 @@ class MatterFileService:
 
     def _create_matter(self, tx: UnitOfWork, matter: Matter, new_number: bool) -> Matter:
         number = matter.number
-        if number and tx.find_matter(number) is not None:
+        taken = bool(number) and tx.find_matter(number) is not None
+        if number and not taken and ever_given(tx, number):
+            if not new_number:
+                raise MatterFileError(
+                    {
+                        "$.matter.number": f"{number} was given to a matter that was voided or "
+                        "deleted, and is not reused; empty matter.number, or load with "
+                        "--new-number"
+                    }
+                )
+            number = ""
+        if taken:
             if not new_number:
                 raise MatterFileError(
                     {

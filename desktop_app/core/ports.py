@@ -101,6 +101,10 @@ class UnitOfWork(Protocol):
         """The highest NNNN of the numbers EC-<year>-NNNN in use, or 0."""
         ...
 
+    def numbers_in_audit(self) -> list[str]:
+        """Every number a matter had before a change or deletion, from the audit chain."""
+        ...
+
     def clocked_matter_ids(self) -> list[int]:
         """The ids of the matters with a BIS clock event, in id order."""
         ...

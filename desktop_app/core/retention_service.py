@@ -30,6 +30,7 @@ from desktop_app.core.documents import Document, Quarantined
 from desktop_app.core.drafts import MemoDraft
 from desktop_app.core.enums import Agency
 from desktop_app.core.holiday_calendar import HOLIDAYS_SETTING, calendar_of
+from desktop_app.core.matter_numbers import retire
 from desktop_app.core.models import Activity, Decisions, Item, Matter, Note, Party
 from desktop_app.core.ports import BlobRemover, Record, Store, UnitOfWork
 from desktop_app.core.record_kinds import KINDS
@@ -323,6 +324,7 @@ def _delete_matter(tx: UnitOfWork, matter: Matter) -> Purged:
     rows += _delete_each(tx, LegalHold, mid)
     rows += _delete_each(tx, TrashEntry, mid)
     tx.delete(Matter, mid)
+    retire(tx, matter.number)  # never given to another matter
     hashes = sorted({d.sha256 for d in documents} | {q.sha256 for q in quarantined if q.sha256})
     unused = tuple(h for h in hashes if not tx.blob_in_use(h))
     for sha256 in unused:

@@ -22,6 +22,7 @@ from desktop_app.core.authorizations import (
     License,
 )
 from desktop_app.core.holds import RefusedError, refusal_under_hold
+from desktop_app.core.matter_numbers import ever_given, next_number, retire
 from desktop_app.core.matter_status import check_hand_change
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.ports import Store, UnitOfWork
@@ -65,9 +66,11 @@ class MatterService:
         draft = replace(draft, opened=draft.opened or self._today())
         v.check(v.matter_errors(draft))
         with self._store.transaction(self._actor) as tx:
-            number = draft.number or _next_number(tx, draft.opened or self._today())
+            number = draft.number or next_number(tx, draft.opened or self._today())
             if tx.find_matter(number) is not None:
                 raise ValidationError({"number": f"Matter {number} already exists."})
+            if ever_given(tx, number):
+                raise ValidationError({"number": f"{number} was given before; it is not reused."})
             stored = tx.insert(replace(draft, number=number, id=0))
         return Saved(stored, tuple(v.matter_warnings(stored).values()))
 
@@ -80,7 +83,13 @@ class MatterService:
             other = tx.find_matter(matter.number)
             if other is not None and other.id != matter.id:
                 raise ValidationError({"number": f"Matter {matter.number} already exists."})
-            check_hand_change(tx.get(Matter, matter.id), matter)
+            stored = tx.get(Matter, matter.id)
+            if stored.number != matter.number:
+                if ever_given(tx, matter.number):
+                    why = f"{matter.number} was given before; it is not reused."
+                    raise ValidationError({"number": why})
+                retire(tx, stored.number)
+            check_hand_change(stored, matter)
             check_agency_change(tx, matter)
             tx.update(matter)
         return Saved(matter, tuple(v.matter_warnings(matter).values()))
@@ -212,10 +221,6 @@ class MatterService:
         item = tx.get(Item, activity.item_id) if activity.item_id is not None else None
         if item is not None and item.matter_id != activity.matter_id:
             raise ValidationError({"item_id": "The item must belong to this matter."})
-
-
-def _next_number(tx: UnitOfWork, opened: date) -> str:
-    return f"EC-{opened.year:04d}-{tx.last_matter_sequence(opened.year) + 1:04d}"
 
 
 def _refuse_if_used(tx: UnitOfWork, party: Party) -> None:

@@ -122,21 +122,19 @@ class SqliteUnitOfWork:
         return {row[0] for row in self._db.execute("SELECT title FROM matters")}
 
     def last_matter_sequence(self, year: int) -> int:
-        """The highest NNNN of the numbers EC-<year>-NNNN ever given, or 0.
-
-        A matter voided or purged keeps its number: the audit chain still names it, so it is
-        never given to another matter.
-        """
+        """The highest NNNN of the numbers EC-<year>-NNNN in use, or 0."""
         prefix = f"EC-{year:04d}-"
         sql = "SELECT number FROM matters WHERE substr(number, 1, ?) = ?"
-        numbers = [row[0] for row in self._db.execute(sql, [len(prefix), prefix])]
-        gone = (
-            "SELECT json_extract(before, '$.number') FROM audit"
-            " WHERE entity = 'matters' AND action = 'delete'"
-        )
-        numbers += [row[0] for row in self._db.execute(gone) if isinstance(row[0], str)]
-        tails = [n[len(prefix) :] for n in numbers if n.startswith(prefix)]
+        tails = [row[0][len(prefix) :] for row in self._db.execute(sql, [len(prefix), prefix])]
         return max((int(t) for t in tails if t.isdigit()), default=0)
+
+    def numbers_in_audit(self) -> list[str]:
+        """Every number a matter had before a change or deletion (read once per library)."""
+        sql = (
+            "SELECT DISTINCT json_extract(before, '$.number') FROM audit"
+            " WHERE entity = 'matters' AND action IN ('update', 'delete')"
+        )
+        return [row[0] for row in self._db.execute(sql) if isinstance(row[0], str) and row[0]]
 
     def clocked_matter_ids(self) -> list[int]:
         """The ids of the matters with a BIS clock event, in id order."""

@@ -329,7 +329,11 @@ def test_purge_deletes_every_row_with_one_audited_delete_each(
         "SELECT count(*) FROM search_entries WHERE matter_id = ?", [target.id]
     ).fetchone()[0]
     assert entries == 0
-    deletes = [e for e in queries.audit_entries(library.db) if e.seq > start]
+    after_purge = [e for e in queries.audit_entries(library.db) if e.seq > start]
+    retired = [e for e in after_purge if e.entity == "settings"]
+    assert len(retired) == 1  # the number is kept from being given again
+    assert target.number in (retired[0].after or "")
+    deletes = [e for e in after_purge if e.entity != "settings"]
     texts = len([e for e in deletes if e.entity == "document_text"])
     assert texts == len(doc_ids)  # each document's text goes with an audited delete of its hash
     rows["document_text"] = texts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -98,3 +99,22 @@ def test_a_void_is_not_undone(library: Library, service: MatterService) -> None:
     _voids(library).void(matter.id, "wrong client")
     entries = [e for e in queries.history(library.db, matter.id) if e.seq > seq]
     assert why_not(entries).startswith("It voided or deleted a matter")
+
+
+def test_a_voided_or_renumbered_number_is_not_given_again_by_any_path(
+    library: Library, service: MatterService
+) -> None:
+    matter = _opened_in_error(service)
+    _voids(library).void(matter.id, "wrong client")
+    with pytest.raises(ValidationError, match="was given before"):
+        service.create_matter(
+            Matter("Typed by hand", MatterKind.INTERNAL_REVIEW, number=matter.number)
+        )
+    kept = service.create_matter(Matter("Kept", MatterKind.INTERNAL_REVIEW, opened=OPENED)).record
+    old = kept.number
+    renamed = service.update_matter(replace(kept, number="EC-2026-0900")).record
+    assert renamed.number == "EC-2026-0900"
+    again = service.create_matter(Matter("Next", MatterKind.INTERNAL_REVIEW, opened=OPENED))
+    assert again.record.number not in {old, matter.number, "EC-2026-0900"}
+    with pytest.raises(ValidationError, match="was given before"):
+        service.update_matter(replace(again.record, number=old))
