@@ -183,6 +183,7 @@ _LABELS: dict[str, str] = {
     "voluntary_self_disclosure": "Voluntary self-disclosure",
     "internal_review": "Internal review",
     "bis": "BIS",
+    "notify_bis_event": "Notify BIS of an event",
     "ddtc": "DDTC",
     "ofac": "OFAC",
     "ac_wp": "Privileged & Confidential — Attorney-Client / Work Product",

@@ -1,8 +1,9 @@
 """One matter's next deadlines, as the agenda gives them, and its letters in one line each.
 
 The Overview shows what is next on the open matter without a trip to the agenda: the same rules
-(`core.agenda`: obligations, license expiry, the BIS clock, screening) over this matter's records
-alone, overdue and passed entries first, as far ahead as the docket report looks.
+(`core.agenda`: obligations, license expiry, the BIS clock, potential matches to decide) over
+this matter's records alone, overdue and passed entries first, as far ahead as the docket
+report looks.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def matter_deadlines(
         licenses=found.licenses,
         clock_events=found.clock_events,
         calendar=calendar,
+        screenings=found.screenings,
+        open_hits=tuple(h for h in found.screening_hits if h.disposition.open),
     )
     return sorted(agenda(facts, today, AHEAD_DAYS), key=lambda r: (r.due, r.title))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtWidgets import QStatusBar
 
@@ -64,7 +65,10 @@ class ListLoads:
         search: SearchView,
         review: ReviewReads,
         status: Callable[[], QStatusBar],
+        *,
+        today: Callable[[], date] = date.today,
     ) -> None:
+        self._today = today
         self._gateway = gateway
         self._views = views
         self._search = search
@@ -142,8 +146,21 @@ class ListLoads:
     def _agenda_read(self, read: AgendaRead, load: int) -> None:
         if load == self._agenda_loads and not self._gateway.reader.closed:
             self._views.agenda.show_agenda(read.facts, read.rows, read.as_of, read.days)
-            self._views.docket.set_deadlines(read.rows, read.as_of, read.days)
+            self._docket_deadlines(read)
             self._review.read(read.as_of)  # the "needs review" counts follow, read off-thread
+
+    def _docket_deadlines(self, read: AgendaRead) -> None:
+        """The docket's Next deadline is for today, whatever day the agenda is set to show."""
+        today = self._today()
+        if read.as_of == today:
+            self._views.docket.set_deadlines(read.rows, today, read.days)
+            return
+        days = read.days
+        self._gateway.build(
+            lambda library: read_agenda(library, today, days),
+            lambda own: self._views.docket.set_deadlines(own.rows, own.as_of, own.days),
+            lambda error: log.warning("the docket's deadlines: %s", type(error).__name__),
+        )
 
     def _agenda_failed(self, error: BaseException, load: int) -> None:
         if load != self._agenda_loads or self._gateway.reader.closed:

@@ -112,7 +112,10 @@ class MainWindow(Shell):
         self._actions = build_menus(self, controllers)
         self._connect()
         self._show_library_state()
-        self.lists = ListLoads(gateway, self.views, self.search, self.review, self.statusBar)
+        today = lambda: self.today()  # noqa: E731, PLW0108 - read late: "today" can be replaced
+        self.lists = ListLoads(
+            gateway, self.views, self.search, self.review, self.statusBar, today=today
+        )
         self._first_paint_seen = False  # the lists are read just after the window first paints
         if not self._gateway.has_docket():
             self.views.setCurrentWidget(self.docket)  # it offers the sample matters

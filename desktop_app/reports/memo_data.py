@@ -133,9 +133,10 @@ def case_memo(
 
 def stamp(draft: MemoDraft, issued_on: date | None) -> str:
     """What every page says of the memo's standing: DRAFT, or ISSUED on a day, and the version."""
-    version = f"draft version {draft.version}" if draft.version else "no saved draft"
     if issued_on is None:
+        version = f"draft version {draft.version}" if draft.version else "no saved draft"
         return f"DRAFT — {version} — not issued"
+    version = f"draft version {draft.version}" if draft.version else "no draft written"
     return f"ISSUED {issued_on.isoformat()} — {version}"
 
 

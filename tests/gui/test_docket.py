@@ -113,3 +113,16 @@ def test_tab_leaves_every_list_and_table_of_the_window(sample_window: MainWindow
     assert len(views) > 10
     walking = [v.objectName() or type(v.parent()).__name__ for v in views if v.tabKeyNavigation()]
     assert walking == []
+
+
+def test_the_next_deadline_is_for_today_whatever_day_the_agenda_shows(
+    qtbot: QtBot, year_end_window: MainWindow
+) -> None:
+    from datetime import date
+
+    window = year_end_window
+    window.agenda.set_as_of(date(2030, 1, 1))
+    window.refresh()
+    qtbot.waitUntil(lambda: window.gateway.builds_pending == 0, timeout=30_000)
+    shown = window.docket.model._deadlines
+    assert shown.as_of == window.today()  # 2026-12-31, not the agenda's 2030-01-01
