@@ -102,6 +102,7 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
             version=args.draft,
             issued=args.issue,
             limit=limit,
+            account=getpass.getuser(),
         )
         suffix = "memo" if args.kind == "case" else "conditions"
         out = args.out or Path(f"{number}-{suffix}.pdf")

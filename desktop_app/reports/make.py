@@ -46,13 +46,14 @@ def matter_memo_pdf(
     progress: Progress | None = None,
     issued: bool = False,
     limit: ChronologyLimit = NO_LIMIT,
+    account: str = "",
 ) -> tuple[str, bytes]:
     """The matter's number and its memo (or conditions report) as PDF bytes.
 
     The memo says what draft ``version`` says (the latest saved by default) and is laid out on
     the library's paper; every page says DRAFT, or ISSUED when ``issued``. Its sender signs it,
     with the title they gave in Preferences; ``limit`` keeps the chronology to the documents
-    counsel chose.
+    counsel chose; ``account`` is who builds it (the sender when none is recorded).
     """
     matter = reads.matter(number)
     draft = reads.memo_draft(matter, version)
@@ -72,6 +73,7 @@ def matter_memo_pdf(
         issued=issued,
         people=tuple(reads.people().values()),
         limit=limit,
+        builder=account,
     )
     return matter.number, build(memo, invariant, reads.paper().value, progress)
 

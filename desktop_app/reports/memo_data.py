@@ -26,6 +26,7 @@ from desktop_app.core.markup import Block, Run, parse
 from desktop_app.core.models import Activity, Matter, MatterRecord, Party
 from desktop_app.core.people import Person
 from desktop_app.core.present_decisions import decisions_view
+from desktop_app.core.report_request import SENDER
 from desktop_app.reports.conditions_table import conditions_table
 from desktop_app.reports.coverage_data import coverage_findings, coverage_section
 from desktop_app.reports.memo_clock import clock_section
@@ -60,6 +61,7 @@ def case_memo(
     issued: bool = False,
     people: Sequence[Person] = (),
     limit: ChronologyLimit = NO_LIMIT,
+    builder: str = "",
 ) -> Memo:
     """The memo to file on one matter; ``kind="conditions"`` keeps only the conditions.
 
@@ -70,7 +72,8 @@ def case_memo(
     every page ISSUED (else DRAFT) with the draft version; the header's sender signs it, with
     the title of the person in ``people`` of that name (Preferences), if there is one.
     ``limit`` keeps the chronology and the index to the documents counsel chose; both say what
-    was left out.
+    was left out. With no sender in the draft and no counsel on the matter, the memo is from
+    ``builder``'s person (the account building it), as Preferences names them.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown memo kind {kind!r}")
@@ -80,7 +83,7 @@ def case_memo(
     what = "Memorandum to file" if kind == "case" else "Conditions status report"
     header = Header(
         to=draft.to or NONE,
-        sender=draft.sender or matter.counsel or "Export Control Counsel",
+        sender=draft.sender or matter.counsel or _name_of(people, builder) or SENDER,
         cc=draft.cc or NONE,
         date=as_of.isoformat(),
         re=(draft.re or matter.title) + (f" — {what.lower()}" if kind == "conditions" else ""),
@@ -150,6 +153,10 @@ def _signature(sender: str, people: Sequence[Person], issued_on: date | None) ->
     titles = {p.title.strip() for p in people if p.name.strip().casefold() == wanted}
     title = titles.pop() if len(titles) == 1 else ""
     return Signature(sender, title, issued_on.isoformat() if issued_on else "")
+
+
+def _name_of(people: Sequence[Person], account: str) -> str:
+    return next((p.name.strip() for p in people if p.account == account and p.name.strip()), "")
 
 
 def _signed(section: Section, signature: Signature) -> Section:

@@ -145,3 +145,17 @@ def test_route_of_a_deemed_export_is_the_deemed_destination() -> None:
     assert route(release, None, AS_OF) == "US → ? (deemed; needs review: no person recorded)"
     shipment = Activity(1, TransactionType.EXPORT, to_country="GB")
     assert route(shipment, None, AS_OF) == "US → GB"
+
+
+def test_with_no_sender_or_counsel_the_memo_is_from_the_person_building_it(
+    sample_record: MatterRecord,
+) -> None:
+    bare = replace(sample_record, matter=replace(sample_record.matter, counsel=""))
+    draft = replace(new_draft(bare.matter), sender="")
+    people = (Person("jdoe", "Jane Doe", "Senior Export Counsel"),)
+    memo = _memo(bare, draft=draft, people=people, builder="jdoe")
+    assert memo.header.sender == "Jane Doe"
+    signed = [s.signature for s in memo.sections if s.signature is not None]
+    assert signed == [Signature("Jane Doe", "Senior Export Counsel", "")]
+    nobody = _memo(bare, draft=draft, people=people, builder="someone-else")
+    assert nobody.header.sender == "Export Control Counsel"

@@ -56,8 +56,10 @@ class MemoOutputs(QObject):
         task = self._task(_("Building the memo…"), _("Memo not built"))
         as_of, self.building = self.as_of, key
 
+        actor = self._gateway.actor
+
         def op(library: Library) -> Built:
-            return _build(library, key, as_of, task)
+            return _build(library, key, as_of, task, actor=actor)
 
         def done(built: Built) -> None:
             if not self.pane.show_built(built):
@@ -111,7 +113,7 @@ class MemoOutputs(QObject):
         as_of, actor = self.as_of, self._gateway.actor
 
         def op(library: Library) -> Issued:
-            built = _build(library, key, as_of, task, issued=True)
+            built = _build(library, key, as_of, task, actor=actor, issued=True)
             from desktop_app.samples import issue_memo  # noqa: PLC0415 - readers on demand
 
             return Issued(issue_memo(library, key.number, built.filename, built.data, actor), built)
@@ -154,7 +156,13 @@ def _ignore(_result: object) -> None:
 
 
 def _build(
-    library: Library, key: BuildKey, as_of: date, task: LongTask, *, issued: bool = False
+    library: Library,
+    key: BuildKey,
+    as_of: date,
+    task: LongTask,
+    *,
+    actor: str = "",
+    issued: bool = False,
 ) -> Built:
     """Build on a worker thread; Cancel stops the build at its next progress report.
 
@@ -173,5 +181,6 @@ def _build(
         progress=task.progress,
         issued=issued,
         limit=key.limit,
+        account=actor,
     )
     return Built(key, memo_filename(key), data, head)
