@@ -8,12 +8,13 @@ it is hidden is kept with the window's splitter, so the window opens as it was l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSplitter
 
 from desktop_app.i18n import _
 
+HIDDEN = "window/lists_hidden"
 MIN_WIDTH = 280
 """The width the pane comes back at when it had none to return to."""
 
@@ -21,19 +22,34 @@ MIN_WIDTH = 280
 class ListPane(QObject):
     """Hide and show the splitter's first pane; its action is checked while it shows."""
 
-    def __init__(self, splitter: QSplitter) -> None:
+    def __init__(self, splitter: QSplitter, settings: QSettings | None = None) -> None:
         super().__init__(splitter)
         self._splitter = splitter
+        self._settings = settings
         self._width = 0
+        self.wanted_hidden = bool(settings is not None and settings.value(HIDDEN) in (True, "true"))
+        """Whether the person last hid the pane (kept across runs; applied beside a matter)."""
         splitter.setCollapsible(0, True)
         splitter.setCollapsible(1, False)
         self.action = QAction(_("&Lists pane"), splitter)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.action.setToolTip(_("Hide or show the agenda, docket, search and trash"))
-        self.action.triggered.connect(self.set_shown)
+        self.action.triggered.connect(self.choose)
         splitter.splitterMoved.connect(lambda _pos, _index: self.sync())
         self.sync()
+
+    def choose(self, shown: bool) -> None:
+        """The person hides or shows the pane: done, and remembered for the next run."""
+        self.wanted_hidden = not shown
+        if self._settings is not None:
+            self._settings.setValue(HIDDEN, self.wanted_hidden)
+        self.set_shown(shown)
+
+    def matter_shown(self) -> None:
+        """A matter opened beside the lists: hide them if the person last did."""
+        if self.wanted_hidden:
+            self.set_shown(False)
 
     def shown(self) -> bool:
         """Whether the pane has any width."""
@@ -56,9 +72,14 @@ class ListPane(QObject):
         self.sync()
 
     def reveal(self) -> None:
-        """Show the pane if it is hidden (a list was asked for)."""
+        """Show the pane if it is hidden (the matter closed), the person's choice unchanged."""
         if not self.shown():
             self.set_shown(True)
+
+    def ask_lists(self) -> None:
+        """A list was asked for (Ctrl+G, Ctrl+D…): show the pane, and keep it shown."""
+        if not self.shown() or self.wanted_hidden:
+            self.choose(True)
 
     def sync(self) -> None:
         """Check the action when the pane shows (after a drag or a restored state)."""

@@ -94,7 +94,7 @@ class MainWindow(Shell):
         self.splitter.addWidget(self._centre)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.list_pane = ListPane(self.splitter)
+        self.list_pane = ListPane(self.splitter, settings)
         self.banner = Banner()
         self.setCentralWidget(_stacked(self.banner, self.splitter))
         self.backups = Backups(self)
@@ -232,6 +232,7 @@ class MainWindow(Shell):
         )
         self._centre.setCurrentWidget(self.workspace)
         self._centre.show()
+        self.list_pane.matter_shown()
         self._enable_actions()
         return True
 

@@ -130,7 +130,7 @@ def _view_menu(window: Shell, views: SideViews, pane: ListPane, view: QMenu) -> 
 
     def shown(show: Callable[[], object]) -> Callable[[], None]:
         def slot() -> None:
-            pane.reveal()
+            pane.ask_lists()
             show()
 
         return slot

@@ -12,8 +12,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from desktop_app.gui.app import Session
 from desktop_app.gui.main_window import MainWindow
-from desktop_app.gui.window_state import restore_state, save_state
 from tests.gui.conftest import LOADED_WAIT as WAIT
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -40,17 +40,28 @@ def test_ctrl_shift_l_hides_the_lists_and_a_list_shortcut_brings_them_back(
 
 
 def test_a_hidden_pane_stays_hidden_when_the_window_opens_again(
-    sample_window: MainWindow, tmp_path: Path
+    qtbot: QtBot, sample_session: Session, tmp_path: Path
 ) -> None:
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
-    sample_window.open_case("EC-2026-0001")
-    sample_window.list_pane.set_shown(False)
-    save_state(sample_window, sample_window.splitter, settings)
-    sample_window.list_pane.set_shown(True)
-    assert restore_state(sample_window, sample_window.splitter, settings)
-    sample_window.list_pane.sync()
-    assert sample_window.splitter.sizes()[0] == 0
-    assert not sample_window.list_pane.action.isChecked()
+    first = MainWindow(sample_session.gateway, settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(lambda: first.agenda_loaded, timeout=WAIT)
+    first.open_case("EC-2026-0001")
+    first.list_pane.choose(False)  # as Ctrl+Shift+L does
+    assert first.splitter.sizes()[0] == 0
+    first.close()
+    again = MainWindow(sample_session.gateway, settings)  # the next run, on the same settings
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.agenda_loaded, timeout=WAIT)
+    assert again.splitter.sizes()[0] > 0  # no matter open: the lists are all there is
+    again.open_case("EC-2026-0001")
+    assert again.splitter.sizes()[0] == 0  # beside a matter, hidden as it was left
+    again.views.show_docket()
+    again.list_pane.ask_lists()  # Ctrl+D: the lists come back, and stay
+    assert again.splitter.sizes()[0] > 0
+    assert settings.value("window/lists_hidden") in (False, "false")
 
 
 def test_without_a_matter_open_the_lists_cannot_be_hidden(sample_window: MainWindow) -> None:
