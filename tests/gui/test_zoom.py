@@ -52,3 +52,28 @@ def test_the_zoom_stays_within_its_bounds(qtbot: QtBot) -> None:
     for _ in range(40):
         zoom.zoom_out()
     assert view.zoomFactor() == LOWEST
+
+
+def test_zooming_from_fit_width_starts_from_the_fitted_scale(qtbot: QtBot) -> None:
+    import io
+
+    from PySide6.QtPdf import QPdfDocument
+    from reportlab.pdfgen.canvas import Canvas
+
+    from desktop_app.gui.matter.preview import load_pdf
+
+    out = io.BytesIO()
+    page = Canvas(out, pagesize=(612, 792))
+    page.drawString(72, 720, "one page")
+    page.save()
+    pane, view, zoom = _zoomed(qtbot)
+    pane.resize(420, 500)
+    document = QPdfDocument(pane)
+    buffer = load_pdf(document, out.getvalue(), None)
+    view.setDocument(document)
+    qtbot.waitUntil(lambda: document.pageCount() == 1, timeout=WAIT)
+    fitted = zoom.factor()
+    assert 0.25 < fitted < 0.6  # a Letter page in a 420-pixel pane
+    zoom.zoom_out()
+    assert view.zoomFactor() < fitted  # smaller than it was, not 80 %
+    assert buffer.parent() is document  # the pane owns the pages, and they their bytes

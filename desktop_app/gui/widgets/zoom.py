@@ -50,8 +50,16 @@ class Zoom(QObject):
         self._show()
 
     def factor(self) -> float:
-        """The zoom now (1.0 while fitted to width: the factor the view reports then)."""
-        return float(self._view.zoomFactor())
+        """The zoom now; while fitted to the width, the scale the fitting gives the first page."""
+        if self._view.zoomMode() != QPdfView.ZoomMode.FitToWidth:
+            return float(self._view.zoomFactor())
+        document = self._view.document()
+        if document is None or document.pageCount() == 0:
+            return 1.0
+        page = document.pagePointSize(0).width() * self._view.logicalDpiX() / 72
+        margins = self._view.documentMargins()
+        room = self._view.viewport().width() - margins.left() - margins.right()
+        return max(LOWEST, min(room / page, HIGHEST)) if page > 0 else 1.0
 
     def zoom_in(self) -> None:
         """One step larger, up to 400 %."""
