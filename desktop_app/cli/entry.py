@@ -33,6 +33,7 @@ from desktop_app.cli import (
     screening,
     voiding,
     window,
+    withdrawing,
 )
 from desktop_app.cli.common import Handler
 from desktop_app.cli.find import run_search
@@ -58,6 +59,7 @@ COMMANDS = (
     people,
     originals,
     voiding,
+    withdrawing,
 )
 
 log = logging.getLogger(__name__)

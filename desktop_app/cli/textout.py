@@ -112,7 +112,7 @@ def license_lines(licenses: list[dict[str, Any]]) -> list[str]:
         basis = label(ValidityBasis, x["validity"])
         lines.append(
             f"  {printable(x['number']):<10} valid through {x['expires_on']} ({x['state']}); "
-            f"validity {basis.lower()}"
+            f"validity {basis.lower()}  #{x['id']}"
         )
         lines += [f"    warning: {printable(why)}" for why in x.get("warnings", {}).values()]
     return lines

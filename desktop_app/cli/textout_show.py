@@ -51,7 +51,17 @@ def decision_lines(view: Plain) -> list[str]:
         *_letters(view.get("letters", []), view.get("parties", [])),
         *_conditions(view.get("conditions", [])),
         *_clock(view.get("bis_clock"), view.get("as_of")),
+        *_withdrawn(view.get("withdrawn", [])),
     ]
+
+
+def _withdrawn(records: list[Plain]) -> list[str]:
+    """The records counsel withdrew: kept, and out of every answer above."""
+    lines = ["", "Withdrawn records (kept; not in force):"] if records else []
+    for r in records:
+        lines += wrapped(f"{r['kind']} #{r['record_id']} “{r['name']}”", "  ", "    ")
+        lines += wrapped(f"withdrawn {r['on']}: {r['reason']}", "    ")
+    return lines
 
 
 def _notes(notes: list[Plain]) -> list[str]:
@@ -73,7 +83,8 @@ def _document(d: Plain, indent: str) -> list[str]:
     when = str(d.get("doc_date") or "")[:10] or "undated"
     what = f"{label(DocumentKind, d['kind'])}, {label(Direction, d['direction']).lower()}"
     head = f"{indent}{d['id']:>4}  {when}  "
-    lines = wrapped(f"{what}: {d['title'] or d['filename']}", head, " " * len(head))
+    gone = " (withdrawn)" if d.get("withdrawn_on") else ""
+    lines = wrapped(f"{what}: {d['title'] or d['filename']}{gone}", head, " " * len(head))
     for child in d.get("children", []):
         lines += _document(child, indent + "      ")
     return lines
@@ -85,7 +96,7 @@ def _determinations(found: list[Plain]) -> list[str]:
         by = d.get("decider_name") or label(Decider, d.get("decided_by"))
         ref = f" ({d['reference']})" if d.get("reference") else ""
         kind = label(DeterminationKind, d["kind"])
-        lines += wrapped(f"{d['decided_on']}  {kind} by {by}{ref}", "  ", "    ")
+        lines += wrapped(f"{d['decided_on']}  {kind} by {by}{ref}  #{d['id']}", "  ", "    ")
         if d.get("excerpt"):
             lines += wrapped(f"“{d['excerpt']}”", "    ")
     return lines
@@ -99,7 +110,7 @@ def _letters(letters: list[Plain], parties: list[Plain]) -> list[str]:
         until = f" until {x['effective_until']}" if x.get("effective_until") else ", no end date"
         lines.append(
             f"  {x['dated']}{ref}  {label(LetterEffect, x['effect'])}, from "
-            f"{x['effective_from']}{until}"
+            f"{x['effective_from']}{until}  #{x['id']}"
         )
         kinds = ", ".join(label(TransactionType, t) for t in x.get("transaction_types", []))
         lines += wrapped(f"transactions: {kinds or '—'}", "    ")
@@ -129,7 +140,7 @@ def _annex_row(row: Plain, names: dict[int, str]) -> list[str]:
 def _conditions(conditions: list[Plain]) -> list[str]:
     lines = ["", "Conditions:"] if conditions else []
     for c in conditions:
-        number = visible(c.get("number") or f"#{c['id']}")
+        number = f"{visible(c['number'])} (#{c['id']})" if c.get("number") else f"#{c['id']}"
         due = f", next due {c['next_due']}" if c.get("next_due") else ""
         shown = str(c.get("standing") or "").replace("_", " ")
         standing = f" — {shown}" if shown not in ("", "none") else ""

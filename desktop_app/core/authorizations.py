@@ -196,6 +196,8 @@ class Determination:
     license_exception: str = ""
     item_ids: tuple[int, ...] = ()
     activity_ids: tuple[int, ...] = ()
+    withdrawn_on: date | None = None
+    withdrawn_reason: str = ""
     id: int = 0
 
 
@@ -216,6 +218,8 @@ class License:
     excluded_countries: tuple[str, ...] = ()
     replaces_license_id: int | None = None
     determination_id: int | None = None
+    withdrawn_on: date | None = None
+    withdrawn_reason: str = ""
     id: int = 0
 
 
@@ -252,6 +256,8 @@ class AuthorizationLetter:
     modifies_letter_id: int | None = None
     excluded_destinations: tuple[str, ...] = ()
     revoked_on: date | None = None
+    withdrawn_on: date | None = None
+    withdrawn_reason: str = ""
     id: int = 0
 
 
@@ -299,6 +305,8 @@ class Condition:
     status: ConditionStatus = ConditionStatus.IMPOSED
     evidence_document_ids: tuple[int, ...] = ()
     before_release: bool | None = None
+    withdrawn_on: date | None = None
+    withdrawn_reason: str = ""
     id: int = 0
 
 

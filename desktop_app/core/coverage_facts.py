@@ -31,6 +31,7 @@ from desktop_app.core.screening_records import (
     hits_by_screening,
     latest_by_party,
 )
+from desktop_app.core.withdrawal import in_force, kept_rows
 from desktop_app.errors import NotFoundError
 
 T = TypeVar("T")
@@ -83,6 +84,14 @@ class MatterFacts:
     calendar: HolidayCalendar = FEDERAL
     screenings: tuple[Screening, ...] = ()
     screening_hits: tuple[ScreeningHit, ...] = ()
+
+    def __post_init__(self) -> None:
+        """Keep only the records in force: a withdrawn record decides nothing (core.withdrawal)."""
+        set_ = object.__setattr__  # frozen: the fields are set once, here
+        set_(self, "annex_rows", kept_rows(self.annex_rows, self.letters, "letter_id"))
+        set_(self, "condition_log", kept_rows(self.condition_log, self.conditions, "condition_id"))
+        for name in ("licenses", "letters", "determinations", "conditions"):
+            set_(self, name, in_force(getattr(self, name)))
 
     @cached_property
     def latest_screenings(self) -> dict[int, Screening]:

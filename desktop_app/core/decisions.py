@@ -26,7 +26,7 @@ from desktop_app.core.bis_clock import check_events
 from desktop_app.core.holds import RefusedError, refusal_under_hold
 from desktop_app.core.holiday_calendar import HOLIDAYS_SETTING, calendar_of
 from desktop_app.core.letter_checks import check_letter_links, group_shaped, letter_errors
-from desktop_app.core.matter_status import FOLLOWS, derived_status, follow
+from desktop_app.core.matter_status import FOLLOWS, Derived, derived_status, follow
 from desktop_app.core.models import Activity, Item, Matter, Party
 from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.core.retention_events import revocation_event
@@ -61,7 +61,7 @@ class DecisionService:
         with self._store.transaction(self._actor) as tx:
             _check_about(tx, determination)
             stored = tx.insert(determination)
-            _follow_status(tx, determination.matter_id, self._today())
+            follow_status(tx, determination.matter_id, self._today())
             return stored
 
     def update_determination(self, determination: Determination) -> Determination:
@@ -107,7 +107,7 @@ class DecisionService:
             for matter_id in tx.clocked_matter_ids():
                 if not tx.get(Matter, matter_id).status_reason.startswith(FOLLOWS):
                     continue  # counsel set this status by hand, with a reason: theirs to change
-                followed = _follow_status(tx, matter_id, self._today())
+                followed = follow_status(tx, matter_id, self._today())
                 if followed is not None:
                     changed.append(followed)
         return tuple(changed)
@@ -205,7 +205,7 @@ class DecisionService:
             events = [*tx.children(ClockEvent, event.matter_id), event]
             _check(check_events(events))
             stored = tx.insert(event)
-            _follow_status(tx, event.matter_id, self._today())
+            follow_status(tx, event.matter_id, self._today())
             return stored
 
     def update_clock_event(self, event: ClockEvent) -> ClockEvent:
@@ -222,7 +222,7 @@ class DecisionService:
             _check(check_events([*others, event]))
             if event != stored:
                 tx.update(event)
-                _follow_status(tx, event.matter_id, self._today())
+                follow_status(tx, event.matter_id, self._today())
             return event
 
 
@@ -239,20 +239,24 @@ def _supersede(tx: UnitOfWork, license_: License) -> None:
     tx.update(replace(old, status=LicenseStatus.SUPERSEDED))
 
 
-def _follow_status(tx: UnitOfWork, matter_id: int, today: date) -> Matter | None:
+def follow_status(tx: UnitOfWork, matter_id: int, today: date) -> Matter | None:
     """Set the matter's status to what its record now implies, naming the cause (audited)."""
+    followed = follow(tx.get(Matter, matter_id), derived_of(tx, matter_id, today))
+    if followed is not None:
+        tx.update(followed)
+    return followed
+
+
+def derived_of(tx: UnitOfWork, matter_id: int, today: date) -> Derived | None:
+    """The status the matter's record implies on ``today`` (None: it implies none)."""
     matter = tx.get(Matter, matter_id)
-    derived = derived_status(
+    return derived_status(
         tx.children(Determination, matter_id),
         tx.children(ClockEvent, matter_id),
         today,
         matter.kind,
         calendar_of(tx.find_setting(HOLIDAYS_SETTING)),
     )
-    followed = follow(matter, derived)
-    if followed is not None:
-        tx.update(followed)
-    return followed
 
 
 def _check_about(tx: UnitOfWork, determination: Determination) -> None:

@@ -9,6 +9,7 @@ the ingest layer makes of a file before anything is stored.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from desktop_app.core.enums import LabeledEnum
 
@@ -137,6 +138,8 @@ class Document:
     note: str = ""
     imported_at: str = ""
     reader_notes: tuple[str, ...] = ()
+    withdrawn_on: date | None = None
+    withdrawn_reason: str = ""
     id: int = 0
 
 

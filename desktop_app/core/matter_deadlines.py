@@ -15,6 +15,7 @@ from desktop_app.core.annex_rows import LinkState, link_state
 from desktop_app.core.holiday_calendar import HolidayCalendar
 from desktop_app.core.models import LibraryFacts, MatterRecord
 from desktop_app.core.text import cut_at_word
+from desktop_app.core.withdrawal import in_force
 
 AHEAD_DAYS = 90
 SHOWN = 3
@@ -52,7 +53,7 @@ def deadline_lines(rows: list[AgendaRow], shown: int = SHOWN) -> list[str]:
 def letter_lines(record: MatterRecord) -> list[str]:
     """Each letter: its date, reference, effect, and how many Annex A rows counsel confirmed."""
     lines = []
-    for letter in record.decisions.letters:
+    for letter in in_force(record.decisions.letters):
         rows = [r for r in record.decisions.annex_rows if r.letter_id == letter.id]
         confirmed = sum(1 for r in rows if link_state(r) is LinkState.CONFIRMED)
         ref = f" ({letter.reference})" if letter.reference else ""

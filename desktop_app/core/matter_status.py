@@ -33,6 +33,7 @@ from desktop_app.core.bis_deadlines import appeal, deadline
 from desktop_app.core.enums import MatterKind, MatterStatus
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
 from desktop_app.core.models import Matter
+from desktop_app.core.withdrawal import in_force
 from desktop_app.errors import ValidationError
 
 FOLLOWS = "follows from the record"
@@ -69,7 +70,7 @@ def derived_status(
     calendar: HolidayCalendar = FEDERAL,
 ) -> Derived | None:
     """The status the record implies on ``today`` (the latest record's day if None), or None."""
-    decided = [d for d in determinations if d.decided_by is not Decider.INTERNAL_COUNSEL]
+    decided = [d for d in in_force(determinations) if d.decided_by is not Decider.INTERNAL_COUNSEL]
     if decided:
         latest = max(decided, key=lambda d: d.decided_on)
         day = today or latest.decided_on

@@ -36,6 +36,7 @@ from desktop_app.core.enums import (
     UsStatus,
 )
 from desktop_app.core.screening_records import Screening, ScreeningHit
+from desktop_app.core.withdrawal import in_force, kept_rows
 
 if TYPE_CHECKING:
     from desktop_app.core.holiday_calendar import HolidayCalendar
@@ -240,3 +241,10 @@ class LibraryFacts:
     screenings: tuple[Screening, ...] = ()
     open_hits: tuple[ScreeningHit, ...] = ()
     """The potential matches still to decide (undecided or escalated)."""
+
+    def __post_init__(self) -> None:
+        """Keep only the conditions and licenses in force (core.withdrawal): the agenda's own."""
+        set_ = object.__setattr__  # frozen: the fields are set once, here
+        set_(self, "logs", kept_rows(self.logs, self.conditions, "condition_id"))
+        set_(self, "conditions", in_force(self.conditions))
+        set_(self, "licenses", in_force(self.licenses))

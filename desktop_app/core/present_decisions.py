@@ -19,6 +19,7 @@ from desktop_app.core.bis_clock import read_clock
 from desktop_app.core.coverage import GroupLookup, MatterFacts, matter_coverage
 from desktop_app.core.coverage_plain import coverage_plain
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
+from desktop_app.core.in_force import record_in_force, withdrawn_records
 from desktop_app.core.models import MatterRecord
 from desktop_app.core.present_coverage import no_groups
 from desktop_app.core.schedule import logs_by_condition, next_due, obligation_state
@@ -38,10 +39,14 @@ def decisions_view(
 
     Each license has its last valid day and state under the library's holiday ``calendar``
     (15 CFR 750.7(g)) and the warnings counsel should check against the license itself.
+    Withdrawn records are left out (`core.in_force`) and listed under ``withdrawn``.
     """
+    gone = [to_plain(w) for w in withdrawn_records(record)]
+    record = record_in_force(record)
     found = record.decisions
     return {
         "as_of": as_of.isoformat(),
+        "withdrawn": gone,
         "determinations": [to_plain(d) for d in found.determinations],
         "licenses": [
             {

@@ -5,11 +5,12 @@ Undoing it puts each record back as the step's entries found it, newest first, i
 transaction; the audit chain keeps the step and gains the reversal, made by whoever undid it.
 Redo is the Undo of an Undo. The records a person types (matters, parties, items, activities,
 notes, determinations, licenses, letters and their Annex A, conditions and their log, BIS clock
-events, screenings, settings) can be put back so. What filed originals or their text, and
-what touches retention (legal holds, retention triggers, the trash), cannot: an original is kept
-as filed (15 CFR 762.6), and a hold or a trash move is undone only through its own dialog, which
-asks for the reason those records need. Nor can opening a matter (one opened by mistake goes to
-the trash, and its number is never given again) or saving a memo draft (every version is kept).
+events, screenings, settings) can be put back so, and so can a document's withdrawal. What
+changes filed originals or their text, and what touches retention (legal holds, retention
+triggers, the trash), cannot: an original is kept as filed (15 CFR 762.6), and a hold or a trash
+move is undone only through its own dialog, which asks for the reason those records need. Nor
+can opening a matter (one opened by mistake is voided, and its number is never given again) or
+saving a memo draft (every version is kept).
 On a matter under legal hold, an Undo that would remove a record is refused and audited as a
 refused attempt, as every removal there is (15 CFR 762.6(b)).
 
@@ -20,6 +21,7 @@ clock brought up to date — is not put back: that would lose the later change u
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from desktop_app.core.history_text import entity_label, headline, record_name
@@ -84,7 +86,7 @@ def why_not(entries: list[AuditEntry]) -> str:
             "It voided or deleted a matter: that is final, and the audit chain keeps what it "
             "held; open a new matter instead."
         )
-    kinds = sorted({e.entity for e in entries if e.entity not in UNDOABLE})
+    kinds = sorted({e.entity for e in entries if e.entity not in UNDOABLE and not _marks(e)})
     if not kinds:
         return ""
     named = "; ".join(f"the {entity_label(k)}" for k in kinds)
@@ -92,6 +94,21 @@ def why_not(entries: list[AuditEntry]) -> str:
         f"It changed {named}: originals stay as filed, memo drafts keep every version, and "
         "holds and the trash are changed through their own dialogs."
     )
+
+
+WITHDRAWAL_FIELDS = frozenset({"withdrawn_on", "withdrawn_reason"})
+
+
+def _marks(entry: AuditEntry) -> bool:
+    """True for a change to a record's withdrawal alone (a document withdrawn or put back).
+
+    The original and its text are untouched by it, so Undo may reverse it like any typed field.
+    """
+    if entry.action != "update" or entry.before is None or entry.after is None:
+        return False
+    before, after = json.loads(entry.before), json.loads(entry.after)
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    return bool(changed) and changed <= WITHDRAWAL_FIELDS
 
 
 def _label(entries: list[AuditEntry]) -> str:

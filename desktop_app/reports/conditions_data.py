@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from desktop_app.core.in_force import record_in_force
 from desktop_app.core.models import MatterRecord
 from desktop_app.core.present_decisions import conditions_view
 from desktop_app.core.report_request import CC, SENDER, TO
@@ -26,7 +27,11 @@ def conditions_report(
     to: str = TO,
     cc: str = CC,
 ) -> Memo:
-    """One section per matter listing every condition: status, owner, next due, standing."""
+    """One section per matter listing every condition: status, owner, next due, standing.
+
+    Withdrawn conditions, licenses and letters are left out (`core.in_force`).
+    """
+    records = [record_in_force(r) for r in records]
     sections = tuple(
         Section(
             f"{r.matter.number} — {r.matter.title}",

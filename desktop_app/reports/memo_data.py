@@ -22,6 +22,7 @@ from desktop_app.core.coverage_model import GroupLookup
 from desktop_app.core.deemed import deemed_destination
 from desktop_app.core.drafts import MemoDraft, legend_for, new_draft
 from desktop_app.core.holiday_calendar import FEDERAL, HolidayCalendar
+from desktop_app.core.in_force import record_in_force, withdrawn_records
 from desktop_app.core.markup import Block, Run, parse
 from desktop_app.core.models import Activity, Matter, MatterRecord, Party
 from desktop_app.core.people import Person
@@ -31,6 +32,7 @@ from desktop_app.reports.conditions_table import conditions_table
 from desktop_app.reports.coverage_data import coverage_findings, coverage_section
 from desktop_app.reports.memo_clock import clock_section
 from desktop_app.reports.memo_decisions import letters_section, licenses_section
+from desktop_app.reports.memo_withdrawn import withdrawn_section
 from desktop_app.reports.model import Header, Memo, Section, Signature, Table
 from desktop_app.reports.screening_data import screening_section
 
@@ -77,6 +79,8 @@ def case_memo(
     """
     if kind not in KINDS:
         raise ValueError(f"unknown memo kind {kind!r}")
+    gone = withdrawn_records(record)
+    record = record_in_force(record)
     matter = record.matter
     draft = draft or new_draft(matter)
     decided = decisions_view(record, as_of, group_of, calendar)
@@ -108,6 +112,7 @@ def case_memo(
             clock_section(record, as_of, calendar),
             screening_section(record, list_editions or {}),
             conditions,
+            withdrawn_section(gone),
             _written(
                 "Analysis and recommendation",
                 ("Analysis", draft.analysis),

@@ -580,6 +580,17 @@ def _screenings(db: Database) -> None:
     db.execute("CREATE INDEX screening_hits_by_matter ON screening_hits (matter_id, screening_id)")
 
 
+@migrations(name="0015_withdrawals")
+def _withdrawals(db: Database) -> None:
+    """Issue 19: a record withdrawn with a reason stays, marked (15 CFR 762.2, 762.6).
+
+    NULL on old rows: not withdrawn. Who withdrew it, and when, is in the audit chain.
+    """
+    for table in ("determinations", "licenses", "letters", "conditions", "documents"):
+        db.table(table).add_column("withdrawn_on", str)
+        db.table(table).add_column("withdrawn_reason", str)
+
+
 def known_names() -> set[str]:
     """The names of every migration this build ships."""
     return {m.name for m in migrations._migrations}

@@ -147,6 +147,8 @@ _FULL: Json = {
             "license_exception": "",
             "items": ["osprey"],
             "activities": ["release"],
+            "withdrawn_on": None,
+            "withdrawn_reason": "",
         }
     ],
     "licenses": [
@@ -164,6 +166,8 @@ _FULL: Json = {
             "excluded_countries": ["D:5", "CU"],
             "replaces": None,
             "determination": "lifted",
+            "withdrawn_on": None,
+            "withdrawn_reason": "",
         }
     ],
     "letters": [
@@ -188,6 +192,8 @@ _FULL: Json = {
             "modifies_letter": None,
             "excluded_destinations": ["D:5", "KP"],
             "revoked_on": None,
+            "withdrawn_on": None,
+            "withdrawn_reason": "",
             "annex_a": [
                 {
                     "row_no": 1,
@@ -218,6 +224,8 @@ _FULL: Json = {
             "acknowledgment_required": True,
             "status": "awaiting_ack",
             "before_release": True,
+            "withdrawn_on": "2026-07-20",
+            "withdrawn_reason": "Recorded on the wrong letter; kept for the file.",
             "log": [
                 {
                     "kind": "transition",

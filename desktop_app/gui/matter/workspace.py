@@ -20,6 +20,7 @@ from desktop_app.core.matter_deadlines import deadline_lines, letter_lines, matt
 from desktop_app.core.models import Activity, AuditEntry, Item, MatterRecord, Party
 from desktop_app.core.people import names
 from desktop_app.core.text import visible
+from desktop_app.core.withdrawal import in_force
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter import TAB_LABELS, TABS
 from desktop_app.gui.matter.columns import ITEM_COLUMNS, history_columns
@@ -162,7 +163,9 @@ class MatterWorkspace(MatterDialogs):
             f"{m.kind.label} · {m.status.label} · {m.agency.label} · {m.privilege.label}"
         )
         kept = recordkeeping_line(self._gateway.retention_state(m.id), today)
-        licenses = license_rows(record.decisions.licenses, {}, today, self._gateway.calendar())
+        licenses = license_rows(
+            in_force(record.decisions.licenses), {}, today, self._gateway.calendar()
+        )
         calendar = self._gateway.calendar()
         deadlines = deadline_lines(matter_deadlines(record, today, calendar))
         self.overview.show_matter(

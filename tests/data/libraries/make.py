@@ -6,8 +6,9 @@ out into a temporary worktree, and that version's own ``compliance-desk sample``
 lock, logs and backups, is packed into ``schema-NNNN.tar.xz`` here. tests/storage/
 test_fixture_libraries.py upgrades a copy of each with today's code and verifies it.
 
-Run from the repository root: ``.venv/bin/python tests/data/libraries/make.py``. It needs the
-git history and writes only into this folder and a temporary one.
+Run from the repository root: ``.venv/bin/python tests/data/libraries/make.py [NNNN ...]``
+(every version, or only those named: a new migration needs only its own). It needs the git
+history and writes only into this folder and a temporary one.
 """
 
 from __future__ import annotations
@@ -75,14 +76,20 @@ def pack(schema: str, library: Path) -> Path:
     return out
 
 
-def main() -> int:
-    """Build and pack every version."""
+def main(wanted: list[str]) -> int:
+    """Build and pack every version, or the ``wanted`` ones."""
+    unknown = [w for w in wanted if w not in VERSIONS]
+    if unknown:
+        print(f"no such schema version: {', '.join(unknown)}", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as temp:
         for schema, commit in VERSIONS.items():
+            if wanted and schema not in wanted:
+                continue
             packed = pack(schema, build(schema, commit, Path(temp)))
             print(f"{packed.name}: {packed.stat().st_size:,} bytes")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
