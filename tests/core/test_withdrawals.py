@@ -238,6 +238,7 @@ def test_withdrawing_a_document_is_undone_by_undo(
     before = library.reads.audit_head()[0]
     withdrawals.withdraw(Document, email.id, "Filed on the wrong matter.")
     step = step_of(library.reads.audit_range(before + 1, library.reads.audit_head()[0]))
-    assert step is not None and step.blocked == ""
+    assert step is not None
+    assert step.blocked == ""
     UndoService(library, "counsel").undo(step)
     assert [d.withdrawn_on for d in queries.documents(library.db, matter.id)] == [None, None]
