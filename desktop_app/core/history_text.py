@@ -137,7 +137,7 @@ def headline(entry: AuditEntry) -> str:
     """What was done, in a few words: "Changed the license EC-24-0001"."""
     if entry.action == "refused":
         return f"Refused: {_image(entry.after).get('attempt', '')}".rstrip(": ")
-    verb = _ACTIONS.get(entry.action, entry.action.capitalize())
+    verb = _withdrawal_verb(entry) or _ACTIONS.get(entry.action, entry.action.capitalize())
     naming = record_name(entry)
     thing = f"the {entity_label(entry.entity)}"
     if naming.isdigit():
@@ -237,6 +237,19 @@ def _naming(record: Mapping[str, Any]) -> str:
         value = record.get(key)
         if isinstance(value, str) and value.strip():
             return cut_at_word(" ".join(value.split()), _VALUE_WIDTH)
+    return ""
+
+
+def _withdrawal_verb(entry: AuditEntry) -> str:
+    """The verb for a change of a record's withdrawal (Withdrew, Put back in force); else ""."""
+    if entry.action != "update":
+        return ""
+    before = _image(entry.before).get("withdrawn_on")
+    after = _image(entry.after).get("withdrawn_on")
+    if before is None and after is not None:
+        return "Withdrew"
+    if before is not None and after is None:
+        return "Put back in force"
     return ""
 
 

@@ -93,12 +93,12 @@ class WithdrawalService:
         with self._store.transaction(self._actor) as tx:
             record = _get(tx, kind, record_id, matter_id)
             if is_withdrawn(record):
-                raise ValidationError({"reason": f"This is already withdrawn: {named(record)}."})
+                raise ValidationError({"record": f"This is already withdrawn: {named(record)}."})
             family = _attachments(tx, record)
             leaning = [r for r in _matter_records(tx, record.matter_id) if _rests(r, record)]
             leaning = [r for r in leaning if not is_withdrawn(r) and r not in family]
             if leaning:
-                raise ValidationError({"reason": _still_resting(record, leaning)})
+                raise ValidationError({"record": _still_resting(record, leaning)})
             today = self._today()
             for member in (record, *family):
                 tx.update(withdraw(member, today, reason))

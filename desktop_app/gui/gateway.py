@@ -1,15 +1,15 @@
 """The window's single way to the library: reads on the GUI thread, writes through the worker.
 
 Every write runs a service call (`MatterService`, `CorrespondenceService`, `DecisionService`,
-`ConditionService`, `MemoService`, `RetentionService`) on the writer thread via `run_op`; then
-the gateway announces `library_changed` with a `Notice`: the result and the `Change` read from
-the audit entries the write appended, so only the views it touched reload. Each such write's
-entries are also a step for Edit → Undo (`steps`, reversed by `undo` and `redo`). The
-reads live in `LibraryReads`. Long reads (building a memo PDF, verifying, backing up) run with
-`build` on a second worker that owns its own read-only connection, started on first use: a build
-neither waits behind writes nor holds them up, and works on a read-only library too. A restore
-swaps the library underneath: `release` closes every connection and `attach` hands the gateway
-the reopened one.
+`ConditionService`, `MemoService`, `RetentionService`, `WithdrawalService`) on the writer
+thread via `run_op`; then the gateway announces `library_changed` with a `Notice`: the result
+and the `Change` read from the audit entries the write appended, so only the views it touched
+reload. Each such write's entries are also a step for Edit → Undo (`steps`, reversed by `undo`
+and `redo`). The reads live in `LibraryReads`. Long reads (building a memo PDF, verifying,
+backing up) run with `build` on a second worker that owns its own read-only connection, started
+on first use: a build neither waits behind writes nor holds them up, and works on a read-only
+library too. A restore swaps the library underneath: `release` closes every connection and
+`attach` hands the gateway the reopened one.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from desktop_app.core.obligations import ConditionService
 from desktop_app.core.retention_service import RetentionService
 from desktop_app.core.services import MatterService
 from desktop_app.core.undo import Step, UndoService, step_of
+from desktop_app.core.withdrawals import WithdrawalService
 from desktop_app.errors import ChangedSinceError, NotUndoableError, ReadOnlyLibraryError
 from desktop_app.gui.reads import LibraryReads
 from desktop_app.gui.tasks import LongTask
@@ -206,6 +207,19 @@ class Gateway(LibraryReads):
         """Run ``op(service)`` with the condition service on the writer thread."""
         actor = self.actor
         self.run(lambda library: op(ConditionService(library, actor)), on_done, on_error)
+
+    def withdrawals(
+        self,
+        op: Callable[[WithdrawalService], T],
+        on_done: OnDone[T] = None,
+        on_error: OnError = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        """Run ``op(service)`` with the withdrawal service on the writer thread."""
+        actor = self.actor
+        self.run(
+            lambda library: op(WithdrawalService(library, actor, today=today)), on_done, on_error
+        )
 
     def memo(
         self,

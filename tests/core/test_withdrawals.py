@@ -134,7 +134,7 @@ def test_a_license_a_condition_rests_on_is_not_withdrawn_until_the_condition_is(
     before = dump()
     with pytest.raises(ValidationError, match="still rest on the license “D512847”") as refused:
         withdrawals.withdraw(License, license_.id, "Wrong matter.")
-    assert f"(#{condition.id})" in refused.value.fields["reason"]
+    assert f"(#{condition.id})" in refused.value.fields["record"]
     assert dump() == before
     withdrawals.withdraw(Condition, condition.id, "Wrong matter.")
     assert withdrawals.withdraw(License, license_.id, "Wrong matter.").withdrawn_on == TODAY

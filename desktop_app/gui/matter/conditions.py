@@ -36,6 +36,7 @@ from desktop_app.gui.matter.condition_columns import (
 from desktop_app.gui.matter.condition_dialog import ConditionDialog, ConditionLinks
 from desktop_app.gui.matter.condition_log_dialogs import LogDialog, Move, MoveDialog
 from desktop_app.gui.matter.determination_dialog import document_choices
+from desktop_app.gui.matter.withdrawn_columns import with_withdrawal
 from desktop_app.gui.widgets.form import FormDialog
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
@@ -58,7 +59,7 @@ class ConditionsTab(QWidget):
         self._documents: dict[int, Document] = {}
         self.register: RecordTable[ConditionRow] = RecordTable(
             _("Conditions, riders and safeguards"),
-            CONDITION_COLUMNS,
+            with_withdrawal(CONDITION_COLUMNS, lambda r: r.condition),
             key=lambda r: r.condition.id,
         )
         self.log: RecordTable[ConditionLog] = RecordTable(
@@ -79,7 +80,6 @@ class ConditionsTab(QWidget):
 
     def _lay_out(self) -> None:
         self.register.add_button.setText(_("Add condition…"))
-        self.register.remove_button.hide()
         self.register.bar.addWidget(self.move_button)
         self.register.bar.addWidget(self.log_button)
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -11,6 +11,7 @@ from desktop_app.core.chronology import ChronologyRow, chronology, sort_stamp
 from desktop_app.core.documents import Direction, Document, DocumentKind, Quarantined
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.preview import PDF, DocumentPreview
+from desktop_app.gui.matter.withdrawn_columns import with_withdrawal
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.gui.widgets.table_model import Column
@@ -83,7 +84,7 @@ class CorrespondenceTab(QWidget):
         self._gateway = gateway
         self.chronology: RecordTable[ChronologyRow] = RecordTable(
             _("Correspondence"),
-            CHRONOLOGY_COLUMNS,
+            with_withdrawal(CHRONOLOGY_COLUMNS, lambda r: r.document),
             key=lambda r: r.document.id,
         )
         self.chronology.table.setSortingEnabled(False)
@@ -110,7 +111,6 @@ class CorrespondenceTab(QWidget):
     def _lay_out(self) -> None:
         self.chronology.add_button.setText(_("Attach files…"))
         self.chronology.edit_button.setText(_("Filing…"))
-        self.chronology.remove_button.hide()
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)

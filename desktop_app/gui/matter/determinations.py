@@ -52,11 +52,16 @@ from desktop_app.gui.matter.decision_dialogs import (
     letter_dialog,
     license_dialog,
 )
+from desktop_app.gui.matter.withdrawn_columns import with_withdrawal
 from desktop_app.gui.widgets.form import FormDialog
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
 
 OpenDialog = Callable[[FormDialog[Any]], None]
+
+
+def _same(record: Any) -> Any:
+    return record
 
 
 class DeterminationsTab(QWidget):
@@ -71,13 +76,15 @@ class DeterminationsTab(QWidget):
         self.today = date.today()
         self._parties: dict[int, Party] = {}
         self.determinations: RecordTable[Determination] = RecordTable(
-            _("Determinations"), DETERMINATION_COLUMNS, key=lambda d: d.id
+            _("Determinations"), with_withdrawal(DETERMINATION_COLUMNS, _same), key=lambda d: d.id
         )
         self.licenses: RecordTable[LicenseRow] = RecordTable(
-            _("Licenses"), LICENSE_COLUMNS, key=lambda r: r.license.id
+            _("Licenses"),
+            with_withdrawal(LICENSE_COLUMNS, lambda r: r.license),
+            key=lambda r: r.license.id,
         )
         self.letters: RecordTable[AuthorizationLetter] = RecordTable(
-            _("Letters"), LETTER_COLUMNS, key=lambda x: x.id
+            _("Letters"), with_withdrawal(LETTER_COLUMNS, _same), key=lambda x: x.id
         )
         self.annex: RecordTable[AnnexRow] = RecordTable(
             _("Annex A of the selected letter"),
@@ -95,8 +102,6 @@ class DeterminationsTab(QWidget):
         self._connect()
 
     def _lay_out(self) -> None:
-        for table in (self.determinations, self.licenses, self.letters):
-            table.remove_button.hide()
         self.letters.add_button.setText(_("Add letter…"))
         self.annex.add_button.setText(_("Replace Annex A…"))
         self.annex.edit_button.setText(_("Link…"))

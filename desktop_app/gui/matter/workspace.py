@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -35,6 +36,7 @@ from desktop_app.gui.matter.overview import OverviewTab
 from desktop_app.gui.matter.record_dialogs import MatterDialogs
 from desktop_app.gui.matter.recordkeeping import recordkeeping_line
 from desktop_app.gui.matter.screening_tab import ScreeningTab
+from desktop_app.gui.matter.withdraw_dialog import Withdrawing
 from desktop_app.gui.originals import OriginalCopies
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
@@ -86,6 +88,10 @@ class MatterWorkspace(MatterDialogs):
             self.show_tab,
             direction=lambda: self.correspondence.direction.value() or Direction.UNKNOWN,
         )
+        self.withdrawing = Withdrawing(
+            gateway, self.open_dialog, self, lambda: self.determinations.today
+        )
+        self._withdrawable()
         self.tabs = QTabWidget()
         pages: dict[str, QWidget] = {
             "parties": self.coverage.parties_page,
@@ -99,6 +105,18 @@ class MatterWorkspace(MatterDialogs):
         layout.addWidget(self.subheader)
         layout.addWidget(self.tabs, 1)
         self._connect()
+
+    def _withdrawable(self) -> None:
+        """Each table of a withdrawable kind gets Withdraw… / Put back in force (and Delete)."""
+        tables: tuple[tuple[RecordTable[Any], Callable[[Any], Any]], ...] = (
+            (self.determinations.determinations, lambda d: d),
+            (self.determinations.licenses, lambda r: r.license),
+            (self.determinations.letters, lambda x: x),
+            (self.conditions.register, lambda r: r.condition),
+            (self.correspondence.chronology, lambda r: r.document),
+        )
+        for table, record_of in tables:
+            self.withdrawing.attach(table, record_of)
 
     def _connect(self) -> None:
         tab = self.correspondence

@@ -63,6 +63,7 @@ class RecordTable(QWidget, Generic[T]):
         self.edit_button = QPushButton(_("Edit…"))
         self.remove_button = QPushButton(_("Remove"))
         self._editable = editable
+        self._remove_label: Callable[[T], str] | None = None
         self._lay_out(editable)
         self._connect()
 
@@ -92,6 +93,7 @@ class RecordTable(QWidget, Generic[T]):
             lambda column, _old, _new: self._resized(column)
         )
         remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)  # a window of tables: one each
         remove.activated.connect(self._remove_selected)
         if self._editable:
             for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -148,10 +150,18 @@ class RecordTable(QWidget, Generic[T]):
         self._editable = editable
         self._update_buttons()
 
+    def label_remove(self, label: Callable[[T], str]) -> None:
+        """Name the Remove button after the selected record (Withdraw… or Put back in force)."""
+        self._remove_label = label
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
-        has = self.selected() is not None and self._editable
+        chosen = self.selected()
+        has = chosen is not None and self._editable
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+        if self._remove_label is not None and chosen is not None:
+            self.remove_button.setText(self._remove_label(chosen))
 
     def _edit_current(self) -> None:
         """Return edits the row under the cursor, selecting it first (Tab gives a cursor only)."""
