@@ -109,6 +109,7 @@ class CorrespondenceTab(QWidget):
         self._connect()
 
     def _lay_out(self) -> None:
+        self.chronology.title.hide()  # the tab says it; the pane must fit a laptop's width
         self.chronology.add_button.setText(_("Attach files…"))
         self.chronology.edit_button.setText(_("Filing…"))
         left = QWidget()
