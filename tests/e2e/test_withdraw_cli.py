@@ -23,7 +23,8 @@ def test_a_condition_is_withdrawn_shown_as_withdrawn_and_put_back(tmp_path: Path
     assert "Rider 1 (#11)" not in shown.split("Withdrawn records")[0]
     withdrawn = shown.split("Withdrawn records (kept; not in force):")[1]
     assert "condition #11 “Rider 1”" in withdrawn
-    assert "withdrawn " in withdrawn and ": Recorded twice" in withdrawn
+    assert "withdrawn " in withdrawn
+    assert ": Recorded twice" in withdrawn
     back = run_in(tmp_path, "reinstate", CASE, "condition", "11")
     assert back.returncode == 0, back.stderr
     assert "Withdrawn records" not in run_in(tmp_path, "show", CASE).stdout
