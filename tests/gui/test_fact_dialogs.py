@@ -199,3 +199,24 @@ def test_esc_without_changes_closes_at_once(
     qtbot.waitUntil(dialog.isVisible, timeout=WAIT)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: sample_window.workspace.dialog is None, timeout=WAIT)
+
+
+def test_a_new_foreign_national_is_a_person_without_choosing_the_kind(
+    sample_window: MainWindow,
+) -> None:
+    from desktop_app.core.enums import PartyKind, PartyRole
+    from desktop_app.gui.matter.party_dialog import PartyDialog
+
+    sample_window.open_case("EC-2026-0001")
+    sample_window.workspace.edit_party(None)
+    dialog = _dialog(sample_window, PartyDialog)
+    assert dialog.kind.value() is PartyKind.ENTITY
+    dialog.role.set_value(PartyRole.FOREIGN_NATIONAL)
+    assert dialog.kind.value() is PartyKind.INDIVIDUAL
+    dialog.done(0)  # closed unsaved, without the question Esc asks
+    entity = next(p for p in _record(sample_window).parties if p.kind is PartyKind.ENTITY)
+    sample_window.workspace.edit_party(entity)
+    stored = _dialog(sample_window, PartyDialog)
+    stored.role.set_value(PartyRole.FOREIGN_NATIONAL)
+    assert stored.kind.value() is PartyKind.ENTITY  # a stored party's kind is counsel's to change
+    stored.done(0)

@@ -118,6 +118,7 @@ def test_stateless_shows_for_a_person_only(qtbot: QtBot) -> None:
     assert _shown(dialog, "stateless")
     dialog.kind.set_value(PartyKind.ENTITY)
     assert not _shown(dialog, "stateless")
+    dialog.kind.set_value(PartyKind.INDIVIDUAL)  # unchanged again: closing it asks nothing
 
 
 def test_a_stateless_person_with_a_citizenship_is_refused(qtbot: QtBot) -> None:

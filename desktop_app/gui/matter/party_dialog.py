@@ -87,8 +87,15 @@ class PartyDialog(FormDialog[Party]):
             self.status.exclusions.currentIndexChanged,
         ):
             signal.connect(self._show_deemed)
+        self.role.currentIndexChanged.connect(self._person_for_role)  # bound: no cycle
         self._show_deemed()
         self.resize(920, 720)  # a nationality row (country, basis, two dates) fits
+
+    def _person_for_role(self, _index: int = 0) -> None:
+        """A foreign national is a person: a new party's Kind follows the role chosen."""
+        entity = self.kind.value() is PartyKind.ENTITY
+        if not self._party.id and entity and self.role.value() is PartyRole.FOREIGN_NATIONAL:
+            self.kind.set_value(PartyKind.INDIVIDUAL)
 
     def _employer_combo(self, party: Party, others: list[Party]) -> QComboBox:
         combo = QComboBox()
