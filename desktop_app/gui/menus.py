@@ -115,10 +115,14 @@ def _decision_actions(window: Shell, matter: QMenu) -> list[QAction]:
     """Entries for the Determinations and Conditions tabs."""
     ws = window.workspace_action
     entries: list[tuple[str, Callable[[MatterWorkspace], object], str | None]] = [
-        (_("Add &determination…"), lambda w: w.determinations.edit_determination(None), None),
-        (_("Add &license…"), lambda w: w.determinations.edit_license(None), None),
-        (_("Add le&tter with Annex A…"), lambda w: w.determinations.add_letter(), None),
-        (_("Add BIS cloc&k event…"), lambda w: w.determinations.add_clock_event(), None),
+        (
+            _("Add &determination…"),
+            lambda w: w.determinations.edit_determination(None),
+            "Ctrl+Shift+D",
+        ),
+        (_("Add &license…"), lambda w: w.determinations.edit_license(None), "Ctrl+Shift+E"),
+        (_("Add le&tter with Annex A…"), lambda w: w.determinations.add_letter(), "Ctrl+Shift+W"),
+        (_("Add BIS cloc&k event…"), lambda w: w.determinations.add_clock_event(), "Ctrl+Shift+K"),
         (_("Add &condition…"), lambda w: w.conditions.edit_condition(None), "Ctrl+Shift+C"),
         (_("Lo&g on the selected condition…"), lambda w: w.conditions.log_entry(), "Ctrl+L"),
     ]

@@ -134,3 +134,30 @@ def test_the_window_opens_with_the_keys_in_the_agenda_so_ctrl_d_reaches_the_dock
     assert QApplication.focusWidget() is sample_window.agenda.table.table
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert sample_window.views.currentWidget() is sample_window.docket
+
+
+def test_each_decision_shortcut_opens_its_form(sample_window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtTest import QTest
+
+    from desktop_app.gui.matter.clock_dialog import ClockEventDialog
+    from desktop_app.gui.matter.determination_dialog import DeterminationDialog
+    from desktop_app.gui.matter.letter_dialog import LetterDialog
+    from desktop_app.gui.matter.license_dialog import LicenseDialog
+
+    sample_window.open_case("EC-2026-0001")
+    sample_window.activateWindow()
+    qtbot.waitUntil(sample_window.isActiveWindow, timeout=LOADED_WAIT)
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    for key, form in (
+        (Qt.Key.Key_D, DeterminationDialog),
+        (Qt.Key.Key_E, LicenseDialog),
+        (Qt.Key.Key_W, LetterDialog),
+        (Qt.Key.Key_K, ClockEventDialog),
+    ):
+        QTest.keyClick(sample_window, key, shift)
+        dialog = sample_window.workspace.dialog
+        assert isinstance(dialog, form), key
+        dialog.done(0)  # closed unsaved, without the question Esc asks on a changed form
+        qtbot.waitUntil(lambda: sample_window.workspace.dialog is None, timeout=LOADED_WAIT)
+        sample_window.activateWindow()
+        qtbot.waitUntil(sample_window.isActiveWindow, timeout=LOADED_WAIT)
