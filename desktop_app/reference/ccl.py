@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,9 +22,22 @@ class CclEdition:
         return self.headings.get(eccn.split(".", 1)[0])
 
 
+_LOST_POWER = re.compile(r"(?<![\d.])\b10 (\d{1,2})\b(?![\d.])")
+"""A power of ten whose superscript the text extraction dropped: "utilizing 10 26 or more"."""
+
+
+def shown_heading(text: str) -> str:
+    """A heading as written, with its powers of ten readable again (``10^26``, ``10^6 m``).
+
+    The shipped text comes from the eCFR's markup with the ``<sup>`` tags stripped, so
+    4E091's 10^26 operations read "10 26"; nothing else in the heading is changed.
+    """
+    return _LOST_POWER.sub(r"10^\1", text)
+
+
 @cache
 def load_ccl() -> CclEdition:
     """Read the shipped CCL once."""
     data = read_json("reference/ccl.json")
-    headings = {e["eccn"]: e.get("heading", "") for e in data["entries"]}
+    headings = {e["eccn"]: shown_heading(e.get("heading", "")) for e in data["entries"]}
     return CclEdition(data["ecfrIssueDate"], data["citation"], headings)
