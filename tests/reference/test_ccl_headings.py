@@ -1,4 +1,4 @@
-"""CCL headings read as the regulation prints them: a dropped superscript is a power of ten again."""
+"""CCL headings read as printed: a superscript the text lost is a power of ten again."""
 
 from __future__ import annotations
 
