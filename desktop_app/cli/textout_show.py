@@ -21,6 +21,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.documents import Direction, DocumentKind
 from desktop_app.core.enums import LabeledEnum, TransactionType
+from desktop_app.core.schedule_words import rule_words
 from desktop_app.core.text import visible
 
 Plain = dict[str, Any]
@@ -150,6 +151,8 @@ def _conditions(conditions: list[Plain]) -> list[str]:
         )
         if c.get("owner"):
             lines.append(f"    owner: {visible(c['owner'])}")
+        if c.get("rrule"):
+            lines += wrapped(f"repeats: {rule_words(c['rrule']) or c['rrule']}", "    ", "      ")
         lines += wrapped(c["text"], "    ")
         if c.get("license_note"):
             lines += wrapped(c["license_note"], "    ")

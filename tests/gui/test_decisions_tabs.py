@@ -174,6 +174,9 @@ def test_quick_rules_fill_the_schedule(year_end_window: MainWindow) -> None:
     assert dialog.schedule.value().startswith("FREQ=MONTHLY;INTERVAL=3")
     assert dialog.obligation.value() is ObligationKind.RECURRING
     assert "2027-04-30" in dialog.schedule.preview.text()
+    assert dialog.schedule.preview.text().startswith(
+        "Every 3 months on the 31st, or the month's last day before it. Due: 2027-01-31"
+    )
     dialog.first_due.setText("")
     dialog.license.setCurrentIndex(1)
     dialog.schedule.anniversary.click()

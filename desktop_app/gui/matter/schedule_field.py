@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.schedule import anniversary_rule, check_schedule, due_dates, quarterly_rule
+from desktop_app.core.schedule_words import rule_words
 from desktop_app.gui.widgets.form import TextBinding
 from desktop_app.i18n import _
 
@@ -105,6 +106,6 @@ class ScheduleField(QWidget):
             self.preview.setText(problems.get("rrule", ""))
             return
         dates = due_dates(rule, first, first, first + relativedelta(years=3))[:PREVIEW_COUNT]
-        self.preview.setText(
-            _("Due: {dates} …").format(dates=", ".join(d.isoformat() for d in dates))
-        )
+        due = _("Due: {dates} …").format(dates=", ".join(d.isoformat() for d in dates))
+        words = rule_words(rule)
+        self.preview.setText(f"{words[0].upper()}{words[1:]}. {due}" if words else due)
