@@ -24,7 +24,9 @@ from desktop_app.core.screening_records import Disposition, Screening, Screening
 
 DIMENSION = "restricted-party screening"
 EL_SOURCE = "15 CFR 744.11; Supplement No. 4 to Part 744"
-RULE = "docs/domain.md#coverage, rule 2: screen at each use"
+RULE = "15 CFR 736.2(b)(4), 744.11, 744.15, 744.21; 31 CFR chapter V"
+"""What each use is screened against: the Denied Persons, Entity, Unverified and Military
+End-User lists, and OFAC's (docs/domain.md#coverage, rule 2)."""
 
 
 def screening_factors(subject: Subject) -> tuple[Factor, ...]:

@@ -63,7 +63,8 @@ def _screening(result_factors: tuple[object, ...]) -> list[object]:
 def test_unscreened_stays_covered_with_the_caveat_to_screen() -> None:
     result = _ask(OSTRAVA, T.EXPORT)
     assert result.covered
-    assert any("not screened in the app" in c for c in result.caveats)
+    [caveat] = [c for c in result.caveats if "not screened in the app" in c]
+    assert "(15 CFR 736.2(b)(4), 744.11, 744.15, 744.21; 31 CFR chapter V)" in caveat  # sections
 
 
 def test_screened_with_no_match_stays_covered_saying_when() -> None:
