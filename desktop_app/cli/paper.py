@@ -12,6 +12,7 @@ from desktop_app.cli.common import add_command, iso_day, write_pdf
 from desktop_app.cli.opening import open_for_reading, open_for_writing
 from desktop_app.core.chronology_limit import ChronologyLimit, limit_errors
 from desktop_app.core.documents import DocumentKind
+from desktop_app.core.models import MatterRecord
 from desktop_app.core.report_request import (
     CC,
     TO,
@@ -20,6 +21,7 @@ from desktop_app.core.report_request import (
     request_errors,
 )
 from desktop_app.core.validation import check
+from desktop_app.core.withdrawal import in_force
 from desktop_app.errors import EXIT_OK
 from desktop_app.paths import LibraryPaths
 
@@ -111,9 +113,22 @@ def run_memo(args: argparse.Namespace, paths: LibraryPaths) -> int:
         if args.issue:
             issued = issue_memo(library, number, f"{number}-{suffix}.pdf", pdf, getpass.getuser())
             print(f"issued as document {issued.document_id} (SHA-256 {issued.sha256})")
+        else:
+            _point_to_issued(library.reads.record_of(number))
     finally:
         library.close()
     return EXIT_OK
+
+
+def _point_to_issued(record: MatterRecord) -> None:
+    """Say that the PDF is a draft, and where the memo last issued is, when there is one."""
+    issued = [d for d in in_force(record.documents) if d.kind is DocumentKind.MEMO]
+    if issued:
+        last = issued[-1]
+        print(
+            f"this is a DRAFT; the memo last issued is document {last.id} ({last.filename}): "
+            f"compliance-desk original {record.matter.number} {last.id} -o FILE"
+        )
 
 
 def document_kinds(text: str) -> tuple[DocumentKind, ...]:

@@ -129,3 +129,17 @@ def test_an_issued_memo_says_issued_on_every_page_and_a_draft_says_draft(tmp_pat
     issued = [p.extract_text() for p in PdfReader(tmp_path / "issued.pdf").pages]
     assert all("DRAFT — draft version 1 — not issued" in page for page in drafts)
     assert all("ISSUED " in page and "— draft version 1" in page for page in issued)
+
+
+def test_a_draft_printed_after_an_issue_says_where_the_issued_memo_is(tmp_path: Path) -> None:
+    given_sample(tmp_path / "data")
+    before = _run(tmp_path, "memo", "EC-2026-0002", "-o", "d0.pdf")
+    assert "this is a DRAFT" not in before.stdout  # nothing issued yet: nothing to point to
+    issued = _run(tmp_path, "memo", "EC-2026-0002", "--issue", "-o", "m1.pdf")
+    number = issued.stdout.split("issued as document ")[1].split()[0]
+    draft = _run(tmp_path, "memo", "EC-2026-0002", "-o", "d1.pdf")
+    assert draft.returncode == 0, draft.stderr
+    assert f"the memo last issued is document {number}" in draft.stdout
+    copy = _run(tmp_path, "original", "EC-2026-0002", number, "-o", "again.pdf")
+    assert copy.returncode == 0, copy.stderr
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "m1.pdf").read_bytes()
