@@ -42,15 +42,20 @@ def retire(tx: UnitOfWork, number: str) -> None:
         tx.update(Setting(RETIRED, value, setting.id))
 
 
-def ever_given(tx: UnitOfWork, number: str) -> bool:
-    """Whether a matter has, or once had, ``number``."""
-    return tx.find_matter(number) is not None or number.upper() in {n.upper() for n in retired(tx)}
+def ever_given(tx: UnitOfWork, number: str, gone: set[str] | None = None) -> bool:
+    """Whether a matter has, or once had, ``number``; ``gone``: `retired` read already."""
+    gone = retired(tx) if gone is None else gone
+    return tx.find_matter(number) is not None or number.upper() in {n.upper() for n in gone}
 
 
-def next_number(tx: UnitOfWork, opened: date) -> str:
-    """EC-<year>-NNNN: one past the highest number of that year ever given."""
+def next_number(tx: UnitOfWork, opened: date, gone: set[str] | None = None) -> str:
+    """EC-<year>-NNNN: one past the highest number of that year ever given.
+
+    ``gone`` is `retired` when the caller read it already (on an older library without the
+    setting it is a scan of the audit chain: read it once per matter opened).
+    """
     year = opened.year
-    old = [SEQUENCE.fullmatch(n) for n in retired(tx)]
+    old = [SEQUENCE.fullmatch(n) for n in (retired(tx) if gone is None else gone)]
     of_year = [int(m.group(2)) for m in old if m is not None and int(m.group(1)) == year]
     highest = max([tx.last_matter_sequence(year), *of_year])
     return f"EC-{year:04d}-{highest + 1:04d}"

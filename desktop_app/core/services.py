@@ -22,7 +22,7 @@ from desktop_app.core.authorizations import (
     License,
 )
 from desktop_app.core.holds import RefusedError, refusal_under_hold
-from desktop_app.core.matter_numbers import ever_given, next_number, retire
+from desktop_app.core.matter_numbers import ever_given, next_number, retire, retired
 from desktop_app.core.matter_status import check_hand_change
 from desktop_app.core.models import Activity, Item, Matter, Note, Party
 from desktop_app.core.ports import Store, UnitOfWork
@@ -66,10 +66,11 @@ class MatterService:
         draft = replace(draft, opened=draft.opened or self._today())
         v.check(v.matter_errors(draft))
         with self._store.transaction(self._actor) as tx:
-            number = draft.number or next_number(tx, draft.opened or self._today())
+            gone = retired(tx)
+            number = draft.number or next_number(tx, draft.opened or self._today(), gone)
             if tx.find_matter(number) is not None:
                 raise ValidationError({"number": f"Matter {number} already exists."})
-            if ever_given(tx, number):
+            if ever_given(tx, number, gone):
                 raise ValidationError({"number": f"{number} was given before; it is not reused."})
             stored = tx.insert(replace(draft, number=number, id=0))
         return Saved(stored, tuple(v.matter_warnings(stored).values()))
