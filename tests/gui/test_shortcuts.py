@@ -161,3 +161,23 @@ def test_each_decision_shortcut_opens_its_form(sample_window: MainWindow, qtbot:
         qtbot.waitUntil(lambda: sample_window.workspace.dialog is None, timeout=LOADED_WAIT)
         sample_window.activateWindow()
         qtbot.waitUntil(sample_window.isActiveWindow, timeout=LOADED_WAIT)
+
+
+def test_a_tab_key_takes_the_focus_into_the_tab_it_shows(
+    sample_window: MainWindow, qtbot: QtBot
+) -> None:
+    from PySide6.QtTest import QTest
+
+    sample_window.open_case("EC-2026-0001")
+    sample_window.activateWindow()
+    qtbot.waitUntil(sample_window.isActiveWindow, timeout=LOADED_WAIT)
+    sample_window.docket.table.setFocus()
+    qtbot.waitUntil(sample_window.docket.table.hasFocus, timeout=LOADED_WAIT)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    workspace = sample_window.workspace
+    QTest.keyClick(sample_window, Qt.Key.Key_7, ctrl)
+    assert QApplication.focusWidget() is workspace.conditions.register.table
+    QTest.keyClick(sample_window, Qt.Key.Key_6, ctrl)
+    assert QApplication.focusWidget() is workspace.determinations.determinations.table
+    QTest.keyClick(sample_window, Qt.Key.Key_5, ctrl)
+    assert QApplication.focusWidget() is workspace.correspondence.chronology.table

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.documents import Direction, Document
 from desktop_app.core.history_text import record_names
@@ -38,6 +38,7 @@ from desktop_app.gui.matter.recordkeeping import recordkeeping_line
 from desktop_app.gui.matter.screening_tab import ScreeningTab
 from desktop_app.gui.matter.withdraw_dialog import Withdrawing
 from desktop_app.gui.originals import OriginalCopies
+from desktop_app.gui.widgets.form_state import first_field
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.i18n import _
 
@@ -234,8 +235,22 @@ class MatterWorkspace(MatterDialogs):
         return self.record is None or self.memos.may_leave(then)
 
     def show_tab(self, name: str) -> None:
-        """Bring a tab to the front by name (one of `TABS`)."""
+        """Bring a tab to the front by name (one of `TABS`), the keys with it.
+
+        The focus goes to the tab's first table (else its first field), so Ctrl+7 then Down
+        walks the conditions: never left behind in the docket or in a tab no longer shown.
+        """
         self.tabs.setCurrentIndex(TABS.index(name))
+        if self.isVisible():
+            self._focus_page()
+
+    def _focus_page(self) -> None:
+        page = self.tabs.currentWidget()
+        target = first_field(self.window(), page, QAbstractItemView) or first_field(
+            self.window(), page
+        )
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def reveal(self, kind: str, ref_id: int) -> None:
         """Select what an agenda row points at: a condition, a license, or coverage to review.

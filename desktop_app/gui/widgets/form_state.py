@@ -67,13 +67,13 @@ def _value(widget: QWidget) -> object:
     return None
 
 
-def first_field(window: QWidget, inside: QWidget) -> QWidget | None:
-    """The first widget under ``inside`` that Tab reaches from ``window``'s start."""
+def first_field(window: QWidget, inside: QWidget, kind: type[QWidget] = QWidget) -> QWidget | None:
+    """The first widget under ``inside`` (of ``kind``) that Tab reaches from ``window``'s start."""
     current: QWidget | None = window.nextInFocusChain()
     while current is not None and current is not window:
         takes_tab = bool(current.focusPolicy() & Qt.FocusPolicy.TabFocus)
         shown = current.isEnabled() and current.isVisibleTo(window)
-        if takes_tab and shown and inside.isAncestorOf(current):
+        if takes_tab and shown and inside.isAncestorOf(current) and isinstance(current, kind):
             return current
         current = current.nextInFocusChain()
     return None
