@@ -220,3 +220,26 @@ def test_a_new_foreign_national_is_a_person_without_choosing_the_kind(
     stored.role.set_value(PartyRole.FOREIGN_NATIONAL)
     assert stored.kind.value() is PartyKind.ENTITY  # a stored party's kind is counsel's to change
     stored.done(0)
+
+
+def test_choosing_the_party_fills_an_empty_destination_and_keeps_a_typed_one(
+    sample_window: MainWindow,
+) -> None:
+    from desktop_app.core.models import Activity
+
+    sample_window.open_case(CASE)
+    record = _record(sample_window)
+    party = next(p for p in record.parties if p.country and p.country != "US" and p.address)
+    sample_window.workspace.edit_activity(None)
+    dialog = _dialog(sample_window, ActivityDialog)
+    assert (dialog.to_country.value(), dialog.to_address.value()) == ("", "")
+    dialog.party.setCurrentIndex(dialog.party.findData(party.id))
+    assert dialog.to_country.value() == party.country
+    assert dialog.to_address.value() == party.address
+    other = next(p for p in record.parties if p.country and p.country != party.country)
+    dialog.to_country.edit.setText("CA")  # typed by counsel: another party does not change it
+    dialog.party.setCurrentIndex(dialog.party.findData(other.id))
+    assert dialog.to_country.value() == "CA"
+    assert dialog.to_address.value() == party.address
+    assert isinstance(dialog.build(), Activity)
+    dialog.done(0)  # closed unsaved, without the question Esc asks on a changed form

@@ -89,8 +89,19 @@ class ActivityDialog(FormDialog[Activity]):
         self.add_row("description", _("End use and notes"), self.description.widget)
         self.type.currentIndexChanged.connect(self._show_deemed)
         self.party.currentIndexChanged.connect(self._show_deemed)
+        self.party.currentIndexChanged.connect(self._fill_from_party)
         self.on.textChanged.connect(self._show_deemed)
         self._show_deemed()
+
+    def _fill_from_party(self, _index: int = 0) -> None:
+        """An empty To country and address take the chosen party's (typed ones stay)."""
+        party = self._parties.get(self.party.currentData())
+        if party is None:
+            return
+        if not self.to_country.value() and party.country:
+            self.to_country.edit.setText(party.country)
+        if not self.to_address.value().strip() and party.address:
+            self.to_address.widget.setPlainText(party.address)
 
     def _show_deemed(self) -> None:
         """The deemed destination on the activity's date (today while none is typed)."""
