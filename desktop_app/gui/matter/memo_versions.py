@@ -41,7 +41,10 @@ class VersionChooser(QComboBox):
         super().__init__(parent)
         self._labels: list[str] = []
         self._dirty = False
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Sized to a short label, not the longest one: the Memos tab must fit a laptop's width
+        # (the list still opens wide enough for every label).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
         self.activated.connect(lambda index: self.chosen.emit(int(self.itemData(index))))
 
     def show_versions(self, drafts: list[MemoDraft], selected: int) -> None:
@@ -73,6 +76,7 @@ class VersionChooser(QComboBox):
         for index, label in enumerate(self._labels):
             edited = dirty and index == self.currentIndex()
             self.setItemText(index, label + (EDITED if edited else ""))
+        self.setToolTip(self.currentText())  # the box may be narrower than its label
 
     def _add(self, label: str, version: int) -> None:
         self._labels.append(label)
