@@ -31,6 +31,7 @@ from desktop_app.cli import (
     people,
     retention,
     screening,
+    signing,
     voiding,
     window,
     withdrawing,
@@ -60,6 +61,7 @@ COMMANDS = (
     originals,
     voiding,
     withdrawing,
+    signing,
 )
 
 log = logging.getLogger(__name__)

@@ -60,21 +60,47 @@ class KeyStore:
         found = self.key(library_id)
         if found is not None:
             return found
+        self._write_new(self.key_path(library_id), "make the audit key")
+        return self.key(library_id) or b""
+
+    def signing_path(self, library_id: str) -> Path:
+        """Where the library's Ed25519 signing key (its 32-byte seed) lives."""
+        return self.folder / f"{_checked(library_id)}.signing"
+
+    def signing_seed(self, library_id: str) -> bytes | None:
+        """The seed of the library's signing key, or None when this machine has none."""
+        path = self.signing_path(library_id)
+        data = self._read(path, KEY_BYTES + 1)
+        if data is not None and len(data) != KEY_BYTES:
+            raise KeyStoreError(
+                f"The signing key {path} is damaged ({len(data)} bytes, not {KEY_BYTES}). "
+                "Put back the copy you keep of it; colleagues trust its public key."
+            )
+        return data
+
+    def signing_seed_or_new(self, library_id: str) -> bytes:
+        """The signing key's seed, made (random, 0600) on first use."""
+        found = self.signing_seed(library_id)
+        if found is not None:
+            return found
+        self._write_new(self.signing_path(library_id), "make the signing key")
+        return self.signing_seed(library_id) or b""
+
+    def _write_new(self, path: Path, what: str) -> None:
+        """Write 32 random bytes to ``path`` unless it exists (another process was first)."""
         self._ensure_folder()
-        path = self.key_path(library_id)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW
         try:
             fd = os.open(path, flags, files.PRIVATE_FILE)
         except FileExistsError:
-            return self.key(library_id) or b""
+            return
         except OSError as exc:
-            raise self._failed("make the audit key", exc) from None
+            raise self._failed(what, exc) from None
         with os.fdopen(fd, "wb") as handle:
             handle.write(secrets.token_bytes(KEY_BYTES))
             handle.flush()
             os.fsync(handle.fileno())
         files.fsync_dir(self.folder)
-        return self.key(library_id) or b""
 
     def anchor_text(self, library_id: str, limit: int) -> bytes | None:
         """The stored anchor of a library (at most ``limit`` bytes read), or None."""

@@ -104,6 +104,18 @@ class Library:
         """Every warning about this library in one text (one paragraph each), or None."""
         return "\n".join(self.warnings) or None
 
+    def signing_seed(self) -> bytes:
+        """The seed of this library's Ed25519 signing key, made on first use.
+
+        Kept in the key store (`KeyStore.signing_path`), outside the library folder, so a copy
+        of the library does not carry it.
+        """
+        if self.identity is None:
+            raise LibraryError(
+                "This library has no identity yet, so it cannot sign; open it once for writing."
+            )
+        return self.keys.signing_seed_or_new(self.identity)
+
     def daily_backup(self, now: datetime | None = None) -> str | None:
         """Write the daily backup generation if one is due; return a warning if it failed.
 

@@ -29,6 +29,7 @@ from desktop_app.core.retention_state import RetentionState
 from desktop_app.core.screening_lists import Edition
 from desktop_app.core.screening_records import Screening, ScreeningHit
 from desktop_app.core.search_query import Query, SearchFilters, SearchHit
+from desktop_app.core.signatures import TRUSTED_SETTING, TrustedSigner, signers_of
 from desktop_app.storage import queries
 
 if TYPE_CHECKING:
@@ -105,6 +106,11 @@ class Reads:
     def people(self) -> dict[str, Person]:
         """Each account's person (name and title), for those who gave them."""
         return people_from(queries.settings_named(self._db, PEOPLE_PREFIX))
+
+    def trusted_signers(self) -> tuple[TrustedSigner, ...]:
+        """The colleagues whose signed bundles this library accepts, in the order added."""
+        found = queries.setting(self._db, TRUSTED_SETTING)
+        return signers_of(found.value if found else None)
 
     def paper(self) -> Paper:
         """The paper memos are laid out for."""
