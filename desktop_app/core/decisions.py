@@ -33,6 +33,8 @@ from desktop_app.core.retention_events import revocation_event
 from desktop_app.core.validation import check as _check
 from desktop_app.core.validation import party_errors, text_errors
 from desktop_app.core.validity import validate_license
+from desktop_app.core.withdrawal import is_withdrawn
+from desktop_app.core.withdrawal_links import refuse_links_to_withdrawn
 from desktop_app.errors import ValidationError
 
 
@@ -78,6 +80,7 @@ class DecisionService:
         _check(validate_license(license_))
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, license_.matter_id, license_.party_ids, license_.item_ids)
+            refuse_links_to_withdrawn(tx, license_)
             stored = tx.insert(license_)
             _supersede(tx, stored)
             self._note_revocation(tx, None, stored)
@@ -89,8 +92,10 @@ class DecisionService:
         _check(validate_license(license_))
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, license_.matter_id, license_.party_ids, license_.item_ids)
+            refuse_links_to_withdrawn(tx, license_)
             before = tx.update(license_)
-            if before.replaces_license_id != license_.replaces_license_id:
+            moved = before.replaces_license_id != license_.replaces_license_id
+            if moved and not is_withdrawn(license_):
                 _supersede(tx, license_)
             self._note_revocation(tx, before, license_)
         return license_
@@ -126,6 +131,7 @@ class DecisionService:
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, letter.matter_id, (), letter.item_ids)
             check_letter_links(tx, letter)
+            refuse_links_to_withdrawn(tx, letter)
             stored = tx.insert(letter)
             insert_annex(tx, stored, lines)
             return stored
@@ -137,6 +143,7 @@ class DecisionService:
         with self._store.transaction(self._actor) as tx:
             _check_scope(tx, letter.matter_id, (), letter.item_ids)
             check_letter_links(tx, letter)
+            refuse_links_to_withdrawn(tx, letter)
             tx.update(letter)
         return letter
 
@@ -261,6 +268,7 @@ def derived_of(tx: UnitOfWork, matter_id: int, today: date) -> Derived | None:
 
 def _check_about(tx: UnitOfWork, determination: Determination) -> None:
     """The items and activities a determination is about must be the matter's own."""
+    refuse_links_to_withdrawn(tx, determination)
     _check_scope(tx, determination.matter_id, (), determination.item_ids)
     for activity_id in determination.activity_ids:
         found = tx.get(Activity, activity_id).matter_id

@@ -25,6 +25,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.bis_clock import check_events
 from desktop_app.core.condition_states import check_transition
+from desktop_app.core.in_force import named
 from desktop_app.core.letter_checks import check_letter_links, group_shaped, letter_errors
 from desktop_app.core.matter_file_format import key_of
 from desktop_app.core.models import MatterRecord, Note, Party
@@ -32,6 +33,8 @@ from desktop_app.core.obligations import closing_errors, condition_errors
 from desktop_app.core.party_checks import backwards
 from desktop_app.core.ports import UnitOfWork
 from desktop_app.core.validity import validate_license
+from desktop_app.core.withdrawal import reason_errors
+from desktop_app.core.withdrawal_links import broken, key
 from desktop_app.errors import ValidationError
 
 Problems = Iterator[tuple[str, str]]
@@ -45,6 +48,31 @@ def draft_problems(
     for path, why in _all(draft, is_group):
         found[path] = f"{found[path]} {why}" if path in found else why
     return found
+
+
+WITHDRAWN_LISTS = ("determinations", "licenses", "letters", "conditions")
+
+
+def _withdrawals(draft: MatterRecord) -> Problems:
+    """A withdrawal has its day and its reason, and nothing in force rests on what it took."""
+    decided = draft.decisions
+    paths: dict[tuple[str, int], str] = {}
+    for name in WITHDRAWN_LISTS:
+        for i, record in enumerate(getattr(decided, name)):
+            path = f"$.{name}[{i}]"
+            paths[key(record)] = path
+            if record.withdrawn_on is not None:
+                for why in reason_errors(record.withdrawn_reason).values():
+                    yield f"{path}.withdrawn_reason", why
+            elif record.withdrawn_reason:
+                yield f"{path}.withdrawn_on", "A reason for withdrawing is given, but no day."
+    records = [*(r for name in WITHDRAWN_LISTS for r in getattr(decided, name))]
+    for leaning, on in broken([*records, *decided.condition_log]):
+        path = paths.get(key(leaning), "$.conditions")
+        yield (
+            path,
+            f"It rests on {named(on)}, which is withdrawn; withdraw it too, or link another.",
+        )
 
 
 def _all(draft: MatterRecord, is_group: Callable[[str], bool]) -> Problems:
@@ -74,6 +102,7 @@ def _all(draft: MatterRecord, is_group: Callable[[str], bool]) -> Problems:
     for i, event in enumerate(decided.clock_events):
         yield from _at(f"$.clock_events[{i}]", event, v.text_errors(event))
     yield from _clock(decided.clock_events)
+    yield from _withdrawals(draft)
     for i, note in enumerate(draft.notes):
         yield from _at(f"$.notes[{i}]", note, _note(note))
 

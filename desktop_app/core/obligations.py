@@ -26,6 +26,7 @@ from desktop_app.core.ports import Store, UnitOfWork
 from desktop_app.core.schedule import schedule_errors
 from desktop_app.core.validation import check as _check
 from desktop_app.core.validation import text_errors
+from desktop_app.core.withdrawal_links import refuse_links_to_withdrawn
 from desktop_app.errors import ValidationError
 
 # Statuses that end a condition by counsel's decision, not by performance: a reason is logged.
@@ -97,6 +98,7 @@ class ConditionService:
         with self._store.transaction(self._actor) as tx:
             condition = tx.get(Condition, entry.condition_id)
             _same_matter(condition.matter_id, entry.matter_id, "condition_id")
+            refuse_links_to_withdrawn(tx, entry)
             if entry.party_id is not None:
                 _same_matter(tx.get(Party, entry.party_id).matter_id, entry.matter_id, "party_id")
             recurring = condition.obligation is ObligationKind.RECURRING
@@ -132,6 +134,7 @@ def closing_errors(to: ConditionStatus, note: str) -> dict[str, str]:
 
 def _check_links(tx: UnitOfWork, condition: Condition) -> None:
     tx.get(Matter, condition.matter_id)
+    refuse_links_to_withdrawn(tx, condition)
     for party_id in condition.bound_party_ids:
         party = tx.get(Party, party_id)
         if party.matter_id != condition.matter_id:

@@ -16,6 +16,7 @@ from desktop_app.core.enums import MatterKind
 from desktop_app.core.holiday_calendar import HolidayCalendar
 from desktop_app.core.models import Decisions
 from desktop_app.core.validity import license_expiry, license_state
+from desktop_app.core.withdrawal import in_force
 from desktop_app.errors import ValidationError
 
 _NAMED = 4
@@ -34,7 +35,7 @@ def live_reasons(
 
 def _licenses(decisions: Decisions, today: date, calendar: HolidayCalendar) -> list[str]:
     reasons = []
-    for license_ in decisions.licenses:
+    for license_ in in_force(decisions.licenses):  # one entered in error keeps nothing live
         state = license_state(license_, today, calendar)
         if state == "active":
             last = license_expiry(license_, calendar).isoformat()
@@ -45,7 +46,7 @@ def _licenses(decisions: Decisions, today: date, calendar: HolidayCalendar) -> l
 
 
 def _conditions(decisions: Decisions) -> list[str]:
-    open_ = [c for c in decisions.conditions if is_open(c)]
+    open_ = [c for c in in_force(decisions.conditions) if is_open(c)]
     if not open_:
         return []
     names = [f"“{c.number}”" if c.number else f"#{c.id}" for c in open_[:_NAMED]]

@@ -28,6 +28,8 @@ from desktop_app.core.history_text import entity_label, headline, record_name
 from desktop_app.core.holds import RefusedError, refusal_under_hold
 from desktop_app.core.models import AuditEntry
 from desktop_app.core.ports import Store, UnitOfWork
+from desktop_app.core.record_kinds import KINDS
+from desktop_app.core.withdrawal_links import refuse_broken_keys
 from desktop_app.errors import NotUndoableError
 
 UNDOABLE = frozenset(
@@ -50,6 +52,11 @@ UNDOABLE = frozenset(
     }
 )
 """The kinds of record Undo may put back (audit entity names)."""
+
+LINKED = frozenset(
+    {"determinations", "licenses", "letters", "conditions", "condition_log", "documents"}
+)
+"""The kinds whose links to a withdrawn record Undo checks after putting records back."""
 
 NOTE_ONLY = "refused"
 """The action of an entry that records a refused attempt: it changed nothing, so nothing to undo."""
@@ -137,8 +144,24 @@ class UndoService:
             if refused is None:
                 for entry in reversed(entries):
                     tx.revert(entry, _what(entry))
+                _refuse_leaning(tx, entries, step)
         if refused is not None:  # the refusal itself is audited (committed above)
             raise RefusedError(refused)
+
+
+def _refuse_leaning(tx: UnitOfWork, entries: list[AuditEntry], step: Step) -> None:
+    """Refuse (nothing undone) when a record in force would rest on a withdrawn one.
+
+    Another window may have withdrawn a license since this step withdrew its condition
+    (`core.withdrawal_links`).
+    """
+    touched: dict[int, set[tuple[str, int]]] = {}
+    for entry in entries:
+        kind = KINDS.get(entry.entity)
+        if entry.matter_id is not None and kind is not None and entry.entity in LINKED:
+            touched.setdefault(entry.matter_id, set()).add((kind.__name__, entry.entity_id))
+    for matter_id, keys in sorted(touched.items()):
+        refuse_broken_keys(tx, matter_id, f"undone (“{step.label}”)", keys)
 
 
 def _held(tx: UnitOfWork, entries: list[AuditEntry], step: Step) -> str | None:

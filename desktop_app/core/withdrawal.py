@@ -4,8 +4,9 @@ A determination, license, letter, condition or document recorded in error is not
 records of a transaction are kept (15 CFR 762.2, 762.6) — but withdrawn: it keeps its fields,
 gains the day and counsel's reason, and the audit chain says who did it. Coverage, the agenda,
 the matter's status, the Overview and the memo's body read only the records in force; the
-memo lists what was withdrawn. Retention reads every record, withdrawn ones included (a record
-entered in error still had to be kept). docs/rules.md#withdrawn-records.
+memo lists what was withdrawn. The retention periods count every record, withdrawn ones
+included (a record entered in error still had to be kept); whether a matter is still live reads
+only the records in force. docs/rules.md#withdrawn-records.
 """
 
 from __future__ import annotations
@@ -72,6 +73,16 @@ def kept_rows(rows: Iterable[R], parents: Iterable[Withdrawable], field: str) ->
     """
     gone = {p.id for p in parents if p.withdrawn_on is not None}
     return tuple(r for r in rows if getattr(r, field) not in gone)
+
+
+def offered(records: Iterable[W], kept: Iterable[int | None] = ()) -> list[W]:
+    """What a form offers to link to: the records in force, and any it links to already.
+
+    A link to a withdrawn record stays visible (and saving it is refused), never dropped
+    silently by the form.
+    """
+    keep = {k for k in kept if k is not None}
+    return [r for r in records if r.withdrawn_on is None or r.id in keep]
 
 
 def reason_errors(reason: str) -> dict[str, str]:

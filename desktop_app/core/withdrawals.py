@@ -10,17 +10,12 @@ decides it). 15 CFR 762.2, 762.6: the record stays; docs/rules.md#withdrawn-reco
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from desktop_app.core.authorizations import (
-    AuthorizationLetter,
-    Condition,
-    Determination,
-    License,
-)
+from desktop_app.core.authorizations import Determination, License, LicenseStatus
 from desktop_app.core.decisions import derived_of
 from desktop_app.core.documents import Document
 from desktop_app.core.enums import MatterStatus
@@ -35,40 +30,8 @@ from desktop_app.core.withdrawal import (
     reinstate,
     withdraw,
 )
+from desktop_app.core.withdrawal_links import refuse_broken
 from desktop_app.errors import NotFoundError, ValidationError
-
-Links = Callable[[Any, Any], bool]
-"""``rests(record, on)``: True when ``record`` rests on ``on``."""
-
-
-def _rests(record: Any, on: Any) -> bool:
-    """True when ``record`` names ``on`` as what it came with, replaces, is filed as or is about."""
-    if isinstance(on, Determination):
-        return getattr(record, "determination_id", None) == on.id
-    if isinstance(on, License):
-        return (isinstance(record, Condition) and record.license_id == on.id) or (
-            isinstance(record, License) and record.replaces_license_id == on.id
-        )
-    if isinstance(on, AuthorizationLetter):
-        if isinstance(record, Condition):
-            return record.letter_id == on.id
-        return isinstance(record, AuthorizationLetter) and on.id in (
-            record.supersedes_letter_id,
-            record.modifies_letter_id,
-        )
-    if isinstance(on, Document):
-        return _names_document(record, on.id)
-    return False
-
-
-def _names_document(record: Any, document_id: int) -> bool:
-    if isinstance(record, AuthorizationLetter):
-        return record.document_id == document_id
-    if isinstance(record, Determination):
-        return document_id in record.source_document_ids
-    if isinstance(record, Condition):
-        return document_id in record.evidence_document_ids
-    return False
 
 
 class WithdrawalService:
@@ -94,14 +57,12 @@ class WithdrawalService:
             record = _get(tx, kind, record_id, matter_id)
             if is_withdrawn(record):
                 raise ValidationError({"record": f"This is already withdrawn: {named(record)}."})
-            family = _attachments(tx, record)
-            leaning = [r for r in _matter_records(tx, record.matter_id) if _rests(r, record)]
-            leaning = [r for r in leaning if not is_withdrawn(r) and r not in family]
-            if leaning:
-                raise ValidationError({"record": _still_resting(record, leaning)})
+            family = [d for d in _attachments(tx, record) if not is_withdrawn(d)]
+            _refuse_superseded(tx, record)
             today = self._today()
             for member in (record, *family):
                 tx.update(withdraw(member, today, reason))
+            refuse_broken(tx, record.matter_id, "withdrawn", (record, *family))
             _settle_status(tx, record, today)
             return tx.get(kind, record_id)
 
@@ -116,31 +77,58 @@ class WithdrawalService:
                 parent = tx.get(Document, record.parent_id)
                 if is_withdrawn(parent):
                     raise ValidationError({"record": _parent_withdrawn(record, parent)})
-            gone = [
-                on
-                for on in _matter_records(tx, record.matter_id)
-                if is_withdrawn(on) and _rests(record, on)
-            ]
-            if gone:
-                raise ValidationError({"record": _rests_on_withdrawn(record, gone)})
-            for member in (record, *(d for d in _attachments(tx, record) if is_withdrawn(d))):
+            family = [d for d in _attachments(tx, record) if _withdrawn_with(d, record)]
+            for member in (record, *family):
                 tx.update(reinstate(member))
+            refuse_broken(tx, record.matter_id, "put back", (record, *family))
             _settle_status(tx, record, self._today())
             return tx.get(kind, record_id)
 
 
-def _settle_status(tx: UnitOfWork, record: Any, today: date) -> None:
-    """The matter's status follows its record in force (audited with the cause).
+def _withdrawn_with(attachment: Document, email: Any) -> bool:
+    """True for an attachment withdrawn together with its email (same day, same reason)."""
+    return (
+        attachment.withdrawn_on is not None
+        and attachment.withdrawn_on == email.withdrawn_on
+        and attachment.withdrawn_reason == email.withdrawn_reason
+    )
 
-    When the status came from the record and the record now implies none (its only decision
-    was withdrawn), the matter is open again, saying why — never left "decided" by a
-    withdrawn decision.
+
+def _refuse_superseded(tx: UnitOfWork, record: Any) -> None:
+    """A replacing license is not withdrawn while the one it replaces stands superseded by it.
+
+    Supersession is stored as the old license's status; withdrawing the new one would leave
+    the old one narrowed for nothing. Counsel set its status back first.
     """
+    if not isinstance(record, License) or record.replaces_license_id is None:
+        return
+    old = tx.get(License, record.replaces_license_id)
+    if old.status is LicenseStatus.SUPERSEDED:
+        raise ValidationError(
+            {
+                "record": f"Not withdrawn: it replaces {named(old)}, which stands superseded by "
+                "it. Set that license's status back first (Edit…), then withdraw this one."
+            }
+        )
+
+
+def _settle_status(tx: UnitOfWork, record: Any, today: date) -> None:
+    """After a determination is withdrawn or put back, the status follows the record in force.
+
+    Only a status that came from the record follows (one counsel set by hand, with a reason,
+    stays, as `DecisionService.follow_the_clock` leaves it). When the record now implies no
+    status (its only decision was withdrawn), the matter is open again, saying why — never
+    left "decided" by a withdrawn decision.
+    """
+    if not isinstance(record, Determination):
+        return
     matter = tx.get(Matter, record.matter_id)
+    if matter.status_reason and not matter.status_reason.startswith(FOLLOWS):
+        return
     derived = derived_of(tx, matter.id, today)
     followed = follow(matter, derived)
     moved = matter.status not in (MatterStatus.OPEN, MatterStatus.CLOSED)
-    if followed is None and derived is None and moved and matter.status_reason.startswith(FOLLOWS):
+    if followed is None and derived is None and moved and matter.status_reason:
         why = f"{FOLLOWS}: nothing in force decides it since {named(record)} was withdrawn"
         followed = replace(matter, status=MatterStatus.OPEN, status_reason=why)
     if followed is not None:
@@ -148,6 +136,7 @@ def _settle_status(tx: UnitOfWork, record: Any, today: date) -> None:
 
 
 def _get(tx: UnitOfWork, kind: type, record_id: int, matter_id: int | None) -> Any:
+    """The record, or NotFoundError naming it when it is missing or on another matter."""
     try:
         record: Any = tx.get(kind, record_id)
     except NotFoundError:
@@ -162,34 +151,11 @@ def _check_kind(kind: type) -> None:
         raise ValidationError({"record": f"A {kind.__name__} cannot be withdrawn."})
 
 
-def _matter_records(tx: UnitOfWork, matter_id: int) -> list[Any]:
-    """Every withdrawable record on the matter."""
-    return [r for kind in WITHDRAWABLE for r in tx.children(kind, matter_id)]
-
-
 def _attachments(tx: UnitOfWork, record: Any) -> list[Document]:
     """An email's attachments (they go and come back with it); none for other records."""
     if not isinstance(record, Document):
         return []
     return [d for d in tx.children(Document, record.matter_id) if d.parent_id == record.id]
-
-
-def _listed(records: Iterable[Any]) -> str:
-    return ", ".join(named(r) for r in records)
-
-
-def _still_resting(record: Any, leaning: list[Any]) -> str:
-    return (
-        f"Not withdrawn: {_listed(leaning)} still rest on {named(record)}. "
-        "Withdraw or correct them first."
-    )
-
-
-def _rests_on_withdrawn(record: Any, gone: list[Any]) -> str:
-    return (
-        f"Not put back: {named(record)} rests on what is withdrawn ({_listed(gone)}). "
-        "Put that back in force first."
-    )
 
 
 def _parent_withdrawn(record: Document, parent: Document) -> str:

@@ -944,3 +944,27 @@ def test_a_table_beyond_the_pair_bound_answers_each_party_for_its_row_item_only(
     bounded = coverage_table(FACTS, ON, group_of=group_of, max_pairs=pairs - 1)
     assert [(r.party_id, r.item_id) for r in bounded] == [(p.id, WEIGHTS) for p in PARTIES]
     assert [r.coverage for r in bounded] == [r.coverage for r in whole if r.item_id == WEIGHTS]
+
+
+def test_a_withdrawn_letter_covers_no_one_and_in_force_again_it_does() -> None:
+    from desktop_app.core.coverage_facts import MatterFacts
+
+    assert matter_coverage(FACTS, ON, group_of=group_of)[OSTRAVA].covered
+    gone = tuple(
+        replace(x, withdrawn_on=ON, withdrawn_reason="Wrong matter.") for x in FACTS.letters
+    )
+    withdrawn = MatterFacts(
+        FACTS.parties,
+        FACTS.items,
+        FACTS.licenses,
+        gone,
+        FACTS.annex_rows,
+        FACTS.activities,
+        FACTS.determinations,
+        FACTS.conditions,
+        FACTS.condition_log,
+    )
+    answer = matter_coverage(withdrawn, ON, group_of=group_of)[OSTRAVA]
+    assert not answer.covered
+    assert withdrawn.letters == ()
+    assert withdrawn.annex_rows == ()  # a withdrawn letter's Annex A goes with it

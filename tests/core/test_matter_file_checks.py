@@ -180,3 +180,25 @@ def test_what_the_window_only_warns_about_is_a_warning_by_path() -> None:
     draft = read_matter_file(encode(document), schema())
     warned = draft_warnings(draft, lambda eccn: None if eccn == "4E999" else "heading")
     assert set(warned) == {"$.items[0].eccn", "$.licenses[0].number"}
+
+
+def test_a_withdrawal_needs_its_day_and_its_reason() -> None:
+    document = full()
+    document["licenses"][0]["withdrawn_on"] = "2026-12-01"
+    assert "$.licenses[0].withdrawn_reason" in refused(document)
+    document = full()
+    document["letters"][0]["withdrawn_reason"] = "Entered on the wrong matter."
+    assert "$.letters[0].withdrawn_on" in refused(document)
+
+
+def test_a_record_in_force_resting_on_a_withdrawn_one_is_refused_at_its_path() -> None:
+    document = full()
+    document["licenses"][0]["withdrawn_on"] = "2026-12-01"
+    document["licenses"][0]["withdrawn_reason"] = "Entered twice."
+    document["conditions"][0]["withdrawn_on"] = None  # in force, on the withdrawn license
+    document["conditions"][0]["withdrawn_reason"] = ""
+    problems = refused(document)
+    assert "rests on the license “D654321”" in problems["$.conditions[0]"]
+    document["conditions"][0]["withdrawn_on"] = "2026-12-01"  # withdrawn with it: loads
+    document["conditions"][0]["withdrawn_reason"] = "Entered twice."
+    read_matter_file(encode(document), schema())

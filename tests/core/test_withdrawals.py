@@ -132,7 +132,7 @@ def test_a_license_a_condition_rests_on_is_not_withdrawn_until_the_condition_is(
     license_ = _license(library, matter, service)
     condition = _condition(library, matter, license_.id)
     before = dump()
-    with pytest.raises(ValidationError, match="still rest on the license “D512847”") as refused:
+    with pytest.raises(ValidationError, match="rests on the license “D512847”") as refused:
         withdrawals.withdraw(License, license_.id, "Wrong matter.")
     assert f"(#{condition.id})" in refused.value.fields["record"]
     assert dump() == before
@@ -147,7 +147,9 @@ def test_a_condition_is_not_put_back_while_its_license_is_withdrawn(
     condition = _condition(library, matter, license_.id)
     withdrawals.withdraw(Condition, condition.id, "Wrong matter.")
     withdrawals.withdraw(License, license_.id, "Wrong matter.")
-    with pytest.raises(ValidationError, match="rests on what is withdrawn"):
+    with pytest.raises(
+        ValidationError, match="Not put back: the condition .* rests on the license"
+    ):
         withdrawals.reinstate(Condition, condition.id)
     withdrawals.reinstate(License, license_.id)
     back = withdrawals.reinstate(Condition, condition.id)
@@ -242,3 +244,161 @@ def test_withdrawing_a_document_is_undone_by_undo(
     assert step.blocked == ""
     UndoService(library, "counsel").undo(step)
     assert [d.withdrawn_on for d in queries.documents(library.db, matter.id)] == [None, None]
+
+
+def _letter_on(library: Library, matter: Matter, document_id: int | None):  # type: ignore[no-untyped-def]
+    from desktop_app.core.authorizations import AuthorizationLetter, LetterEffect
+
+    return DecisionService(library, "counsel").add_letter(
+        AuthorizationLetter(
+            matter.id,
+            LetterEffect.REMOVES_REQUIREMENT,
+            date(2026, 6, 26),
+            date(2026, 6, 26),
+            reference="BIS/OES/2026-0626",
+            document_id=document_id,
+        )
+    )
+
+
+def test_an_email_is_not_withdrawn_while_a_letter_is_filed_as_its_attachment(
+    library: Library, matter: Matter, withdrawals: WithdrawalService, dump: Callable[[], Dump]
+) -> None:
+    email = _email(library, matter)
+    attachment = next(d for d in queries.documents(library.db, matter.id) if d.parent_id)
+    _letter_on(library, matter, attachment.id)
+    before = dump()
+    with pytest.raises(
+        ValidationError,
+        match="the letter “BIS/OES/2026-0626 of 2026-06-26” .* rests on the document “annex.pdf”",
+    ):
+        withdrawals.withdraw(Document, email.id, "Filed on the wrong matter.")
+    assert dump() == before
+
+
+def test_an_attachment_withdrawn_on_its_own_keeps_its_reason_when_its_email_comes_back(
+    library: Library, matter: Matter, withdrawals: WithdrawalService
+) -> None:
+    email = _email(library, matter)
+    attachment = next(d for d in queries.documents(library.db, matter.id) if d.parent_id)
+    withdrawals.withdraw(Document, attachment.id, "A draft, not the annex sent.")
+    withdrawals.withdraw(Document, email.id, "Filed on the wrong matter.")
+    kept = queries.by_id(library.db, Document, attachment.id)
+    assert kept is not None
+    assert kept.withdrawn_reason == "A draft, not the annex sent."
+    withdrawals.reinstate(Document, email.id)
+    after = queries.by_id(library.db, Document, attachment.id)
+    assert after is not None
+    assert after.withdrawn_reason == "A draft, not the annex sent."  # still withdrawn
+
+
+def test_a_status_counsel_set_by_hand_stays_when_a_record_is_withdrawn(
+    library: Library, service: MatterService, matter: Matter, withdrawals: WithdrawalService
+) -> None:
+    from dataclasses import replace
+
+    decisions = DecisionService(library, "counsel", today=lambda: TODAY)
+    made = decisions.add_determination(
+        Determination(matter.id, DeterminationKind.APPROVED, date(2026, 11, 2), Decider.BIS)
+    )
+    held = replace(
+        queries.matter_by_id(library.db, matter.id),
+        status=MatterStatus.ON_HOLD,
+        status_reason="Waiting on the client's answer.",
+    )
+    service.update_matter(held)
+    withdrawals.withdraw(Determination, made.id, "Approval was for another application.")
+    kept = queries.matter_by_id(library.db, matter.id)
+    assert (kept.status, kept.status_reason) == (
+        MatterStatus.ON_HOLD,
+        "Waiting on the client's answer.",
+    )
+
+
+def test_a_document_a_condition_log_entry_cites_is_not_withdrawn(
+    library: Library, matter: Matter, withdrawals: WithdrawalService
+) -> None:
+    from desktop_app.core.authorizations import ConditionLog, LogKind
+
+    email = _email(library, matter)
+    condition = _condition(library, matter, None)
+    ConditionService(library, "counsel").log(
+        ConditionLog(matter.id, condition.id, LogKind.NOTE, TODAY, document_id=email.id)
+    )
+    with pytest.raises(ValidationError, match="the log entry #"):
+        withdrawals.withdraw(Document, email.id, "Filed on the wrong matter.")
+
+
+def test_nothing_new_may_name_a_withdrawn_record(
+    library: Library, service: MatterService, matter: Matter, withdrawals: WithdrawalService
+) -> None:
+    from dataclasses import replace
+
+    license_ = _license(library, matter, service)
+    withdrawals.withdraw(License, license_.id, "Wrong matter.")
+    with pytest.raises(ValidationError, match="names what is withdrawn"):
+        _condition(library, matter, license_.id)
+    replacing = License(matter.id, "D600001", date(2026, 9, 1), replaces_license_id=license_.id)
+    with pytest.raises(ValidationError, match="names what is withdrawn"):
+        DecisionService(library, "counsel").add_license(replacing)
+    ok = DecisionService(library, "counsel").add_license(
+        replace(replacing, replaces_license_id=None)
+    )
+    assert ok.id
+
+
+def test_a_replacing_license_is_not_withdrawn_while_the_old_one_stands_superseded(
+    library: Library, service: MatterService, matter: Matter, withdrawals: WithdrawalService
+) -> None:
+    from dataclasses import replace
+
+    from desktop_app.core.authorizations import LicenseStatus
+
+    old = _license(library, matter, service)
+    decisions = DecisionService(library, "counsel")
+    new = decisions.add_license(
+        License(matter.id, "D600001", date(2026, 9, 1), replaces_license_id=old.id)
+    )
+    with pytest.raises(ValidationError, match="stands superseded"):
+        withdrawals.withdraw(License, new.id, "Entered twice.")
+    stored = queries.by_id(library.db, License, old.id)
+    assert stored is not None
+    decisions.update_license(replace(stored, status=LicenseStatus.ACTIVE))
+    assert withdrawals.withdraw(License, new.id, "Entered twice.").withdrawn_on == TODAY
+
+
+def test_undo_is_refused_when_it_would_put_a_condition_back_on_a_withdrawn_license(
+    library: Library, service: MatterService, matter: Matter, withdrawals: WithdrawalService
+) -> None:
+    license_ = _license(library, matter, service)
+    condition = _condition(library, matter, license_.id)
+    before = library.reads.audit_head()[0]
+    withdrawals.withdraw(Condition, condition.id, "Recorded twice.")
+    step = step_of(library.reads.audit_range(before + 1, library.reads.audit_head()[0]))
+    assert step is not None
+    withdrawals.withdraw(License, license_.id, "Wrong matter.")  # another window, meanwhile
+    with pytest.raises(ValidationError, match="Not undone"):
+        UndoService(library, "counsel").undo(step)
+    stored = queries.by_id(library.db, Condition, condition.id)
+    assert stored is not None
+    assert stored.withdrawn_on == TODAY  # nothing was undone
+
+
+def test_a_withdrawn_license_or_condition_keeps_no_matter_live(
+    library: Library, service: MatterService, matter: Matter, withdrawals: WithdrawalService
+) -> None:
+    from desktop_app.core.holiday_calendar import FEDERAL
+    from desktop_app.core.retention_live import live_reasons
+
+    license_ = _license(library, matter, service)
+    condition = _condition(library, matter, license_.id)
+
+    def reasons() -> tuple[str, ...]:
+        found = queries.decisions(library.db, matter.id)
+        return live_reasons(found, matter.kind, TODAY, FEDERAL)
+
+    assert any("license D512847 is valid" in r for r in reasons())
+    assert any("is still open" in r for r in reasons())
+    withdrawals.withdraw(Condition, condition.id, "Recorded twice.")
+    withdrawals.withdraw(License, license_.id, "Wrong matter.")
+    assert reasons() == ()

@@ -35,7 +35,7 @@ def test_refusals_name_the_reason_and_change_nothing(tmp_path: Path) -> None:
     head = audit_head(tmp_path)
     refused = run_in(tmp_path, "withdraw", CASE, "license", "1", "--reason", "Wrong matter")
     assert refused.returncode == 2
-    assert "still rest on the license “D512847” (#1)" in refused.stderr
+    assert "rests on the license “D512847” (#1)" in refused.stderr
     missing = run_in(tmp_path, "withdraw", CASE, "letter", "99", "--reason", "x")
     assert missing.returncode != 0
     assert "There is no letter #99 on the matter." in missing.stderr

@@ -177,6 +177,7 @@ def test_a_tab_key_takes_the_focus_into_the_tab_it_shows(
     workspace = sample_window.workspace
     QTest.keyClick(sample_window, Qt.Key.Key_7, ctrl)
     assert QApplication.focusWidget() is workspace.conditions.register.table
+    assert workspace.conditions.register.selected() is not None  # Return and Delete act at once
     QTest.keyClick(sample_window, Qt.Key.Key_6, ctrl)
     assert QApplication.focusWidget() is workspace.determinations.determinations.table
     QTest.keyClick(sample_window, Qt.Key.Key_5, ctrl)

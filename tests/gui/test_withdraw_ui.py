@@ -91,7 +91,7 @@ def test_a_license_conditions_rest_on_is_refused_naming_them_and_the_reason_is_k
     QTest.keyClicks(dialog.reason.widget, "Wrong matter")
     QTest.keyClick(dialog.reason.widget, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: dialog.general_error.isVisibleTo(dialog), timeout=WAIT)
-    assert "still rest on the license" in dialog.general_error.text()
+    assert "rests on the license" in dialog.general_error.text()
     assert dialog.reason.value() == "Wrong matter"  # what was typed is not lost
     assert (
         sample_window.gateway.record(table.model.rows()[0].license.matter_id)

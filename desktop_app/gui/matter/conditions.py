@@ -26,6 +26,7 @@ from desktop_app.core.condition_states import allowed_next
 from desktop_app.core.documents import Document
 from desktop_app.core.models import MatterRecord, Party
 from desktop_app.core.obligations import ConditionService
+from desktop_app.core.withdrawal import offered
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.condition_columns import (
     CONDITION_COLUMNS,
@@ -148,7 +149,11 @@ class ConditionsTab(QWidget):
         target = condition or Condition(
             self._matter_id(), ConditionKind.LICENSE_CONDITION, ConditionCategory.OTHER, ""
         )
-        links = ConditionLinks(list(self.record.parties), list(found.licenses), list(found.letters))
+        links = ConditionLinks(
+            list(self.record.parties),
+            offered(found.licenses, (target.license_id,)),
+            offered(found.letters, (target.letter_id,)),
+        )
         op = ConditionService.update_condition if condition else ConditionService.add_condition
         submit = self._gateway.condition_submitter(op)
         self._open(ConditionDialog(target, links, submit, self))
@@ -158,7 +163,7 @@ class ConditionsTab(QWidget):
         row = self.selected()
         if self.record is None or row is None:
             return
-        documents = document_choices(list(self.record.documents))
+        documents = document_choices(offered(self.record.documents))
         submit = self._gateway.condition_submitter(_transition)
         self._open(
             MoveDialog(row.condition, status, documents, submit, today=self.today, parent=self)
@@ -174,7 +179,7 @@ class ConditionsTab(QWidget):
             self._matter_id(), row.condition.id, kind, self.today, due=row.next_due
         )
         parties = [(p.id, p.name) for p in self.record.parties]
-        choices = (parties, document_choices(list(self.record.documents)))
+        choices = (parties, document_choices(offered(self.record.documents)))
         submit = self._gateway.condition_submitter(ConditionService.log)
         self._open(LogDialog(entry, choices, submit, self))
 

@@ -19,6 +19,7 @@ from desktop_app.core.authorizations import (
 )
 from desktop_app.core.decisions import DecisionService
 from desktop_app.core.models import MatterRecord
+from desktop_app.core.withdrawal import offered
 from desktop_app.gui.gateway import Gateway
 from desktop_app.gui.matter.annex_dialog import AnnexDialog, AnnexDraft
 from desktop_app.gui.matter.annex_link_dialog import AnnexLink, AnnexLinkDialog
@@ -55,8 +56,8 @@ def license_dialog(ctx: DialogContext, found: License | None) -> LicenseDialog:
         target,
         ctx.gateway.decision_submitter(op),
         scope=(list(record.parties), list(record.items)),
-        others=list(record.decisions.licenses),
-        determinations=list(record.decisions.determinations),
+        others=offered(record.decisions.licenses, (target.replaces_license_id,)),
+        determinations=offered(record.decisions.determinations, (target.determination_id,)),
         today=ctx.today,
         calendar=ctx.gateway.calendar(),
         parent=ctx.parent,

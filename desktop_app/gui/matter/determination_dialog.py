@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 from desktop_app.core.authorizations import Decider, Determination, DeterminationKind
 from desktop_app.core.documents import Document
 from desktop_app.core.models import Activity, MatterRecord
+from desktop_app.core.withdrawal import offered
 from desktop_app.errors import ValidationError
 from desktop_app.gui.widgets.checklist import CheckList
 from desktop_app.gui.widgets.enum_combo import EnumCombo
@@ -65,7 +66,10 @@ class DeterminationDialog(FormDialog[Determination]):
         self.reference = TextBinding(QLineEdit(), d.reference)
         self.license_exception = TextBinding(QLineEdit(), d.license_exception)
         self.excerpt = TextBinding(QPlainTextEdit(), d.excerpt)
-        self.sources = CheckList(document_choices(list(record.documents)), d.source_document_ids)
+        self.sources = CheckList(
+            document_choices(offered(record.documents, d.source_document_ids)),
+            d.source_document_ids,
+        )
         self.items = CheckList([(i.id, i.name) for i in record.items], d.item_ids)
         self.activities = CheckList(activity_choices(record), d.activity_ids)
         self.regulation_edition = TextBinding(QLineEdit(), d.regulation_edition)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.authorizations import AuthorizationLetter, LetterEffect
 from desktop_app.core.letter_checks import parse_destinations
 from desktop_app.core.models import MatterRecord
+from desktop_app.core.withdrawal import offered
 from desktop_app.errors import ValidationError
 from desktop_app.gui.matter.annex_dialog import ANNEX_HINT, annex_errors, annex_with_loader
 from desktop_app.gui.matter.determination_dialog import document_choices
@@ -77,16 +78,21 @@ class LetterDialog(FormDialog[LetterDraft]):
         self.excluded = TextBinding(QLineEdit(), ", ".join(letter.excluded_destinations))
         others = [
             (x.id, f"{x.dated} — {x.effect.label} {x.reference}".rstrip())
-            for x in record.decisions.letters
+            for x in offered(
+                record.decisions.letters, (letter.supersedes_letter_id, letter.modifies_letter_id)
+            )
             if x.id != letter.id
         ]
         self.supersedes_letter = IdCombo(others, letter.supersedes_letter_id)
         self.modifies_letter = IdCombo(others, letter.modifies_letter_id)
         self.supersedes = TextBinding(QLineEdit(), letter.supersedes)
         self.verbatim = TextBinding(QPlainTextEdit(), letter.verbatim)
-        self.document = IdCombo(document_choices(list(documents)), letter.document_id)
+        self.document = IdCombo(
+            document_choices(offered(documents, (letter.document_id,))), letter.document_id
+        )
         decided = [
-            (d.id, f"{d.decided_on} — {d.kind.label}") for d in record.decisions.determinations
+            (d.id, f"{d.decided_on} — {d.kind.label}")
+            for d in offered(record.decisions.determinations, (letter.determination_id,))
         ]
         self.determination = IdCombo(decided, letter.determination_id)
         self.annex = QPlainTextEdit()

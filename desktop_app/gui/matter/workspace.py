@@ -13,7 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.core.documents import Direction, Document
 from desktop_app.core.history_text import record_names
@@ -245,12 +252,20 @@ class MatterWorkspace(MatterDialogs):
             self._focus_page()
 
     def _focus_page(self) -> None:
+        """Focus the tab's first table with rows (else its first table or field), a row chosen.
+
+        With a row selected, Return, Edit… and Delete act at once.
+        """
         page = self.tabs.currentWidget()
-        target = first_field(self.window(), page, QAbstractItemView) or first_field(
-            self.window(), page
-        )
-        if target is not None:
-            target.setFocus(Qt.FocusReason.TabFocusReason)
+        views = _tables_in_tab_order(self.window(), page)
+        filled = [v for v in views if v.model() is not None and v.model().rowCount() > 0]
+        chosen = filled or views
+        target = chosen[0] if chosen else first_field(self.window(), page)
+        if target is None:
+            return
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        if isinstance(target, QTableView) and not target.selectionModel().hasSelection():
+            target.selectRow(0)
 
     def reveal(self, kind: str, ref_id: int) -> None:
         """Select what an agenda row points at: a condition, a license, or coverage to review.
@@ -291,3 +306,17 @@ class MatterWorkspace(MatterDialogs):
 
 def _key(record: Party | Item | Activity) -> int:
     return record.id
+
+
+def _tables_in_tab_order(window: QWidget, page: QWidget) -> list[QAbstractItemView]:
+    """The tables and lists under ``page`` that Tab reaches, in the order it reaches them."""
+    found: list[QAbstractItemView] = []
+    current: QWidget | None = window.nextInFocusChain()
+    while current is not None and current is not window:
+        takes_tab = bool(current.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        shown = current.isVisibleTo(window) and current.isEnabled()
+        inside = takes_tab and shown and page.isAncestorOf(current)
+        if isinstance(current, QAbstractItemView) and inside and current not in found:
+            found.append(current)
+        current = current.nextInFocusChain()
+    return found
