@@ -148,7 +148,7 @@ def test_a_condition_is_not_put_back_while_its_license_is_withdrawn(
     withdrawals.withdraw(Condition, condition.id, "Wrong matter.")
     withdrawals.withdraw(License, license_.id, "Wrong matter.")
     with pytest.raises(
-        ValidationError, match="Not put back: the condition .* rests on the license"
+        ValidationError, match=r"Not put back: the condition .* rests on the license"
     ):
         withdrawals.reinstate(Condition, condition.id)
     withdrawals.reinstate(License, license_.id)
@@ -270,7 +270,7 @@ def test_an_email_is_not_withdrawn_while_a_letter_is_filed_as_its_attachment(
     before = dump()
     with pytest.raises(
         ValidationError,
-        match="the letter “BIS/OES/2026-0626 of 2026-06-26” .* rests on the document “annex.pdf”",
+        match=r"the letter “BIS/OES/2026-0626 of 2026-06-26” .* rests on the document “annex\.pdf”",
     ):
         withdrawals.withdraw(Document, email.id, "Filed on the wrong matter.")
     assert dump() == before
