@@ -43,7 +43,7 @@ CODES = {
     (Condition, "rrule"),
     (Note, "created_at"),
 }
-NOT_BLANK = {"title", "name", "number", "text", "tags"}
+NOT_BLANK = {"title", "name", "number", "text", "tags", "withdrawn_reason"}
 
 
 def _text_keys(record_type: type) -> list[str]:
@@ -77,6 +77,8 @@ def _everywhere(value: str) -> tuple[Json, set[str]]:
             listed = hints(record_type)[dict(field_keys(record_type))[key]] is not str
             entry[key] = [value] if listed else value
             paths.add(f"{path}.{key}")
+        if "withdrawn_reason" in entry:  # a reason stands only with the day it was given
+            entry["withdrawn_on"] = "2026-12-01"
     return document, paths
 
 

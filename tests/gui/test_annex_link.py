@@ -147,3 +147,16 @@ def test_alt_n_makes_a_party_of_the_row_as_written_and_links_it(
     made = next(p for p in record.parties if p.id == linked.party_id)
     assert (made.name, made.country) == (row.name_as_written, row.country)
     assert _link_column(tab)[2] == "✓ Confirmed"
+
+
+def test_saving_with_no_party_chosen_points_to_making_one_from_the_row(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    tab = _tab(sample_window)
+    dialog = _open_link_dialog(qtbot, sample_window, tab, 2)
+    dialog.table.clearSelection()
+    dialog.save()
+    said = dialog.error_text("party")
+    assert "make one from this row (New party from this row, Alt+N)" in said
+    assert said.endswith(", or Unlink.") is (_rows(tab)[2].party_id is not None)
+    dialog.done(0)  # closed unsaved, without the question Esc asks on a changed form

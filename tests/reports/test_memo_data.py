@@ -28,6 +28,7 @@ SECTIONS = [
     "BIS processing clock",
     "Restricted-party screening",
     "Conditions as of 2026-12-31",
+    "Withdrawn records",
     "Analysis and recommendation",
     "Open questions",
     "Index of attachments",

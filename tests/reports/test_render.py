@@ -84,8 +84,8 @@ def test_metadata_and_outline(sample_record: MatterRecord, audit_head: tuple[int
     assert meta.author == sample_record.matter.counsel
     titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     assert titles[0] == "1. Summary"
-    assert titles[-1] == "16. Audit-chain head"
-    assert len(titles) == 16
+    assert titles[-1] == "17. Audit-chain head"
+    assert len(titles) == 17
 
 
 def _fonts(reader: PdfReader) -> list[DictionaryObject]:

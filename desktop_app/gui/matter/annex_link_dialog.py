@@ -159,7 +159,15 @@ class AnnexLinkDialog(FormDialog[AnnexLink]):
             return AnnexLink(self._row.id, None, new_party=True)
         chosen = self.selected_party_id()
         if chosen is None:
-            raise ValidationError({"party": _("Choose a party, or Unlink.")})
+            unlink = _(", or Unlink") if self._row.party_id is not None else ""
+            raise ValidationError(
+                {
+                    "party": _(
+                        "Choose a party in the list, or make one from this row (New party from "
+                        "this row, Alt+N){unlink}."
+                    ).format(unlink=unlink)
+                }
+            )
         return AnnexLink(self._row.id, chosen)
 
 
