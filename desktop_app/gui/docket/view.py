@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 from desktop_app.gui.widgets.cut_tips import CutTips
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.table_model import ROW_ROLE
-from desktop_app.i18n import _
+from desktop_app.i18n import _, n_
 
 
 class DocketView(QWidget):
@@ -194,8 +194,10 @@ class DocketView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         text = (
-            _("{total} matters").format(total=total)
+            n_("{total} matter", "{total} matters", total).format(total=total)
             if shown == total
-            else _("{shown} of {total} matters").format(shown=shown, total=total)
+            else n_("{shown} of {total} matter", "{shown} of {total} matters", total).format(
+                shown=shown, total=total
+            )
         )
         self.count_label.setText(text)

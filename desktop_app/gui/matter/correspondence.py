@@ -15,7 +15,7 @@ from desktop_app.gui.matter.withdrawn_columns import with_withdrawal
 from desktop_app.gui.widgets.enum_combo import EnumCombo
 from desktop_app.gui.widgets.record_table import RecordTable
 from desktop_app.gui.widgets.table_model import Column
-from desktop_app.i18n import _
+from desktop_app.i18n import _, n_
 
 MAX_PREVIEW_BYTES = 64 * 1024 * 1024
 
@@ -159,9 +159,11 @@ class CorrespondenceTab(QWidget):
         self.quarantine.set_rows(held)
         self.quarantine.setVisible(bool(held))
         emails = sum(1 for d in documents if d.kind is DocumentKind.EMAIL and not d.parent_id)
+        counted = n_("{n} document", "{n} documents", len(documents)).format(n=len(documents))
+        mails = n_("{e} email", "{e} emails", emails).format(e=emails)
         self.count.setText(
-            _("{n} documents, {e} emails · drop files here to attach them").format(
-                n=len(documents), e=emails
+            _("{documents}, {emails} · drop files here to attach them").format(
+                documents=counted, emails=mails
             )
         )
         if selected is not None:
