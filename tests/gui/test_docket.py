@@ -126,4 +126,3 @@ def test_the_next_deadline_is_for_today_whatever_day_the_agenda_shows(
     qtbot.waitUntil(lambda: window.gateway.builds_pending == 0, timeout=30_000)
     shown = window.docket.model._deadlines
     assert shown.as_of == window.today()  # 2026-12-31, not the agenda's 2030-01-01
-
