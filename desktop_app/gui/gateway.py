@@ -161,6 +161,16 @@ class Gateway(LibraryReads):
             on_error,
         )
 
+    def _serve(
+        self,
+        make: Callable[[Library], S],
+        op: Callable[[S], T],
+        on_done: OnDone[T],
+        on_error: OnError,
+    ) -> None:
+        """Run ``op(make(library))`` on the writer thread: one service per write."""
+        self.run(lambda library: op(make(library)), on_done, on_error)
+
     def decide(
         self,
         op: Callable[[DecisionService], T],
@@ -169,8 +179,9 @@ class Gateway(LibraryReads):
     ) -> None:
         """Run ``op(service)`` with the decision service on the writer thread."""
         actor = self.actor
-        self.run(
-            lambda library: op(DecisionService(library, actor, is_group=is_group)),
+        self._serve(
+            lambda library: DecisionService(library, actor, is_group=is_group),
+            op,
             on_done,
             on_error,
         )
@@ -206,7 +217,7 @@ class Gateway(LibraryReads):
     ) -> None:
         """Run ``op(service)`` with the condition service on the writer thread."""
         actor = self.actor
-        self.run(lambda library: op(ConditionService(library, actor)), on_done, on_error)
+        self._serve(lambda library: ConditionService(library, actor), op, on_done, on_error)
 
     def withdrawals(
         self,
@@ -217,8 +228,8 @@ class Gateway(LibraryReads):
     ) -> None:
         """Run ``op(service)`` with the withdrawal service on the writer thread."""
         actor = self.actor
-        self.run(
-            lambda library: op(WithdrawalService(library, actor, today=today)), on_done, on_error
+        self._serve(
+            lambda library: WithdrawalService(library, actor, today=today), op, on_done, on_error
         )
 
     def memo(
@@ -229,7 +240,7 @@ class Gateway(LibraryReads):
     ) -> None:
         """Run ``op(service)`` with the memo service on the writer thread."""
         actor = self.actor
-        self.run(lambda library: op(MemoService(library, actor)), on_done, on_error)
+        self._serve(lambda library: MemoService(library, actor), op, on_done, on_error)
 
     def retention(
         self,
@@ -240,8 +251,9 @@ class Gateway(LibraryReads):
     ) -> None:
         """Run ``op(service)`` with the retention service (holds, trash, purge) on the writer."""
         actor = self.actor
-        self.run(
-            lambda library: op(RetentionService(library, actor, library.blobs, today=today)),
+        self._serve(
+            lambda library: RetentionService(library, actor, library.blobs, today=today),
+            op,
             on_done,
             on_error,
         )

@@ -45,15 +45,7 @@ class KeyStore:
 
     def key(self, library_id: str) -> bytes | None:
         """The library's key, or None when this machine has none for it."""
-        data = self._read(self.key_path(library_id), KEY_BYTES + 1)
-        if data is None:
-            return None
-        if len(data) != KEY_BYTES:
-            raise KeyStoreError(
-                f"The audit key {self.key_path(library_id)} is damaged ({len(data)} bytes, not "
-                f"{KEY_BYTES}). Put back the copy you keep of it."
-            )
-        return data
+        return self._secret(self.key_path(library_id), "audit key", "")
 
     def key_or_new(self, library_id: str) -> bytes:
         """The library's key, made (random, 0600) the first time it is needed."""
@@ -69,12 +61,17 @@ class KeyStore:
 
     def signing_seed(self, library_id: str) -> bytes | None:
         """The seed of the library's signing key, or None when this machine has none."""
-        path = self.signing_path(library_id)
+        return self._secret(
+            self.signing_path(library_id), "signing key", " Colleagues trust its public key."
+        )
+
+    def _secret(self, path: Path, what: str, more: str) -> bytes | None:
+        """The 32 bytes at ``path`` (None when absent); KeyStoreError when damaged."""
         data = self._read(path, KEY_BYTES + 1)
         if data is not None and len(data) != KEY_BYTES:
             raise KeyStoreError(
-                f"The signing key {path} is damaged ({len(data)} bytes, not {KEY_BYTES}). "
-                "Put back the copy you keep of it; colleagues trust its public key."
+                f"The {what} {path} is damaged ({len(data)} bytes, not {KEY_BYTES}). Put back "
+                f"the copy you keep of it.{more}"
             )
         return data
 
