@@ -34,7 +34,7 @@ def _opened(blob: bytes, secret: str = SECRET) -> bytes:
 def test_what_is_protected_comes_back_byte_for_byte(size: int) -> None:
     data = os.urandom(size)
     blob = _protected(data)
-    assert data not in blob or size == 0
+    assert size < 16 or data not in blob  # a byte or two may occur anywhere by chance
     assert _opened(blob) == data
 
 
