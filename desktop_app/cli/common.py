@@ -67,3 +67,19 @@ def write_pdf(pdf: bytes, out: Path) -> int:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
     print(out)
     return EXIT_OK
+
+
+def confirm_by_number(number: str, command: str, deletes: str, question: str, done: str) -> None:
+    """Ask on a terminal for the matter's number typed out; UserError when not confirmed.
+
+    Off a terminal nothing is asked and nothing deleted: the person adds ``--yes``.
+    ``deletes`` says what ``command`` deletes, ``question`` asks, ``done`` is the past participle.
+    """
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"{command} deletes {number} and {deletes}; nothing was deleted. "
+            "Run it on a terminal to confirm, or add --yes."
+        )
+    answer = input(f"{question} Type {number} to confirm: ")
+    if answer.strip().upper() != number.upper():
+        raise UserError(f"Not confirmed; {number} was not {done}.")

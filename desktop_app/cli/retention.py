@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli import textout
-from desktop_app.cli.common import add_command, iso_day, print_json
+from desktop_app.cli.common import add_command, confirm_by_number, iso_day, print_json
 from desktop_app.cli.opening import open_for_reading, open_for_writing
 from desktop_app.core.present import summary_view
 from desktop_app.core.retention import LegalHold, RetentionTrigger, TriggerKind, hold_names
@@ -220,7 +219,13 @@ def run_purge(args: argparse.Namespace, paths: LibraryPaths) -> int:
     try:
         matter = library.reads.matter(args.case)
         if not args.yes:
-            _confirm_purge(matter.number)
+            confirm_by_number(
+                matter.number,
+                "purge",
+                "all its records for good",
+                f"Delete {matter.number} and all its records for good?",
+                "purged",
+            )
         purged = _retention_service(library).purge(matter.id)
     finally:
         library.close()
@@ -229,14 +234,3 @@ def run_purge(args: argparse.Namespace, paths: LibraryPaths) -> int:
         f"{len(purged.blobs_removed)} originals removed"
     )
     return EXIT_OK
-
-
-def _confirm_purge(number: str) -> None:
-    if not sys.stdin.isatty():
-        raise UserError(
-            f"purge deletes {number} and all its records for good; nothing was deleted. "
-            "Run it on a terminal to confirm, or add --yes."
-        )
-    answer = input(f"Delete {number} and all its records for good? Type {number} to confirm: ")
-    if answer.strip().upper() != number.upper():
-        raise UserError(f"Not confirmed; {number} was not purged.")

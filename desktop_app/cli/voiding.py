@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sys
 from typing import Any
 
-from desktop_app.cli.common import add_command
+from desktop_app.cli.common import add_command, confirm_by_number
 from desktop_app.cli.opening import open_for_writing
-from desktop_app.errors import EXIT_OK, UserError
+from desktop_app.errors import EXIT_OK
 from desktop_app.paths import LibraryPaths
 
 
@@ -35,21 +34,16 @@ def run_void(args: argparse.Namespace, paths: LibraryPaths) -> int:
     try:
         matter = library.reads.matter(args.case)
         if not args.yes:
-            _confirm(matter.number)
+            confirm_by_number(
+                matter.number,
+                "void",
+                "what was typed on it",
+                f"Void {matter.number}, opened in error?",
+                "voided",
+            )
         service = RetentionService(library, getpass.getuser(), library.blobs)
         purged = service.void(matter.id, args.reason)
     finally:
         library.close()
     print(f"voided {matter.number}: {purged.rows} records deleted; its number is not reused")
     return EXIT_OK
-
-
-def _confirm(number: str) -> None:
-    if not sys.stdin.isatty():
-        raise UserError(
-            f"void deletes {number} and what was typed on it; nothing was deleted. "
-            "Run it on a terminal to confirm, or add --yes."
-        )
-    answer = input(f"Void {number}, opened in error? Type {number} to confirm: ")
-    if answer.strip().upper() != number.upper():
-        raise UserError(f"Not confirmed; {number} was not voided.")

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.cli.common import add_command
 from desktop_app.cli.opening import open_for_writing
 from desktop_app.errors import EXIT_OK
 from desktop_app.paths import LibraryPaths
+
+if TYPE_CHECKING:
+    from desktop_app.core.withdrawals import WithdrawalService
 
 KINDS = ("determination", "license", "letter", "condition", "document")
 
@@ -52,7 +56,12 @@ def run_reinstate(args: argparse.Namespace, paths: LibraryPaths) -> int:
     return EXIT_OK
 
 
-def _run(args: argparse.Namespace, paths: LibraryPaths, act: Any) -> str:
+Act = Callable[["WithdrawalService", type, int], object]
+"""What to do with the service, the record's kind and the matter's id."""
+
+
+def _run(args: argparse.Namespace, paths: LibraryPaths, act: Act) -> str:
+    """Open the library, act on one record of the matter, and name what was done."""
     from desktop_app.core.in_force import KIND_NAMES, named  # noqa: PLC0415 - on use
     from desktop_app.core.withdrawals import WithdrawalService  # noqa: PLC0415 - on use
 

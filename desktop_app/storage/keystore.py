@@ -155,9 +155,9 @@ class KeyStore:
     def _failed(self, what: str, exc: OSError) -> KeyStoreError:
         reason = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
         return KeyStoreError(
-            f"Could not {what} in {self.folder} ({reason}); nothing was saved. The audit "
-            "anchor lives outside the library: free space there or set COMPLIANCE_DESK_KEY_DIR "
-            "to a folder you can write."
+            f"Could not {what} in {self.folder} ({reason}); nothing was saved. The keys and "
+            "the audit anchor live outside the library: free space there or set "
+            "COMPLIANCE_DESK_KEY_DIR to a folder you can write."
         )
 
 
